@@ -1,0 +1,125 @@
+/**
+ * `npm run scenario -- <command>`: the author's tools on the command line.
+ * Exit codes: 0 fine, 1 the scenario has errors, 2 the command was used wrongly.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { checkScenario, type CheckResult } from '../engine/check.ts';
+import { exportGraph, type GraphFormat } from '../engine/graph-export.ts';
+import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
+import { scenarioJsonSchema } from '../scenario/schema.ts';
+import { displayPath, findScenarioFiles, readBeside, readBytes } from './files.ts';
+import { formatAnalysis } from './format-analysis.ts';
+import { playInTerminal } from './play.ts';
+
+const USAGE = `Usage: npm run scenario -- <command> [options]
+
+Commands:
+  validate <file-or-folder>...   check scenario files; --json prints the problems as JSON
+  paths <file-or-folder>         reachable states, paths and endings of a scenario
+  graph <file-or-folder> --format mermaid|dot
+                                 the structure as a diagram
+  play <file-or-folder>          play a scenario in the terminal
+  schema [--out <file>]          write the JSON Schema editors use (default scenarios/scenario.schema.json)
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...targets] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'validate':
+      return validate(requireTargets(targets), values.json);
+    case 'paths':
+      return withScenario(single(targets), (result) => (process.stdout.write(formatAnalysis(result)), 0));
+    case 'graph': {
+      const format = values.format ?? 'mermaid';
+      if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
+      return withScenario(single(targets), ({ bundle }) => (process.stdout.write(exportGraph(bundle!.scenario, format as GraphFormat)), 0));
+    }
+    case 'play':
+      return withScenario(single(targets), ({ bundle }) => playInTerminal(bundle!));
+    case 'schema': {
+      const out = values.out ?? 'scenarios/scenario.schema.json';
+      writeFileSync(out, JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+      process.stdout.write(`wrote ${out}\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function requireTargets(targets: string[]): string[] {
+  if (targets.length === 0) throw new UsageError('name a scenario file or folder');
+  return targets.flatMap((target) => {
+    const files = findScenarioFiles(target);
+    if (files === undefined) throw new UsageError(`${target}: no such file or folder`);
+    if (files.length === 0) throw new UsageError(`${target}: no scenario.yaml found here or in its folders`);
+    return files;
+  });
+}
+
+function single(targets: string[]): string {
+  const files = requireTargets(targets);
+  if (files.length !== 1) throw new UsageError(`this command takes one scenario, and ${targets.join(' ')} holds ${files.length}`);
+  return files[0]!;
+}
+
+function check(file: string): CheckResult {
+  return checkScenario(displayPath(file), readBytes(file), readBeside(file));
+}
+
+function validate(files: string[], json: boolean): number {
+  const diagnostics = files.flatMap((file) => check(file).diagnostics);
+  if (json) {
+    process.stdout.write(JSON.stringify({ valid: !hasErrors(diagnostics), diagnostics }, null, 2) + '\n');
+  } else {
+    for (const d of diagnostics) process.stdout.write(formatDiagnostic(d) + '\n');
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.length - errors;
+    const summary = `${files.length} scenario${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    (errors ? process.stderr : process.stdout).write(summary + '\n');
+  }
+  return hasErrors(diagnostics) ? 1 : 0;
+}
+
+async function withScenario(file: string, run: (result: CheckResult) => number | Promise<number>): Promise<number> {
+  const result = check(file);
+  if (!result.bundle) {
+    for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    process.stderr.write(`${displayPath(file)} has errors: fix them first (npm run scenario -- validate ${displayPath(file)})\n`);
+    return 1;
+  }
+  return run(result);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else {
+      // A bug of ours, not the author's: say so plainly, keep the details for a report.
+      process.stderr.write(`Branchpoint hit an internal error; please report it with this file attached.\n${String(error)}\n`);
+      process.exitCode = 3;
+    }
+  },
+);

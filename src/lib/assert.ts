@@ -1,0 +1,8 @@
+/** Closes a union: the compiler complains if a case is missing, and it throws if one slips through at run time. */
+export function exhaustive(value: never, what = 'value'): never {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+export function assert(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(`Assertion failed: ${message}`);
+}

@@ -1,0 +1,29 @@
+/** A problem found in a scenario, with where it is, so terminals and editors can jump to it. */
+export type Severity = 'error' | 'warning';
+export type DocPath = ReadonlyArray<string | number>;
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  col: number;
+  severity: Severity;
+  /** Where in the document, like decisions.2.options.0.citations.0.quote. */
+  path: string;
+  message: string;
+}
+
+export const formatPath = (path: DocPath): string => path.join('.');
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.path ? ` (${d.path})` : '';
+  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}${where}`;
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col || a.message.localeCompare(b.message),
+  );
+}
+
+export const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.severity === 'error');

@@ -1,0 +1,94 @@
+/** Turns the schema's complaints into plain-language diagnostics that point at the right place. */
+import type { z } from 'zod';
+import { didYouMean } from '../lib/similar.ts';
+import type { Diagnostic, DocPath } from './diagnostic.ts';
+import { formatPath } from './diagnostic.ts';
+import type { ParsedFile } from './parse.ts';
+
+type Issue = z.core.$ZodIssue;
+
+export function schemaDiagnostics(issues: readonly Issue[], root: z.ZodType, parsed: ParsedFile, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+    if (issue.code === 'unrecognized_keys') {
+      const known = fieldsAt(root, path);
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, known);
+        const hint = suggestion ? `: did you mean "${suggestion}"?` : known.length ? ` (allowed here: ${known.join(', ')})` : '';
+        out.push(diagnostic(parsed, file, [...path, key], `unknown field "${key}"${hint}`));
+      }
+      continue;
+    }
+    out.push(diagnostic(parsed, file, path, describe(issue, path)));
+  }
+  return out;
+}
+
+function diagnostic(parsed: ParsedFile, file: string, path: DocPath, message: string): Diagnostic {
+  const { line, col } = parsed.locate(path);
+  return { file, line, col, severity: 'error', path: formatPath(path), message };
+}
+
+function describe(issue: Issue, path: DocPath): string {
+  const field = path.length ? `"${String(path[path.length - 1])}"` : 'the file';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return `missing required field ${field}`;
+      return `${field} should be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      const guess = typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : undefined;
+      const hint = guess ? ` Did you mean "${guess}"?` : '';
+      return allowed.length === 1
+        ? `${field} must be ${JSON.stringify(issue.values[0])}.${hint}`
+        : `${field} must be one of: ${allowed.join(', ')}.${hint}`;
+    }
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'custom':
+      return `${field}: ${issue.message}`;
+    default:
+      return `${field}: ${issue.message}`;
+  }
+}
+
+const article = (type: string) => (type === 'array' ? 'a list' : type === 'object' ? 'a block of fields' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a block of fields';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** The field names the schema allows at a path, for did-you-mean hints. */
+function fieldsAt(root: z.ZodType, path: DocPath): string[] {
+  let schema: unknown = root;
+  for (const key of path) {
+    const def = unwrap(schema);
+    if (def?.type === 'object') schema = def.shape?.[String(key)];
+    else if (def?.type === 'array') schema = def.element;
+    else return [];
+  }
+  const def = unwrap(schema);
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+interface LooseDef {
+  type: string;
+  shape?: Record<string, unknown>;
+  element?: unknown;
+  innerType?: unknown;
+  in?: unknown;
+}
+
+function unwrap(schema: unknown): LooseDef | undefined {
+  let def = (schema as { _zod?: { def?: LooseDef } } | undefined)?._zod?.def;
+  while (def && (def.type === 'optional' || def.type === 'default' || def.type === 'nullable' || def.type === 'pipe')) {
+    const inner = def.type === 'pipe' ? def.in : def.innerType;
+    def = (inner as { _zod?: { def?: LooseDef } } | undefined)?._zod?.def;
+  }
+  return def;
+}

@@ -1,0 +1,42 @@
+/**
+ * Checks of the scenario's shape as a graph of decision points and endings, ignoring world state:
+ * what cannot be reached from the start, and where no ending can be reached.
+ * Endings that cannot be reached are found by the engine's analysis, which also sees world state.
+ */
+import type { Scenario } from './schema.ts';
+import type { Reporter } from './validate.ts';
+
+export function checkStructure(scenario: Scenario, report: Reporter): void {
+  const endings = new Set(scenario.endings.map((ending) => ending.id));
+  const forward = new Map<string, string[]>();
+  const backward = new Map<string, string[]>();
+  for (const decision of scenario.decisions) {
+    forward.set(decision.id, decision.options.map((option) => option.next));
+    for (const option of decision.options) backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
+  }
+
+  const reached = walk([scenario.start], forward);
+  const canFinish = walk([...endings], backward);
+
+  scenario.decisions.forEach((decision, d) => {
+    if (!reached.has(decision.id)) {
+      report.error(['decisions', d, 'id'], `decision point "${decision.id}" cannot be reached from the start ("${scenario.start}")`);
+    } else if (!canFinish.has(decision.id)) {
+      report.error(['decisions', d, 'id'], `no ending can be reached from decision point "${decision.id}": it is a dead end or a loop with no way out`);
+    }
+  });
+}
+
+function walk(from: string[], edges: Map<string, string[]>): Set<string> {
+  const seen = new Set(from);
+  const queue = [...from];
+  while (queue.length > 0) {
+    for (const next of edges.get(queue.pop()!) ?? []) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}

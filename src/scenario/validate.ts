@@ -1,0 +1,230 @@
+/**
+ * Scenario file text (and its source files) -> a checked ScenarioBundle, or every problem found.
+ * The same function runs in the CLI, the build and the browser; file access is passed in.
+ */
+import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
+import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
+import { decodeText, parseScenarioText, type ParsedFile } from './parse.ts';
+import { closestPassage, findQuote, normalize, type NormalizedText } from './quote.ts';
+import { ScenarioSchema, type Citation, type Scenario } from './schema.ts';
+import { schemaDiagnostics } from './schema-issues.ts';
+import { checkStructure } from './structure.ts';
+import { didYouMean } from '../lib/similar.ts';
+
+/** A scenario that passed validation, with the text of each source by source id. */
+export interface ScenarioBundle {
+  scenario: Scenario;
+  sources: Record<string, string>;
+}
+
+/** Reads a file named relative to the scenario file; undefined when there is no such file. */
+export type ReadFile = (relativePath: string) => Uint8Array | string | undefined;
+
+export interface ValidationResult {
+  bundle?: ScenarioBundle;
+  /** Parsed file, for later checks (such as the engine's analysis) that need line numbers. */
+  parsed?: ParsedFile;
+  diagnostics: Diagnostic[];
+}
+
+export function validateScenario(file: string, content: Uint8Array | string, readFile: ReadFile): ValidationResult {
+  const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, file);
+  if (!decoded.ok) return { diagnostics: decoded.diagnostics };
+  const parsedOutcome = parseScenarioText(decoded.text, file);
+  if (!parsedOutcome.ok) return { diagnostics: sortDiagnostics(parsedOutcome.diagnostics) };
+  const parsed = parsedOutcome.file;
+
+  const schemaResult = ScenarioSchema.safeParse(parsed.value, { reportInput: true });
+  if (!schemaResult.success) {
+    return { parsed, diagnostics: sortDiagnostics(schemaDiagnostics(schemaResult.error.issues, ScenarioSchema, parsed, file)) };
+  }
+  const scenario = schemaResult.data;
+  const report = reporter(parsed, file);
+  const sources = loadSources(scenario, readFile, report);
+  checkIds(scenario, report);
+  checkReferences(scenario, report);
+  checkVariables(scenario, report);
+  checkCitations(scenario, sources, report);
+  checkStructure(scenario, report);
+  checkUnused(scenario, report);
+
+  const diagnostics = sortDiagnostics(report.list);
+  const bundle = hasErrors(diagnostics) ? undefined : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
+  return { bundle, parsed, diagnostics };
+}
+
+export interface Reporter {
+  list: Diagnostic[];
+  error(path: DocPath, message: string): void;
+  warning(path: DocPath, message: string): void;
+}
+
+function reporter(parsed: ParsedFile, file: string): Reporter {
+  const list: Diagnostic[] = [];
+  const add = (severity: Severity) => (path: DocPath, message: string) => {
+    const { line, col } = parsed.locate(path);
+    list.push({ file, line, col, severity, path: formatPath(path), message });
+  };
+  return { list, error: add('error'), warning: add('warning') };
+}
+
+interface LoadedSource {
+  raw: string;
+  normalized: NormalizedText;
+}
+
+function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): Map<string, LoadedSource> {
+  const loaded = new Map<string, LoadedSource>();
+  scenario.sources.forEach((source, index) => {
+    const content = readFile(source.file);
+    if (content === undefined) {
+      report.error(['sources', index, 'file'], `source file "${source.file}" was not found beside the scenario`);
+      return;
+    }
+    const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, source.file);
+    if (!decoded.ok) {
+      report.error(['sources', index, 'file'], `source file "${source.file}": ${decoded.diagnostics[0]?.message}`);
+      return;
+    }
+    if (decoded.text.trim() === '') {
+      report.error(['sources', index, 'file'], `source file "${source.file}" is empty`);
+      return;
+    }
+    loaded.set(source.id, { raw: decoded.text, normalized: normalize(decoded.text) });
+  });
+  return loaded;
+}
+
+function checkIds(scenario: Scenario, report: Reporter): void {
+  const unique = (items: ReadonlyArray<{ id: string }>, at: (index: number) => DocPath, what: string, seen = new Map<string, string>()) => {
+    items.forEach((item, index) => {
+      const earlier = seen.get(item.id);
+      if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier}`);
+      else seen.set(item.id, `${what} ${formatPath(at(index))}`);
+    });
+    return seen;
+  };
+  unique(scenario.sources, (i) => ['sources', i], 'source');
+  unique(scenario.actors, (i) => ['actors', i], 'actor');
+  unique(scenario.variables, (i) => ['variables', i], 'variable');
+  // Decision points and endings share one namespace: an option's "next" may name either.
+  const steps = unique(scenario.decisions, (i) => ['decisions', i], 'decision point');
+  unique(scenario.endings, (i) => ['endings', i], 'ending', steps);
+  scenario.decisions.forEach((decision, d) => unique(decision.options, (i) => ['decisions', d, 'options', i], 'option'));
+  if (scenario.map) {
+    unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
+    unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
+  }
+}
+
+function checkReferences(scenario: Scenario, report: Reporter): void {
+  const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id);
+  const decisions = ids(scenario.decisions);
+  const steps = [...decisions, ...ids(scenario.endings)];
+  const refer = (path: DocPath, value: string, known: string[], what: string) => {
+    if (known.includes(value)) return;
+    const guess = didYouMean(value, known);
+    report.error(path, `there is no ${what} "${value}"${guess ? `: did you mean "${guess}"?` : ''}`);
+  };
+  refer(['start'], scenario.start, decisions, 'decision point');
+  const actors = ids(scenario.actors);
+  const variables = ids(scenario.variables);
+  scenario.decisions.forEach((decision, d) => {
+    refer(['decisions', d, 'actor'], decision.actor, actors, 'actor');
+    decision.options.forEach((option, o) => {
+      const at: DocPath = ['decisions', d, 'options', o];
+      refer([...at, 'next'], option.next, steps, 'decision point or ending');
+      option.effects?.forEach((effect, e) => refer([...at, 'effects', e, 'variable'], effect.variable, variables, 'variable'));
+      option.when?.forEach((condition, c) => refer([...at, 'when', c, 'variable'], condition.variable, variables, 'variable'));
+    });
+  });
+  const sources = ids(scenario.sources);
+  forEachCitation(scenario, (citation, path) => refer([...path, 'source'], citation.source, sources, 'source'));
+  const places = ids(scenario.map?.places ?? []);
+  scenario.map?.ranges?.forEach((range, r) => refer(['map', 'ranges', r, 'center'], range.center, places, 'place'));
+}
+
+function checkVariables(scenario: Scenario, report: Reporter): void {
+  const byId = new Map(scenario.variables.map((variable) => [variable.id, variable]));
+  scenario.variables.forEach((variable, v) => {
+    if (variable.min >= variable.max) report.error(['variables', v, 'max'], `"max" (${variable.max}) must be greater than "min" (${variable.min})`);
+    else if (variable.initial < variable.min || variable.initial > variable.max) {
+      report.error(['variables', v, 'initial'], `"initial" (${variable.initial}) is outside the range ${variable.min} to ${variable.max}`);
+    }
+  });
+  scenario.decisions.forEach((decision, d) =>
+    decision.options.forEach((option, o) => {
+      const at: DocPath = ['decisions', d, 'options', o];
+      option.effects?.forEach((effect, e) => {
+        const variable = byId.get(effect.variable);
+        if (!variable) return;
+        const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
+        if (effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max)) {
+          report.error([...at, 'effects', e, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
+        }
+        if (effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min) {
+          report.error([...at, 'effects', e, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
+        }
+      });
+      option.when?.forEach((condition, c) => {
+        const variable = byId.get(condition.variable);
+        if (!variable) return;
+        for (const bound of ['atLeast', 'atMost'] as const) {
+          const value = condition[bound];
+          if (value !== undefined && (value < variable.min || value > variable.max)) {
+            report.error([...at, 'when', c, bound], `${bound} ${value} is outside the range of "${variable.id}" (${variable.min} to ${variable.max}), so the condition never changes`);
+          }
+        }
+        if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
+          report.error([...at, 'when', c], `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: the option can never be offered`);
+        }
+      });
+    }),
+  );
+}
+
+function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): void {
+  forEachCitation(scenario, (citation, path) => {
+    const source = sources.get(citation.source);
+    if (!source) return;
+    if (findQuote(source.normalized, citation.quote)) return;
+    const near = closestPassage(source.raw, citation.quote);
+    const hint = near ? ` The closest passage is: "${near}"` : '';
+    report.error([...path, 'quote'], `this quote is not in source "${citation.source}" word for word.${hint}`);
+  });
+}
+
+function checkUnused(scenario: Scenario, report: Reporter): void {
+  const cited = new Set<string>();
+  forEachCitation(scenario, (citation) => cited.add(citation.source));
+  scenario.sources.forEach((source, s) => {
+    if (!cited.has(source.id)) report.warning(['sources', s, 'id'], `source "${source.id}" is never cited`);
+  });
+  const deciding = new Set(scenario.decisions.map((decision) => decision.actor));
+  scenario.actors.forEach((actor, a) => {
+    if (!deciding.has(actor.id)) report.warning(['actors', a, 'id'], `actor "${actor.id}" never decides anything`);
+  });
+  const used = new Set<string>();
+  for (const decision of scenario.decisions) {
+    for (const option of decision.options) {
+      option.effects?.forEach((effect) => used.add(effect.variable));
+      option.when?.forEach((condition) => used.add(condition.variable));
+    }
+  }
+  scenario.variables.forEach((variable, v) => {
+    if (!used.has(variable.id)) report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
+  });
+}
+
+/** Calls `visit` with every citation in the scenario and its path. */
+export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: DocPath) => void): void {
+  scenario.decisions.forEach((decision, d) => {
+    decision.citations?.forEach((citation, c) => visit(citation, ['decisions', d, 'citations', c]));
+    decision.options.forEach((option, o) =>
+      option.citations.forEach((citation, c) => visit(citation, ['decisions', d, 'options', o, 'citations', c])),
+    );
+  });
+  scenario.endings.forEach((ending, e) => ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])));
+  scenario.map?.places.forEach((place, p) => place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])));
+  scenario.map?.ranges?.forEach((range, r) => range.citations.forEach((citation, c) => visit(citation, ['map', 'ranges', r, 'citations', c])));
+}
