@@ -1,0 +1,17 @@
+/**
+ * What the page asks of the Phaser stage. The stage only draws: it never keeps game state of its
+ * own, and everything a person reads is also in the DOM, so the game plays fully without it.
+ */
+import type { GameView, ScenarioIndex } from '../engine/view.ts';
+
+export interface Stage {
+  /** Shows the current view; called after every change of the game actor's snapshot. */
+  show(view: GameView): void;
+  destroy(): void;
+}
+
+export interface StageOptions {
+  reducedMotion: boolean;
+}
+
+export type MountStage = (parent: HTMLElement, index: ScenarioIndex, options: StageOptions) => Promise<Stage>;

@@ -1,0 +1,33 @@
+/**
+ * Entry point. The text layer starts at once from the precompiled scenario JSON; Phaser loads
+ * afterwards, so students can read and choose while the stage is still on its way.
+ */
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import '@fontsource/source-serif-4/400.css';
+import './ui/styles.css';
+import { catalog, loaders } from 'virtual:branchpoint/catalog';
+import { App } from './ui/app.ts';
+
+const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const app = new App(
+  {
+    content: byId('content'),
+    topbar: byId('topbar'),
+    stage: byId('stage'),
+    announcer: byId('announcer'),
+    sourcePanel: byId<HTMLDialogElement>('source-panel'),
+  },
+  {
+    catalog,
+    loadScenario: async (id) => (Object.hasOwn(loaders, id) ? (await loaders[id]!()).default : undefined),
+    loadStage: async () => (await import('./game/stage.ts')).mountStage,
+  },
+);
+
+app.start().catch((error: unknown) => {
+  console.error(error);
+  const content = byId('content');
+  content.textContent = 'Something went wrong while starting Branchpoint. Reload the page to try again; your saved games are kept.';
+});

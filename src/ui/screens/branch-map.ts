@@ -1,0 +1,106 @@
+/**
+ * The branch map: the whole scenario with what the student has explored marked. The drawing is
+ * for the eye; the list beside it carries the same facts for screen readers and keyboards.
+ */
+import type { BranchLayout, MapNode } from '../../engine/layout.ts';
+import { h } from '../dom.ts';
+
+export interface BranchMapState {
+  layout: BranchLayout;
+  current: string;
+  explored: Set<string>;
+  /** Decision points the student can jump to, with the choices that lead there. */
+  reachable: Map<string, string[]>;
+}
+
+export interface BranchMapActions {
+  goTo: (options: string[]) => void;
+  back: () => void;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+const NODE_W = 180;
+const NODE_H = 56;
+const GAP_X = 28;
+const GAP_Y = 70;
+
+export function branchMapScreen(state: BranchMapState, actions: BranchMapActions): HTMLElement {
+  const { layout } = state;
+  const statusOf = (node: MapNode) => (node.id === state.current ? 'current' : state.explored.has(node.id) ? 'explored' : 'unexplored');
+  const endingsFound = layout.nodes.filter((n) => n.kind === 'ending' && state.explored.has(n.id)).length;
+  const endingsTotal = layout.nodes.filter((n) => n.kind === 'ending').length;
+  return h(
+    'article',
+    { class: 'screen map-screen', 'aria-labelledby': 'screen-title' },
+    h('h2', { id: 'screen-title' }, 'Branch map'),
+    h('p', {}, `${endingsFound} of ${endingsTotal} endings discovered. Explored points are filled; your current point is outlined.`),
+    h('div', { class: 'branch-map-scroll' }, drawing(layout, statusOf)),
+    h(
+      'ol',
+      { class: 'branch-list' },
+      layout.nodes.map((node) => {
+        const route = state.reachable.get(node.id);
+        return h(
+          'li',
+          { class: `branch-item ${statusOf(node)}` },
+          h('span', {}, `${node.kind === 'ending' ? 'Ending' : 'Decision'}: ${node.title} — ${statusOf(node)}`),
+          route && node.id !== state.current ? h('button', { type: 'button', class: 'link-button', onclick: () => actions.goTo(route) }, `Go to “${node.title}”`) : null,
+        );
+      }),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', onclick: actions.back }, 'Back to the game')),
+  );
+}
+
+function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVGSVGElement {
+  const width = layout.widest * (NODE_W + GAP_X) + GAP_X;
+  const height = layout.layers * (NODE_H + GAP_Y) + GAP_Y / 2;
+  const perLayer = new Map<number, number>();
+  for (const n of layout.nodes) perLayer.set(n.layer, (perLayer.get(n.layer) ?? 0) + 1);
+  const position = new Map(
+    layout.nodes.map((n) => {
+      const count = perLayer.get(n.layer)!;
+      const rowWidth = count * (NODE_W + GAP_X) - GAP_X;
+      return [n.id, { x: (width - rowWidth) / 2 + n.slot * (NODE_W + GAP_X), y: GAP_Y / 2 + n.layer * (NODE_H + GAP_Y) }];
+    }),
+  );
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), 'aria-hidden': 'true', class: 'branch-map' });
+  for (const edge of layout.edges) {
+    const from = position.get(edge.from);
+    const to = position.get(edge.to);
+    if (!from || !to) continue;
+    svg.appendChild(el('path', { class: 'edge', d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}` }));
+  }
+  for (const node of layout.nodes) {
+    const { x, y } = position.get(node.id)!;
+    const group = el('g', { class: `node ${node.kind} ${statusOf(node)}`, transform: `translate(${x},${y})` });
+    group.appendChild(el('rect', { width: String(NODE_W), height: String(NODE_H), rx: node.kind === 'ending' ? '28' : '8' }));
+    wrap(node.title, 24).slice(0, 2).forEach((line, i, lines) => {
+      const text = el('text', { x: String(NODE_W / 2), y: String(NODE_H / 2 + (i - (lines.length - 1) / 2) * 17 + 5), 'text-anchor': 'middle' });
+      text.textContent = line;
+      group.appendChild(text);
+    });
+    svg.appendChild(group);
+  }
+  return svg;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  return element;
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && (line + ' ' + word).length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  if (lines.length > 2) lines[1] = lines[1]!.slice(0, width - 1) + '…';
+  return lines;
+}

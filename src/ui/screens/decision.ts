@@ -1,0 +1,67 @@
+/** A decision point: who decides, the situation, and the options with their evidence and sources. */
+import type { GameView, OptionView } from '../../engine/view.ts';
+import { h, replaceChildren } from '../dom.ts';
+import { evidenceBadge, evidenceMeaning } from '../evidence.ts';
+import { citationBlock, type ShowSource } from '../parts/citation.ts';
+import { meterList } from '../parts/meters.ts';
+import { pathList, type PathActions } from '../parts/path-list.ts';
+
+type DecisionView = Extract<GameView, { kind: 'decision' }>;
+
+export interface DecisionActions extends PathActions {
+  choose: (option: string) => void;
+  showSource: ShowSource;
+}
+
+export function decisionScreen(view: DecisionView, actions: DecisionActions): HTMLElement {
+  const preview = h('div', { class: 'option-preview', 'aria-hidden': 'true' });
+  const showPreview = (option: OptionView) =>
+    replaceChildren(preview, h('p', { class: 'small-heading' }, `Option ${option.number}: what it rests on`), h('p', { class: 'evidence-meaning' }, evidenceMeaning(option.evidence)), option.citations.map((c) => citationBlock(c, actions.showSource)));
+
+  const options = view.options.map((option) => {
+    const describedBy = `option-${option.id}-basis`;
+    const button = h(
+      'button',
+      { type: 'button', class: 'option-button', 'data-option': option.id, 'aria-describedby': describedBy },
+      h('span', { class: 'option-number', 'aria-hidden': 'true' }, String(option.number)),
+      h('span', { class: 'option-label' }, option.label),
+    );
+    button.addEventListener('click', () => actions.choose(option.id));
+    button.addEventListener('focus', () => showPreview(option));
+    button.addEventListener('mouseenter', () => showPreview(option));
+    return h(
+      'li',
+      { class: 'option' },
+      button,
+      h(
+        'div',
+        { class: 'option-basis', id: describedBy },
+        evidenceBadge(option.evidence),
+        h('span', { class: 'visually-hidden' }, `${evidenceMeaning(option.evidence)} Source: `, option.citations.map((c) => `“${c.quote}” `)),
+      ),
+      h(
+        'details',
+        { class: 'option-sources' },
+        h('summary', {}, `Sources for option ${option.number}`),
+        option.citations.map((c) => citationBlock(c, actions.showSource)),
+      ),
+    );
+  });
+  if (view.options[0]) showPreview(view.options[0]);
+
+  return h(
+    'article',
+    { class: 'screen decision-screen', 'aria-labelledby': 'screen-title' },
+    h('p', { class: 'eyebrow' }, `Decision ${view.path.length + 1} · `, h('span', { class: 'actor-name' }, view.actor.name), ' decides'),
+    h('h2', { id: 'screen-title' }, view.title),
+    h('p', { class: 'situation' }, view.situation),
+    view.citations.length > 0
+      ? h('details', { class: 'situation-sources' }, h('summary', {}, `Check the situation in the source (${view.citations.length})`), view.citations.map((c) => citationBlock(c, actions.showSource)))
+      : null,
+    h('h3', { class: 'options-heading', id: 'options-heading' }, 'What do you decide?', h('span', { class: 'key-hint' }, ` Press 1–${view.options.length} or choose below.`)),
+    h('ol', { class: 'options', 'aria-labelledby': 'options-heading' }, options),
+    preview,
+    meterList(view.meters),
+    view.path.length > 0 ? h('details', { class: 'path-so-far' }, h('summary', {}, `Your path so far (${view.path.length})`), pathList(view.path, actions, { showUntaken: false })) : null,
+  );
+}

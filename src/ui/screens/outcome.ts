@@ -1,0 +1,34 @@
+/** What the last choice led to: the outcome, its evidence, and each change to the world with its source. */
+import type { MeterView, StepView } from '../../engine/view.ts';
+import { h } from '../dom.ts';
+import { evidenceBadge, evidenceMeaning } from '../evidence.ts';
+import { citationList, type ShowSource } from '../parts/citation.ts';
+import { meterList } from '../parts/meters.ts';
+
+export interface OutcomeActions {
+  next: () => void;
+  showSource: ShowSource;
+}
+
+export function outcomeScreen(step: StepView, meters: MeterView[], nextLabel: string, actions: OutcomeActions): HTMLElement {
+  return h(
+    'article',
+    { class: 'screen outcome-screen', 'aria-labelledby': 'screen-title' },
+    h('p', { class: 'eyebrow' }, `${step.actorName} chose`),
+    h('h2', { id: 'screen-title' }, step.optionLabel),
+    h('p', { class: 'evidence-line' }, evidenceBadge(step.evidence), ' ', evidenceMeaning(step.evidence)),
+    h('p', { class: 'outcome-text' }, step.outcome),
+    step.changes.length > 0
+      ? h(
+          'section',
+          { class: 'changes', 'aria-label': 'What changed' },
+          h('h3', { class: 'small-heading' }, 'What changed'),
+          h('ul', {}, step.changes.map((c) => h('li', {}, `${c.label}: ${c.from} → ${c.to}`))),
+          h('p', { class: 'fine-print' }, 'The meters are the scenario’s simplified model of the situation; the sources below are what this branch rests on.'),
+        )
+      : null,
+    citationList(step.citations, actions.showSource),
+    meterList(meters),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel)),
+  );
+}

@@ -1,0 +1,38 @@
+/** The title screen: every scenario found, and a way to continue a saved game. */
+import type { CatalogEntry } from '../../engine/catalog.ts';
+import { h } from '../dom.ts';
+
+export interface TitleActions {
+  open: (scenario: string) => void;
+  resume: (scenario: string) => void;
+  hasSave: (scenario: string) => boolean;
+}
+
+export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTMLElement {
+  return h(
+    'article',
+    { class: 'screen title-screen', 'aria-labelledby': 'screen-title' },
+    h('h2', { id: 'screen-title' }, 'Choose a scenario'),
+    h('p', { class: 'lead' }, 'Step through the decisions of a real event. Every branch shows the exact words of the source it rests on, and says whether it is reported fact, someone’s stated position, an analyst’s judgement or a hypothetical.'),
+    catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
+    h(
+      'ul',
+      { class: 'scenario-list' },
+      catalog.map((entry) =>
+        h(
+          'li',
+          { class: 'scenario-card' },
+          h('h3', {}, entry.title),
+          h('p', {}, entry.summary),
+          h('p', { class: 'fine-print' }, `${entry.decisions} decision points · ${entry.endings} endings · Source: `, entry.sources.map((s) => [s.title, s.date ? ` (${s.date})` : ''].join('')).join('; ')),
+          h(
+            'div',
+            { class: 'actions' },
+            actions.hasSave(entry.id) ? h('button', { type: 'button', class: 'primary-button', onclick: () => actions.resume(entry.id) }, 'Continue', h('span', { class: 'visually-hidden' }, ` ${entry.title}`)) : null,
+            h('button', { type: 'button', class: actions.hasSave(entry.id) ? '' : 'primary-button', onclick: () => actions.open(entry.id) }, actions.hasSave(entry.id) ? 'Start again' : 'Start', h('span', { class: 'visually-hidden' }, ` ${entry.title}`)),
+          ),
+        ),
+      ),
+    ),
+  );
+}
