@@ -40,7 +40,7 @@ export class SourcePanel {
           { class: 'source-panel-header' },
           h('h2', { id: 'source-panel-title' }, source.title),
           details ? h('p', { class: 'source-meta' }, details) : null,
-          source.notes ? h('p', { class: 'source-meta' }, source.notes) : null,
+          source.notes ? h('details', { class: 'source-meta' }, h('summary', {}, 'About this source'), h('p', {}, source.notes)) : null,
           citation
             ? h('p', { class: 'source-cited' }, match ? 'The cited passage is highlighted. ' : 'The cited passage could not be located. ', citation.evidence ? evidenceBadge(citation.evidence) : null)
             : null,
