@@ -320,9 +320,11 @@ export class App {
       try {
         const mount = await this.options.loadStage();
         if (this.stageFor !== session.id) return;
-        this.stage = await mount(this.elements.stage, session.index, { reducedMotion: this.reducedMotion });
+        // The stage's box must have its size before Phaser measures it.
         document.body.classList.add('has-stage');
+        this.stage = await mount(this.elements.stage, session.index, { reducedMotion: this.reducedMotion });
       } catch (error) {
+        document.body.classList.remove('has-stage');
         // The stage is decoration: everything it shows is also in the text, so the game goes on without it.
         console.error('The stage could not start; the game continues in text.', error);
         return;
