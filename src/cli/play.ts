@@ -1,5 +1,5 @@
 /** Plays a scenario in the terminal: the same engine and view model as the browser, as text. */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { compileScenario } from '../engine/compile.ts';
 import { choose, startGame } from '../engine/session.ts';
 import { ScenarioIndex, viewOf, type CitationView } from '../engine/view.ts';
@@ -8,7 +8,9 @@ import type { ScenarioBundle } from '../scenario/validate.ts';
 export async function playInTerminal(bundle: ScenarioBundle): Promise<number> {
   const index = new ScenarioIndex(bundle);
   const actor = startGame(compileScenario(bundle.scenario));
-  const io = createInterface({ input: process.stdin, output: process.stdout });
+  const io = createInterface({ input: process.stdin });
+  // Reading lines from one iterator keeps every line of piped input, which question() would drop.
+  const lines = io[Symbol.asyncIterator]();
   const say = (text = '') => process.stdout.write(text + '\n');
   const cite = (c: CitationView) => say(`      source "${c.sourceTitle}": “${c.quote}”`);
   say(`\n${bundle.scenario.title}\n${bundle.scenario.summary}\n`);
@@ -36,17 +38,16 @@ export async function playInTerminal(bundle: ScenarioBundle): Promise<number> {
       }
       let chosen: string | undefined;
       while (!chosen) {
-        const answer = (await io.question('\nYour choice (number, or q to quit): ')).trim();
+        process.stdout.write('\nYour choice (number, or q to quit): ');
+        const line = await lines.next();
+        if (line.done) return 0;
+        const answer = String(line.value).trim();
         if (answer === 'q') return 0;
         chosen = view.options.find((o) => String(o.number) === answer)?.id;
         if (!chosen) say(`Type a number from 1 to ${view.options.length}.`);
       }
       choose(actor, chosen);
     }
-  } catch (error) {
-    // Standard input closed (e.g. piped input ran out): stop quietly.
-    if (error instanceof Error && /closed|abort/i.test(error.message)) return 0;
-    throw error;
   } finally {
     io.close();
     actor.stop();

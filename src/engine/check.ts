@@ -6,6 +6,7 @@
 import type { Diagnostic, DocPath } from '../scenario/diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from '../scenario/diagnostic.ts';
 import { validateScenario, type ReadFile, type ScenarioBundle } from '../scenario/validate.ts';
+import type { ParseLimits } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { analyzeScenario, type Analysis } from './analyze.ts';
 
@@ -15,16 +16,24 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export function checkScenario(file: string, content: Uint8Array | string, readFile: ReadFile): CheckResult {
-  const validation = validateScenario(file, content, readFile);
+export function checkScenario(file: string, content: Uint8Array | string, readFile: ReadFile, limits?: ParseLimits): CheckResult {
+  const validation = validateScenario(file, content, readFile, limits);
   if (!validation.bundle || !validation.parsed) return { diagnostics: validation.diagnostics };
   const { parsed, bundle } = validation;
-  const analysis = analyzeScenario(bundle.scenario);
   const extra: Diagnostic[] = [];
   const at = (severity: Diagnostic['severity'], path: DocPath, message: string) => {
     const { line, col } = parsed.locate(path);
     extra.push({ file, line, col, severity, path: formatPath(path), message });
   };
+  let analysis: Analysis;
+  try {
+    analysis = analyzeScenario(bundle.scenario);
+  } catch (error) {
+    // The analysis refuses world states too big to explore: a problem of the file, reported like any other.
+    if (!(error instanceof Error) || !/configurations/i.test(error.message)) throw error;
+    at('error', ['variables'], `${error.message}. Narrow the variables' ranges or the effects that change them, so every reachable world state can be checked.`);
+    return { diagnostics: sortDiagnostics([...validation.diagnostics, ...extra]) };
+  }
   const decisionPath = (scenario: Scenario, id: string): DocPath => ['decisions', scenario.decisions.findIndex((d) => d.id === id), 'id'];
   const describeWorld = (world: Record<string, number>) =>
     Object.entries(world).map(([name, value]) => `${name} = ${value}`).join(', ') || 'the initial state';

@@ -13,9 +13,11 @@ export function startGame(machine: GameMachine, persisted?: Snapshot<unknown>) {
   return actor;
 }
 
-/** Chooses an option; false when it is not offered here (the machine ignores the event). */
+/** Chooses an option; false when it is not offered here (the machine ignores the event) or the game is over. */
 export function choose(actor: GameActor, option: string): boolean {
   const before = actor.getSnapshot();
+  // A finished (or stopped) game takes no more choices; sending would only make XState warn on the console.
+  if (before.status !== 'active') return false;
   actor.send({ type: 'CHOOSE', option });
   return actor.getSnapshot() !== before;
 }
