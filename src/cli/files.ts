@@ -15,10 +15,12 @@ export function findScenarioFiles(path: string): string[] | undefined {
   if (statSync(path).isFile()) return [path];
   const own = SCENARIO_FILE_NAMES.map((name) => join(path, name)).find(existsSync);
   if (own) return [own];
+  // Folder by folder in name order, so "a" and everything in it come before "a-b".
   return readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((entry) => findScenarioFiles(join(path, entry.name)) ?? [])
-    .sort();
+    .map((entry) => entry.name)
+    .sort()
+    .flatMap((name) => findScenarioFiles(join(path, name)) ?? []);
 }
 
 /** Reads files named relative to the scenario file, refusing any path that leaves its folder. */

@@ -1,5 +1,5 @@
-/** Edit distance between two short strings (names of fields and ids). */
-export function editDistance(a: string, b: string): number {
+/** Edit distance between two short strings (names of fields and ids), or two short lists of words. */
+export function editDistance(a: string | readonly string[], b: string | readonly string[]): number {
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

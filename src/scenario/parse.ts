@@ -2,12 +2,16 @@
  * Text of a scenario file -> a plain tree plus a way to find any path's line and column.
  * The file is untrusted: every way it can be wrong becomes a Diagnostic, never an exception.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import type { Diagnostic, DocPath } from './diagnostic.ts';
+import { findTooDeep } from './yaml-cst.ts';
+import { describeYamlProblems } from './yaml-errors.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 40;
 const MAX_ALIASES = 100;
+// Callers may pass a little more than the limit (the CLI reads one byte past it), so the message names no size read.
+const tooLarge = (limit: number) => `the file is larger than ${formatSize(limit)}, the limit for a scenario file`;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface Position {
@@ -18,7 +22,8 @@ export interface Position {
 export interface ParsedFile {
   value: unknown;
   /** Line and column of the deepest node along `path` that exists in the file. */
-  locate: (path: DocPath) => Position;
+  /** With `key`, the position of the last key on the path itself, for problems with a field's name. */
+  locate: (path: DocPath, options?: { key?: boolean }) => Position;
 }
 
 export type ParseOutcome = { ok: true; file: ParsedFile } | { ok: false; diagnostics: Diagnostic[] };
@@ -29,8 +34,9 @@ export function decodeText(bytes: Uint8Array, file: string): { ok: true; text: s
     ok: false,
     diagnostics: [{ file, line, col: 1, severity: 'error', path: '', message }],
   });
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(`the file is ${formatSize(bytes.length)}; the limit is ${formatSize(MAX_FILE_BYTES)}`);
+  if (bytes.length > MAX_FILE_BYTES) return fail(tooLarge(MAX_FILE_BYTES));
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('the file is saved as UTF-16: save it as UTF-8 in your editor');
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fail('this looks like a binary file, not text (it contains a NUL byte)', lineAtByte(bytes, nul));
@@ -41,48 +47,57 @@ export function decodeText(bytes: Uint8Array, file: string): { ok: true; text: s
   }
 }
 
-export function parseScenarioText(source: string, file: string): ParseOutcome {
+export interface ParseLimits {
+  /** Files longer than this are refused before parsing; MAX_FILE_BYTES unless a caller (such as the bench) needs more. */
+  maxBytes: number;
+}
+
+export function parseScenarioText(source: string, file: string, limits?: ParseLimits): ParseOutcome {
   const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({ file, line, col, severity: 'error', path, message });
   const text = source.replace(/^\uFEFF/, '');
-  if (text.length > MAX_FILE_BYTES) return { ok: false, diagnostics: [at(`the file is larger than ${formatSize(MAX_FILE_BYTES)}`)] };
-  if (text.trim() === '' || /^(\s*#.*\n?)*\s*$/.test(text)) return { ok: false, diagnostics: [at('the file is empty')] };
+  const maxBytes = limits?.maxBytes ?? MAX_FILE_BYTES;
+  if (text.length > maxBytes) return { ok: false, diagnostics: [at(tooLarge(maxBytes))] };
+  if (onlyCommentsOrBlank(text)) return { ok: false, diagnostics: [at('the file is empty')] };
 
   const lineCounter = new LineCounter();
-  let doc: Document.Parsed;
-  try {
-    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  } catch (error) {
-    return { ok: false, diagnostics: [at(describeCrash(error))] };
-  }
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, col };
   };
+  const atOffset = (message: string, offset: number) => {
+    const { line, col } = position(offset);
+    return at(message, line, col);
+  };
+
+  let tokens: CST.Token[];
+  let doc: Document.Parsed;
+  try {
+    tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+    const tooDeep = findTooDeep(tokens, MAX_DEPTH);
+    if (tooDeep !== undefined) {
+      return { ok: false, diagnostics: [atOffset(`the file is nested more than ${MAX_DEPTH} levels deep here; a scenario never needs so many`, tooDeep)] };
+    }
+    doc = composeOne(tokens, text.length);
+  } catch (error) {
+    return { ok: false, diagnostics: [at(describeCrash(error))] };
+  }
+
+  const yamlProblems = describeYamlProblems([...doc.errors, ...doc.warnings], text, tokens);
+  if (yamlProblems.length > 0) return { ok: false, diagnostics: yamlProblems.map((p) => atOffset(p.message, p.offset)) };
 
   const problems: Diagnostic[] = [];
-  for (const error of doc.errors) {
-    const { line, col } = position(error.pos[0]);
-    problems.push(at(describeYamlError(error.code, error.message), line, col));
-  }
-  for (const warning of doc.warnings) {
-    const { line, col } = position(warning.pos[0]);
-    const message =
-      warning.code === 'TAG_RESOLVE_FAILED'
-        ? `custom YAML tags are not allowed here (${warning.message.replace(/^Unresolved tag: /, '')}): write plain values`
-        : warning.message;
-    problems.push(at(message, line, col));
-  }
-  if (problems.length > 0) return { ok: false, diagnostics: problems };
-
-  const depth = maxDepth(doc.contents);
-  if (depth > MAX_DEPTH) return { ok: false, diagnostics: [at(`the file is nested ${depth} levels deep; the limit is ${MAX_DEPTH}`)] };
-
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        const { line, col } = position(pair.key.range?.[0] ?? 0);
-        problems.push(at(`"${String(pair.key.value)}" is a reserved name and cannot be used as a key`, line, col));
+        problems.push(atOffset(`"${String(pair.key.value)}" is a reserved name and cannot be used as a key`, pair.key.range?.[0] ?? 0));
       }
+    },
+    Alias(_, alias, ancestors) {
+      const target = alias.resolve(doc);
+      const where = alias.range?.[0] ?? 0;
+      if (!target) problems.push(atOffset(`there is no anchor "&${alias.source}" before this alias "*${alias.source}"`, where));
+      // An alias inside the block it names would make the value contain itself, forever.
+      else if (ancestors.includes(target)) problems.push(atOffset(`the alias "*${alias.source}" is inside the block it names, so it would contain itself`, where));
     },
   });
   if (problems.length > 0) return { ok: false, diagnostics: problems };
@@ -93,17 +108,44 @@ export function parseScenarioText(source: string, file: string): ParseOutcome {
   } catch (error) {
     return { ok: false, diagnostics: [at(describeCrash(error))] };
   }
-  return { ok: true, file: { value, locate: (path) => locate(doc, path, position) } };
+  return { ok: true, file: { value, locate: (path, options) => locate(doc, path, position, options?.key ?? false) } };
 }
 
-function locate(doc: Document.Parsed, path: DocPath, position: (offset: number) => Position): Position {
+/**
+ * True when no line holds anything but white space or a comment. Line by line on purpose: a single
+ * regular expression for this backtracks exponentially on a banner of #s followed by content.
+ */
+function onlyCommentsOrBlank(text: string): boolean {
+  return text.split(/\r\n|\r|\n/).every((line) => {
+    const content = line.trim();
+    return content === '' || content.startsWith('#');
+  });
+}
+
+/** The first document of the text; a second one is reported as an error on the first. */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  let first: Document.Parsed | undefined;
+  for (const doc of composer.compose(tokens, true, length)) {
+    if (!first) first = doc;
+    else {
+      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, even for an empty stream.
+  return first!;
+}
+
+function locate(doc: Document.Parsed, path: DocPath, position: (offset: number) => Position, atKey: boolean): Position {
   let node: unknown = doc.contents;
   let offset = doc.contents?.range?.[0] ?? 0;
-  for (const key of path) {
+  for (const [step, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
       if (!pair) break;
       offset = (pair.key as Node).range?.[0] ?? offset;
+      if (atKey && step === path.length - 1) break;
       node = pair.value;
       if (isScalar(node) || isMap(node) || isSeq(node)) offset = node.range?.[0] ?? offset;
     } else if (isSeq(node) && typeof key === 'number') {
@@ -118,39 +160,9 @@ function locate(doc: Document.Parsed, path: DocPath, position: (offset: number) 
   return position(offset);
 }
 
-/** Depth of nested maps and sequences, walked without recursion so a hostile file cannot overflow the stack. */
-function maxDepth(root: unknown): number {
-  let deepest = 0;
-  const stack: Array<[unknown, number]> = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (isMap(node) || isSeq(node)) {
-      deepest = Math.max(deepest, depth);
-      if (depth > MAX_DEPTH) return depth;
-      for (const item of node.items) stack.push([isPair(item) ? item.value : item, depth + 1]);
-    }
-  }
-  return deepest;
-}
-
-function describeYamlError(code: string, message: string): string {
-  switch (code) {
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same block: keep one';
-    case 'BAD_INDENT':
-    case 'MISSING_CHAR':
-    case 'UNEXPECTED_TOKEN':
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-      return `YAML syntax: ${message.split('\n')[0]}`;
-    default:
-      return `YAML: ${message.split('\n')[0]}`;
-  }
-}
-
 function describeCrash(error: unknown): string {
   if (error instanceof RangeError) return 'the file is nested too deeply to read';
-  if (error instanceof Error && /alias/i.test(error.message)) {
+  if (error instanceof Error && /excessive alias count/i.test(error.message)) {
     return 'the file uses too many aliases (*name): this is how "billion laughs" files attack a reader';
   }
   return 'the file could not be read as YAML';
@@ -181,6 +193,6 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+  const mb = bytes / 1024 / 1024;
+  return mb >= 1 ? `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
-

@@ -9,29 +9,38 @@ type Issue = z.core.$ZodIssue;
 
 export function schemaDiagnostics(issues: readonly Issue[], root: z.ZodType, parsed: ParsedFile, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // A misspelt field is also a missing one; the did-you-mean says both, so the second message is left out.
+  const explainedMissing = new Set<string>();
   for (const issue of issues) {
-    const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-    if (issue.code === 'unrecognized_keys') {
-      const known = fieldsAt(root, path);
-      for (const key of issue.keys) {
-        const suggestion = didYouMean(key, known);
-        const hint = suggestion ? `: did you mean "${suggestion}"?` : known.length ? ` (allowed here: ${known.join(', ')})` : '';
-        out.push(diagnostic(parsed, file, [...path, key], `unknown field "${key}"${hint}`));
-      }
-      continue;
+    if (issue.code !== 'unrecognized_keys') continue;
+    const path = documentPath(issue);
+    const known = fieldsAt(root, path);
+    for (const key of issue.keys) {
+      const suggestion = didYouMean(key, known);
+      if (suggestion) explainedMissing.add(formatPath([...path, suggestion]));
+      const hint = suggestion ? `: did you mean "${suggestion}"?` : known.length ? ` (allowed here: ${known.join(', ')})` : '';
+      out.push(diagnostic(parsed, file, [...path, key], `unknown field "${key}"${hint}`, { key: true }));
     }
+  }
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') continue;
+    const path = documentPath(issue);
+    if (isMissing(issue) && explainedMissing.has(formatPath(path))) continue;
     out.push(diagnostic(parsed, file, path, describe(issue, path)));
   }
   return out;
 }
 
-function diagnostic(parsed: ParsedFile, file: string, path: DocPath, message: string): Diagnostic {
-  const { line, col } = parsed.locate(path);
+const documentPath = (issue: Issue): DocPath => issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+const isMissing = (issue: Issue) => issue.code === 'invalid_type' && issue.input === undefined;
+
+function diagnostic(parsed: ParsedFile, file: string, path: DocPath, message: string, at: { key?: boolean } = {}): Diagnostic {
+  const { line, col } = parsed.locate(path, at);
   return { file, line, col, severity: 'error', path: formatPath(path), message };
 }
 
 function describe(issue: Issue, path: DocPath): string {
-  const field = path.length ? `"${String(path[path.length - 1])}"` : 'the file';
+  const field = fieldName(path);
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `missing required field ${field}`;
@@ -44,14 +53,27 @@ function describe(issue: Issue, path: DocPath): string {
         ? `${field} must be ${JSON.stringify(issue.values[0])}.${hint}`
         : `${field} must be one of: ${allowed.join(', ')}.${hint}`;
     }
+    case 'custom':
+      // Our refinements say what is wrong in a whole sentence, at the block they are about.
+      return issue.message;
     case 'too_small':
     case 'too_big':
     case 'invalid_format':
-    case 'custom':
       return `${field}: ${issue.message}`;
     default:
       return `${field}: ${issue.message}`;
   }
+}
+
+/** How to name the place a path ends at: "title", item 2 of "effects", the file. */
+function fieldName(path: DocPath): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the file';
+  if (typeof last === 'number') {
+    const parent = path[path.length - 2];
+    return parent === undefined ? `item ${last + 1}` : `item ${last + 1} of "${String(parent)}"`;
+  }
+  return `"${last}"`;
 }
 
 const article = (type: string) => (type === 'array' ? 'a list' : type === 'object' ? 'a block of fields' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);

@@ -17,20 +17,23 @@ const id = z
   .max(64, 'ids are at most 64 characters')
   .meta({ description: 'A short name used to refer to this item: lowercase letters, digits and dashes.' });
 
+const Evidence = z.enum(EVIDENCE_KINDS).meta({
+  description:
+    'What kind of claim this is: reported (the source states it as fact), stated-position (someone in the source argues or warns it), analysis (an analyst\'s judgement quoted in the source), hypothetical (the author\'s extrapolation from the cited words).',
+});
+
 const Citation = z
   .strictObject({
     source: id.meta({ description: 'The id of a source listed under "sources".' }),
     quote: text('The exact words of the source. White space and the style of quotes, apostrophes and dashes may differ; nothing else.'),
+    evidence: Evidence.optional().meta({
+      description: 'Optional: what kind of claim the quoted passage itself is, e.g. stated-position for a warning someone made, even when the option citing it is hypothetical.',
+    }),
     note: text('Optional: why this passage supports the claim.').optional(),
   })
   .meta({ description: 'A passage of a source, quoted exactly.' });
 
 const citations = z.array(Citation).min(1, 'needs at least one citation: every claim must be checkable in a source');
-
-const Evidence = z.enum(EVIDENCE_KINDS).meta({
-  description:
-    'What kind of claim this is: reported (the source states it as fact), stated-position (someone in the source argues or warns it), analysis (an analyst\'s judgement quoted in the source), hypothetical (the author\'s extrapolation from the cited words).',
-});
 
 const Effect = z
   .strictObject({

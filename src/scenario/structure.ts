@@ -15,7 +15,9 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
     for (const option of decision.options) backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
   }
 
-  const reached = walk([scenario.start], forward);
+  // An unknown start is reported as a broken reference; calling every decision point unreachable
+  // because of it would bury that one error under many.
+  const reached = forward.has(scenario.start) ? walk([scenario.start], forward) : new Set(forward.keys());
   const canFinish = walk([...endings], backward);
 
   scenario.decisions.forEach((decision, d) => {

@@ -4,8 +4,8 @@
  */
 import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
-import { decodeText, parseScenarioText, type ParsedFile } from './parse.ts';
-import { closestPassage, findQuote, normalize, type NormalizedText } from './quote.ts';
+import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
+import { closestPassage, normalize, quoteFinder, type QuoteMatch } from './quote.ts';
 import { ScenarioSchema, type Citation, type Scenario } from './schema.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { checkStructure } from './structure.ts';
@@ -27,13 +27,16 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-export function validateScenario(file: string, content: Uint8Array | string, readFile: ReadFile): ValidationResult {
+export function validateScenario(file: string, content: Uint8Array | string, readFile: ReadFile, limits?: ParseLimits): ValidationResult {
   const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, file);
   if (!decoded.ok) return { diagnostics: decoded.diagnostics };
-  const parsedOutcome = parseScenarioText(decoded.text, file);
+  const parsedOutcome = parseScenarioText(decoded.text, file, limits);
   if (!parsedOutcome.ok) return { diagnostics: sortDiagnostics(parsedOutcome.diagnostics) };
-  const parsed = parsedOutcome.file;
+  return validateParsed(parsedOutcome.file, file, readFile);
+}
 
+/** The checks after reading the YAML: the schema, then references, variables, citations and structure. */
+export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadFile): ValidationResult {
   const schemaResult = ScenarioSchema.safeParse(parsed.value, { reportInput: true });
   if (!schemaResult.success) {
     return { parsed, diagnostics: sortDiagnostics(schemaDiagnostics(schemaResult.error.issues, ScenarioSchema, parsed, file)) };
@@ -70,7 +73,7 @@ function reporter(parsed: ParsedFile, file: string): Reporter {
 
 interface LoadedSource {
   raw: string;
-  normalized: NormalizedText;
+  findQuote: (quote: string) => QuoteMatch | undefined;
 }
 
 function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): Map<string, LoadedSource> {
@@ -90,7 +93,7 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
       report.error(['sources', index, 'file'], `source file "${source.file}" is empty`);
       return;
     }
-    loaded.set(source.id, { raw: decoded.text, normalized: normalize(decoded.text) });
+    loaded.set(source.id, { raw: decoded.text, findQuote: quoteFinder(normalize(decoded.text)) });
   });
   return loaded;
 }
@@ -118,11 +121,12 @@ function checkIds(scenario: Scenario, report: Reporter): void {
 }
 
 function checkReferences(scenario: Scenario, report: Reporter): void {
-  const ids = (items: ReadonlyArray<{ id: string }>) => items.map((item) => item.id);
+  // Sets, not arrays: a large scenario has tens of thousands of references into thousands of ids.
+  const ids = (items: ReadonlyArray<{ id: string }>) => new Set(items.map((item) => item.id));
   const decisions = ids(scenario.decisions);
-  const steps = [...decisions, ...ids(scenario.endings)];
-  const refer = (path: DocPath, value: string, known: string[], what: string) => {
-    if (known.includes(value)) return;
+  const steps = new Set([...decisions, ...ids(scenario.endings)]);
+  const refer = (path: DocPath, value: string, known: ReadonlySet<string>, what: string) => {
+    if (known.has(value)) return;
     const guess = didYouMean(value, known);
     report.error(path, `there is no ${what} "${value}"${guess ? `: did you mean "${guess}"?` : ''}`);
   };
@@ -145,7 +149,8 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
 }
 
 function checkVariables(scenario: Scenario, report: Reporter): void {
-  const byId = new Map(scenario.variables.map((variable) => [variable.id, variable]));
+  // A variable whose own range is wrong is reported once, not again at every option that uses it.
+  const byId = new Map(scenario.variables.filter((variable) => variable.min < variable.max).map((variable) => [variable.id, variable]));
   scenario.variables.forEach((variable, v) => {
     if (variable.min >= variable.max) report.error(['variables', v, 'max'], `"max" (${variable.max}) must be greater than "min" (${variable.min})`);
     else if (variable.initial < variable.min || variable.initial > variable.max) {
@@ -171,9 +176,13 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
         if (!variable) return;
         for (const bound of ['atLeast', 'atMost'] as const) {
           const value = condition[bound];
-          if (value !== undefined && (value < variable.min || value > variable.max)) {
-            report.error([...at, 'when', c, bound], `${bound} ${value} is outside the range of "${variable.id}" (${variable.min} to ${variable.max}), so the condition never changes`);
-          }
+          if (value === undefined || (value >= variable.min && value <= variable.max)) continue;
+          const above = value > variable.max;
+          const alwaysHolds = (bound === 'atLeast') !== above;
+          report.error(
+            [...at, 'when', c, bound],
+            `${bound} ${value} is ${above ? 'above the top' : 'below the bottom'} of the range of "${variable.id}" (${variable.min} to ${variable.max}), ${alwaysHolds ? 'so this bound always holds' : 'so the option is never offered'}`,
+          );
         }
         if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
           report.error([...at, 'when', c], `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: the option can never be offered`);
@@ -187,7 +196,7 @@ function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, 
   forEachCitation(scenario, (citation, path) => {
     const source = sources.get(citation.source);
     if (!source) return;
-    if (findQuote(source.normalized, citation.quote)) return;
+    if (source.findQuote(citation.quote)) return;
     const near = closestPassage(source.raw, citation.quote);
     const hint = near ? ` The closest passage is: "${near}"` : '';
     report.error([...path, 'quote'], `this quote is not in source "${citation.source}" word for word.${hint}`);
