@@ -12,7 +12,7 @@ const impure = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.scratch-*/**', '.tmp-*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.scratch-*/**', '.tmp-*', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -150,6 +150,7 @@ export class App {
           void this.navigate({ screen: 'play', scenario: session.id });
         },
         readSource: (id, opener) => this.sources.open(session.index, id, opener),
+        showSource,
       });
     }
     if (route.screen === 'map') return this.mapScreen(session);

@@ -29,12 +29,23 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
   const statusOf = (node: MapNode) => (node.id === state.current ? 'current' : state.explored.has(node.id) ? 'explored' : 'unexplored');
   const endingsFound = layout.nodes.filter((n) => n.kind === 'ending' && state.explored.has(n.id)).length;
   const endingsTotal = layout.nodes.filter((n) => n.kind === 'ending').length;
+  // Focusable, so keyboard users can scroll a drawing wider than the screen.
+  const scroll = h('div', { class: 'branch-map-scroll', tabindex: '0', role: 'group', 'aria-label': 'Branch map drawing (scrolls); the list below says the same' }, drawing(layout, statusOf));
+  // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
+  requestAnimationFrame(() => {
+    const node = scroll.querySelector('.node.current');
+    if (!node) return;
+    const box = node.getBoundingClientRect();
+    const frame = scroll.getBoundingClientRect();
+    scroll.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
+    scroll.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);
+  });
   return h(
     'article',
     { class: 'screen map-screen', 'aria-labelledby': 'screen-title' },
     h('h2', { id: 'screen-title' }, 'Branch map'),
     h('p', {}, `${endingsFound} of ${endingsTotal} endings discovered. Explored points are filled; your current point is outlined.`),
-    h('div', { class: 'branch-map-scroll' }, drawing(layout, statusOf)),
+    scroll,
     h(
       'ol',
       { class: 'branch-list' },

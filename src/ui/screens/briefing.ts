@@ -3,10 +3,13 @@ import type { ScenarioIndex } from '../../engine/view.ts';
 import { initialWorld } from '../../engine/world.ts';
 import { h } from '../dom.ts';
 import { meterList } from '../parts/meters.ts';
+import { mapKey } from '../parts/map-key.ts';
+import type { ShowSource } from '../parts/citation.ts';
 
 export interface BriefingActions {
   begin: () => void;
   readSource: (sourceId: string, opener: HTMLElement) => void;
+  showSource: ShowSource;
 }
 
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
@@ -46,6 +49,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
         }),
       ),
     ),
+    mapKey(index, actions.showSource),
     scenario.educatorNotes ? h('details', { class: 'educator-notes' }, h('summary', {}, 'Notes for educators'), h('p', { class: 'prewrap' }, scenario.educatorNotes)) : null,
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin')),
   );

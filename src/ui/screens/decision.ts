@@ -15,8 +15,12 @@ export interface DecisionActions extends PathActions {
 
 export function decisionScreen(view: DecisionView, actions: DecisionActions): HTMLElement {
   const preview = h('div', { class: 'option-preview', 'aria-hidden': 'true' });
-  const showPreview = (option: OptionView) =>
+  const showPreview = (option: OptionView) => {
     replaceChildren(preview, h('p', { class: 'small-heading' }, `Option ${option.number}: what it rests on`), h('p', { class: 'evidence-meaning' }, evidenceMeaning(option.evidence)), option.citations.map((c) => citationBlock(c, actions.showSource)));
+    // The preview repeats each option's sources for the eye; keyboards and screen readers use the
+    // option's own "Sources for option N", so nothing inside the hidden preview takes focus.
+    for (const button of preview.querySelectorAll('button')) button.tabIndex = -1;
+  };
 
   const options = view.options.map((option) => {
     const describedBy = `option-${option.id}-basis`;

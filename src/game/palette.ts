@@ -1,0 +1,48 @@
+/**
+ * The stage's visual language: calm, muted, readable on a projector. One warm accent marks what
+ * is in focus (the deciding actor, a range); nothing is coloured as good or bad, so escalation is
+ * never red and de-escalation never green. Meters rise and fall in one hue.
+ */
+export const palette = {
+  /** Fallback only: the canvas is transparent and shows the page behind it. */
+  background: 0x0f151c,
+  panel: 0x0b1016,
+  panelAlpha: 0.84,
+  panelEdge: 0x2a3643,
+
+  graticule: 0x3a4a5b,
+  land: 0x283643,
+  landFocus: 0x243240,
+  coast: 0x5c6e81,
+  border: 0x72849a,
+  disputed: 0x95a3b3,
+  scale: 0x9aa7b5,
+
+  place: 0xeee3c7,
+  placeHalo: 0xeee3c7,
+  range: 0xc9a86a,
+  rangeFill: 0xc9a86a,
+
+  emblem: 0x26323f,
+  emblemEdge: 0x3f4e5e,
+  emblemText: 0xc4ced8,
+  focus: 0xe2b866,
+  focusText: 0x1a1408,
+
+  meterTrack: 0x1e2833,
+  meterFill: 0x7f9fbf,
+  meterRise: 0xcfe0f0,
+  meterGhost: 0x7f9fbf,
+
+  text: '#d8e0e8',
+  textMuted: '#8d9aa8',
+  textOnFocus: '#1a1408',
+  textFocus: '#e8c57e',
+  labelStroke: '#0b1016',
+} as const;
+
+export const fontFamily = '"Atkinson Hyperlegible", "Segoe UI", system-ui, -apple-system, sans-serif';
+
+export function css(color: number): string {
+  return `#${color.toString(16).padStart(6, '0')}`;
+}

@@ -1,0 +1,239 @@
+/**
+ * The region map: country shapes (when the atlas has loaded), a faint graticule, the scenario's
+ * places as dots with short labels, each range as a true km circle, and a scale bar. Drawn across
+ * the whole canvas, with the places fitted into the layout's map box.
+ */
+import type Phaser from 'phaser';
+import { geoGraticule10, type GeoProjection } from 'd3-geo';
+import type { MapLayers } from '../../scenario/schema.ts';
+import type { Atlas } from '../atlas.ts';
+import { placeLabels } from '../labels.ts';
+import type { StageLayout } from '../layout.ts';
+import { fitRegion, kmCircle, kmToDegrees, pixelsPerKm, projectLines, type Box, type GeoRange, type ScreenLine } from '../projection.ts';
+import { dashedPath, strokeLines } from './draw.ts';
+import { fontFamily, palette } from '../palette.ts';
+import { addText } from './text.ts';
+
+interface PlaceMarker {
+  halo: Phaser.GameObjects.Arc;
+  dot: Phaser.GameObjects.Arc;
+  label: Phaser.GameObjects.Text;
+}
+
+export class RegionMap {
+  /** The static layers, drawn once per layout into a texture: redrawing them every frame costs too much. */
+  private readonly baked: Phaser.GameObjects.RenderTexture;
+  private readonly base: Phaser.GameObjects.Graphics;
+  private readonly overlay: Phaser.GameObjects.Graphics;
+  private readonly markers: PlaceMarker[];
+  private readonly rangeLabels: Phaser.GameObjects.Text[];
+  private readonly scaleLabel: Phaser.GameObjects.Text;
+  private readonly ranges: GeoRange[];
+  private atlas: Atlas | undefined;
+  private layout: StageLayout | undefined;
+  private projection: GeoProjection | undefined;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly map: MapLayers,
+  ) {
+    this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(0);
+    this.base = scene.make.graphics({}, false);
+    this.overlay = scene.make.graphics({}, false);
+    this.ranges = (map.ranges ?? []).flatMap((range) => {
+      const center = map.places.find((p) => p.id === range.center);
+      return center ? [{ lat: center.lat, lon: center.lon, km: range.km }] : [];
+    });
+    const labelStyle = { fontFamily, color: palette.text, stroke: palette.labelStroke, strokeThickness: 4 };
+    this.markers = map.places.map((place) => ({
+      halo: scene.add.circle(0, 0, 8).setStrokeStyle(1.5, palette.placeHalo, 0.45).setFillStyle().setDepth(3),
+      dot: scene.add.circle(0, 0, 4, palette.place, 1).setStrokeStyle(1.5, palette.panel, 0.9).setDepth(3),
+      label: addText(scene, place.name, labelStyle).setDepth(4),
+    }));
+    this.rangeLabels = this.ranges.map((range) =>
+      addText(scene, `${formatKm(range.km)} km`, { fontFamily, color: palette.textFocus, stroke: palette.labelStroke, strokeThickness: 4 }).setOrigin(0.5, 0).setDepth(4),
+    );
+    this.scaleLabel = addText(scene, '', { fontFamily, color: palette.textMuted, stroke: palette.labelStroke, strokeThickness: 3 }).setOrigin(0, 1).setDepth(4);
+  }
+
+  /** Km per screen pixel at the centre of the current fit: lets the stage choose the atlas detail. */
+  kmPerPixel(): number | undefined {
+    return this.projection ? 1 / pixelsPerKm(this.projection) : undefined;
+  }
+
+  setAtlas(atlas: Atlas): void {
+    this.atlas = atlas;
+    this.drawBase();
+    this.bake();
+  }
+
+  setLayout(layout: StageLayout): void {
+    this.layout = layout;
+    const fit = layout.mapFit;
+    if (!fit) return;
+    const clip: Box = { x: -4, y: -4, width: layout.width + 8, height: layout.height + 8 };
+    this.projection = fitRegion(this.map.places, this.ranges, fit, clip);
+    this.drawBase();
+    this.drawOverlay();
+    this.bake();
+  }
+
+  /** Draws the static layers into the texture at the stage's pixel density. */
+  private bake(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const ratio = layout.pixelRatio;
+    const width = Math.max(1, Math.round(layout.width * ratio));
+    const height = Math.max(1, Math.round(layout.height * ratio));
+    const rt = this.baked;
+    if (rt.width !== width || rt.height !== height) rt.resize(width, height, false);
+    rt.setScale(1 / ratio);
+    this.base.setScale(ratio);
+    this.overlay.setScale(ratio);
+    rt.clear();
+    rt.draw(this.base);
+    rt.draw(this.overlay);
+    rt.render();
+  }
+
+  /** A ripple from every place: part of the transition between views. */
+  ripple(): void {
+    for (const [i, marker] of this.markers.entries()) {
+      const ring = this.scene.add.circle(marker.dot.x, marker.dot.y, marker.dot.radius).setStrokeStyle(1.5, palette.place, 0.7).setFillStyle().setDepth(3);
+      this.scene.tweens.add({
+        targets: ring,
+        radius: marker.halo.radius * 2.6,
+        alpha: 0,
+        delay: i * 90,
+        duration: 1100,
+        ease: 'Sine.easeOut',
+        onComplete: () => ring.destroy(),
+      });
+    }
+  }
+
+  private drawBase(): void {
+    const g = this.base.clear();
+    const projection = this.projection;
+    const layout = this.layout;
+    if (!projection || !layout) return;
+    const unit = layout.unit;
+    const thin = Math.max(1, unit / 14);
+
+    const graticule = projectLines(projection, geoGraticule10());
+    const atlas = this.atlas;
+    if (!atlas) {
+      g.lineStyle(thin, palette.graticule, 1);
+      strokeLines(g, graticule);
+      return;
+    }
+    g.fillStyle(palette.land, 1);
+    for (const ring of projectLines(projection, atlas.countries)) {
+      if (!ring.closed) continue;
+      fillRing(g, ring);
+    }
+    g.lineStyle(thin * 1.2, palette.coast, 0.95);
+    strokeLines(g, projectLines(projection, atlas.coast));
+    g.lineStyle(thin, palette.border, 0.75);
+    strokeLines(g, projectLines(projection, atlas.borders));
+    g.lineStyle(thin, palette.disputed, 0.85);
+    dashedLines(g, projectLines(projection, atlas.disputed), unit * 0.35, unit * 0.3);
+    // The graticule over land and sea alike, barely there: it says "map" without competing.
+    g.lineStyle(thin, palette.graticule, 0.5);
+    strokeLines(g, graticule);
+  }
+
+  private drawOverlay(): void {
+    const g = this.overlay.clear();
+    const projection = this.projection;
+    const layout = this.layout;
+    if (!projection || !layout?.mapFit) return;
+    const unit = layout.unit;
+
+    // Ranges: a true geodesic circle, lightly filled, with a dashed rim (an illustration of distance).
+    for (const [i, range] of this.ranges.entries()) {
+      const rings = projectLines(projection, kmCircle(range, range.km, 1));
+      g.fillStyle(palette.rangeFill, 0.07);
+      for (const ring of rings) if (ring.closed) fillRing(g, ring);
+      g.lineStyle(Math.max(1.5, unit / 9), palette.range, 0.85);
+      dashedLines(g, rings, unit * 0.6, unit * 0.35);
+      // The label sits just inside the top of the circle, low enough that the curving rim clears its corners.
+      const north = projection([range.lon, range.lat + kmToDegrees(range.km)]);
+      const center = projection([range.lon, range.lat]);
+      const label = this.rangeLabels[i]!;
+      label.setFontSize(Math.max(10, Math.round(unit * 0.85)));
+      if (north && center) {
+        const radius = Math.hypot(north[0] - center[0], north[1] - center[1]);
+        const half = Math.min(radius * 0.9, label.width / 2);
+        const drop = radius - Math.sqrt(radius * radius - half * half);
+        label.setPosition(north[0], north[1] + drop + unit * 0.3).setVisible(radius > label.width * 0.75);
+      } else label.setVisible(false);
+    }
+
+    // Places: a dot, a halo, and a label placed where it overlaps least.
+    const points = this.map.places.map((place): [number, number] => projection([place.lon, place.lat]) ?? [-9999, -9999]);
+    const dotRadius = Math.max(3, unit * 0.3);
+    for (const [i, marker] of this.markers.entries()) {
+      const [x, y] = points[i]!;
+      marker.dot.setPosition(x, y).setRadius(dotRadius);
+      marker.halo.setPosition(x, y).setRadius(dotRadius * 2.2).setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
+      marker.label.setFontSize(Math.max(11, Math.round(unit * 0.95))).setStroke(palette.labelStroke, Math.max(3, unit / 4));
+    }
+    const bounds = { x: 2, y: 2, width: (layout.mode === 'side' ? layout.panel.x : layout.width) - 4, height: (layout.mode === 'below' ? layout.panel.y : layout.height) - 4 };
+    const avoid = this.rangeLabels.filter((l) => l.visible).map((l) => ({ x: l.x - l.width / 2, y: l.y, width: l.width, height: l.height }));
+    const placed = placeLabels(
+      points.map(([x, y]) => ({ x, y })),
+      this.markers.map((m) => ({ width: m.label.width, height: m.label.height })),
+      bounds,
+      dotRadius * 2.4,
+      avoid,
+    );
+    for (const [i, marker] of this.markers.entries()) marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
+
+    this.drawScaleBar(g, projection, layout);
+  }
+
+  private drawScaleBar(g: Phaser.GameObjects.Graphics, projection: GeoProjection, layout: StageLayout): void {
+    const unit = layout.unit;
+    const pxPerKm = pixelsPerKm(projection);
+    const km = niceKm((unit * 7) / pxPerKm);
+    const length = km * pxPerKm;
+    const x = Math.round(unit * 0.9);
+    const bottom = layout.mode === 'below' ? layout.panel.y - unit * 2.4 : layout.height;
+    const y = Math.round(bottom - unit * 0.9);
+    const tick = unit * 0.4;
+    g.lineStyle(Math.max(1.5, unit / 9), palette.scale, 0.95);
+    g.lineBetween(x, y, x + length, y);
+    g.lineBetween(x, y - tick, x, y);
+    g.lineBetween(x + length / 2, y - tick * 0.6, x + length / 2, y);
+    g.lineBetween(x + length, y - tick, x + length, y);
+    this.scaleLabel
+      .setText(`${formatKm(km)} km`)
+      .setFontSize(Math.max(10, Math.round(unit * 0.8)))
+      .setPosition(x + length + unit * 0.45, y + unit * 0.3);
+  }
+}
+
+function fillRing(g: Phaser.GameObjects.Graphics, ring: ScreenLine): void {
+  const p = ring.points;
+  g.beginPath();
+  g.moveTo(p[0]!, p[1]!);
+  for (let i = 2; i < p.length; i += 2) g.lineTo(p[i]!, p[i + 1]!);
+  g.closePath();
+  g.fillPath();
+}
+
+function dashedLines(g: Phaser.GameObjects.Graphics, lines: ScreenLine[], dash: number, gap: number): void {
+  for (const line of lines) dashedPath(g, line, dash, gap);
+}
+
+function niceKm(km: number): number {
+  const steps = [10, 20, 25, 50, 100, 150, 200, 250, 500, 1000, 2000, 2500, 5000];
+  let best = steps[0]!;
+  for (const step of steps) if (step <= km) best = step;
+  return best;
+}
+
+function formatKm(km: number): string {
+  return km.toLocaleString('en-US');
+}

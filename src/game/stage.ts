@@ -1,0 +1,185 @@
+/**
+ * The Phaser stage: mounts a small WebGL game into the page's stage element. It only draws the
+ * map, the actors and the meters; every word a person needs is in the DOM, so the canvas is hidden
+ * from assistive technology and the game plays fully without it. Loaded with a dynamic import
+ * after the first decision is readable, so it never delays text.
+ */
+import Phaser from 'phaser';
+import type { GameView } from '../engine/view.ts';
+import { loadAtlas, type Detail } from './atlas.ts';
+import { StageScene } from './scenes/stage-scene.ts';
+import type { MountStage, Stage } from './stage-contract.ts';
+import { pixelRatio } from './display.ts';
+import { fontFamily } from './palette.ts';
+
+/** What tests and benchmarks may read of the stage; nothing else reaches into the canvas. */
+export interface StageProbe {
+  /** True once the first frame with everything the stage will draw (map included) has rendered. */
+  ready: boolean;
+  /** Frames per second, as Phaser's loop measures them (a moving average). */
+  fps(): number;
+  /** Frames rendered so far. */
+  frames(): number;
+}
+
+declare global {
+  interface Window {
+    __branchpointStage?: StageProbe;
+  }
+}
+
+/** Above this many km per pixel the 1:110m outlines are fine; below it the 1:50m ones look much better. */
+const FINE_BELOW_KM_PER_PX = 2.5;
+
+export const mountStage: MountStage = async (parent, index, options) => {
+  if (!hasWebGL()) throw new Error('The stage needs WebGL, which this browser does not offer');
+  await fontsLoaded(800);
+  const scenario = index.scenario;
+
+  let created!: (scene: StageScene) => void;
+  const sceneCreated = new Promise<StageScene>((resolve) => (created = resolve));
+  const scene = new StageScene({ scenario, reducedMotion: options.reducedMotion, onCreated: (s) => created(s) });
+
+  // The canvas has the parent's size in CSS pixels and the screen's pixel density in device
+  // pixels: Phaser's NONE scale mode with a zoom of 1/ratio, sized here whenever the parent or the
+  // density changes. (RESIZE mode would fill the parent too, but only at one device pixel per CSS
+  // pixel, which blurs every line and label on phones.)
+  const ratio = pixelRatio();
+  const size = deviceSize(parent, ratio);
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    transparent: true,
+    banner: false,
+    scale: { mode: Phaser.Scale.NONE, width: size.width, height: size.height, zoom: 1 / ratio, expandParent: false },
+    // No clearing: the scene skips drawing while nothing moves, and the canvas must keep its picture.
+    render: { antialias: true, antialiasGL: true, roundPixels: false, powerPreference: 'low-power', clearBeforeRender: false },
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    audio: { noAudio: true },
+    disableContextMenu: false,
+    scene: [scene],
+  });
+  const canvas = game.canvas;
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.setAttribute('tabindex', '-1');
+  // In a positioned parent the canvas is taken out of the flow, so its pixel size can never feed
+  // back into the parent's size (a parent sized by its content would otherwise grow with it).
+  const positioned = getComputedStyle(parent).position !== 'static';
+  const fillParent = () =>
+    Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', ...(positioned ? { position: 'absolute', left: '0', top: '0' } : {}) });
+  fillParent();
+  game.scale.on(Phaser.Scale.Events.RESIZE, fillParent);
+
+  const fit = () => {
+    const r = pixelRatio();
+    if (Math.abs(1 / game.scale.zoom - r) > 1e-6) game.scale.setZoom(1 / r);
+    const next = deviceSize(parent, r);
+    if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.resize(next.width, next.height);
+    fillParent();
+  };
+  const resizes = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fit);
+  resizes?.observe(parent);
+  const densityQuery = window.matchMedia?.(`(resolution: ${window.devicePixelRatio || 1}dppx)`);
+  densityQuery?.addEventListener('change', fit);
+  window.addEventListener('resize', fit);
+
+  const teardown = () => {
+    resizes?.disconnect();
+    densityQuery?.removeEventListener('change', fit);
+    window.removeEventListener('resize', fit);
+    // Phaser tears the game down at its next step; the canvas leaves the page now.
+    game.destroy(true);
+    canvas.remove();
+  };
+
+  let destroyed = false;
+  const probe: StageProbe = { ready: false, fps: () => game.loop.actualFps, frames: () => game.loop.frame };
+
+  try {
+    await withTimeout(sceneCreated, 15_000, 'The stage did not start within 15 s');
+  } catch (error) {
+    teardown();
+    throw error;
+  }
+
+  // Country shapes load in the background; the first frame with them (or without, when the
+  // scenario has no map or they fail to load) marks the stage ready.
+  const settled = scenario.map ? loadMapAtlas(scene) : Promise.resolve();
+  void settled.then(() => {
+    if (destroyed) return;
+    game.events.once(Phaser.Core.Events.POST_RENDER, () => {
+      probe.ready = true;
+    });
+  });
+  window.__branchpointStage = probe;
+
+  const stage: Stage = {
+    show(view: GameView) {
+      if (!destroyed) scene.showView(view);
+    },
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      if (window.__branchpointStage === probe) delete window.__branchpointStage;
+      teardown();
+    },
+  };
+  return stage;
+};
+
+async function loadMapAtlas(scene: StageScene): Promise<void> {
+  const detail = (): Detail => ((scene.kmPerPixel() ?? Infinity) < FINE_BELOW_KM_PER_PX ? 'fine' : 'coarse');
+  const wanted = detail();
+  try {
+    scene.setAtlas(await loadAtlas(wanted));
+  } catch (error) {
+    // The map still shows its places and ranges without country shapes; say why, loudly.
+    console.error('Branchpoint stage: could not load the country shapes', error);
+    return;
+  }
+  if (wanted === 'coarse') {
+    // A stage that grows (a phone turned, a window put on the projector) gets the finer outlines.
+    scene.scale.on(Phaser.Scale.Events.RESIZE, function upgrade() {
+      if (detail() !== 'fine') return;
+      scene.scale.off(Phaser.Scale.Events.RESIZE, upgrade);
+      loadAtlas('fine').then(
+        (atlas) => scene.setAtlas(atlas),
+        (error: unknown) => console.error('Branchpoint stage: could not load the finer country shapes', error),
+      );
+    });
+  }
+}
+
+function deviceSize(parent: HTMLElement, ratio: number): { width: number; height: number } {
+  return {
+    width: Math.max(1, Math.round(parent.clientWidth * ratio)),
+    height: Math.max(1, Math.round(parent.clientHeight * ratio)),
+  };
+}
+
+function hasWebGL(): boolean {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    // Give the probe context back at once: browsers allow only a few live WebGL contexts.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return gl !== null;
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Waits (briefly) for the page's font so canvas labels match the text beside them. */
+async function fontsLoaded(timeoutMs: number): Promise<void> {
+  if (typeof document === 'undefined' || !('fonts' in document)) return;
+  const family = fontFamily.split(',')[0]!;
+  const load = Promise.all([document.fonts.load(`16px ${family}`), document.fonts.load(`bold 16px ${family}`)]).catch(() => []);
+  await Promise.race([load, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
+}
