@@ -1,0 +1,63 @@
+/**
+ * Every screen: axe-core finds no serious or critical WCAG 2 A/AA violation, and on a 360x640
+ * phone, with the Phaser stage running as players get it, nothing scrolls sideways. (The stage is
+ * a canvas hidden from assistive technology; on the wide screen it is left out to keep the run
+ * short, since software WebGL slows every step there.)
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { axeProblems, horizontalOverflow, launchBrowser, openPage, overflowingElements } from './browser.ts';
+import { playUrl, tour } from './screens.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('accessibility and layout of every screen', () => {
+  it('has no serious or critical axe violations on any screen (1280x800)', { timeout: 120_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 }, stage: false });
+    const found: Record<string, string[]> = {};
+    for (const stop of tour) {
+      await stop.reach(page, baseUrl);
+      const problems = await axeProblems(page);
+      if (problems.length > 0) found[stop.name] = problems;
+    }
+    expect(found).toEqual({});
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('does not scroll sideways on a 360x640 phone, and passes axe there too', { timeout: 120_000 }, async () => {
+    const { page, context, errors } = await openPage(browser, { viewport: { width: 360, height: 640 } });
+    const overflow: Record<string, string> = {};
+    const found: Record<string, string[]> = {};
+    for (const stop of tour) {
+      await stop.reach(page, baseUrl);
+      const extra = await horizontalOverflow(page);
+      if (extra > 0) overflow[stop.name] = `${extra}px too wide: ${(await overflowingElements(page)).join('; ')}`;
+      const problems = await axeProblems(page);
+      if (problems.length > 0) found[stop.name] = problems;
+    }
+    expect(overflow).toEqual({});
+    expect(found).toEqual({});
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps the stage canvas out of the accessibility tree and out of the tab order', { timeout: 60_000 }, async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(playUrl(baseUrl));
+    await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 45_000 });
+    const canvas = page.locator('#stage canvas');
+    expect(await canvas.count()).toBe(1);
+    expect(await page.locator('#stage').getAttribute('aria-hidden')).toBe('true');
+    expect(await canvas.getAttribute('tabindex')).toBe('-1');
+    await context.close();
+  });
+});
