@@ -14,6 +14,8 @@ export interface CitationView {
   sourceId: string;
   sourceTitle: string;
   quote: string;
+  /** What kind of claim the quoted passage is, where the author said. */
+  evidence?: Evidence;
   note?: string;
   /** Where the quote stands in the source text, for highlighting. */
   match?: QuoteMatch;
@@ -102,6 +104,7 @@ export class ScenarioIndex {
       sourceId: citation.source,
       sourceTitle: source?.title ?? citation.source,
       quote: citation.quote,
+      ...(citation.evidence ? { evidence: citation.evidence } : {}),
       ...(citation.note ? { note: citation.note } : {}),
       ...(text ? { match: findQuote(text, citation.quote) } : {}),
     };
