@@ -127,8 +127,7 @@ export async function screenWithHeading(page: Page, title: string, timeoutMs = 5
       while (heading() !== title && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
       const citations = [...document.querySelectorAll('main figure.citation')].map((figure) => {
         const text = figure.querySelector('blockquote')?.textContent?.trim() ?? '';
-        // The page wraps each quote in curly quotation marks; the words inside are the citation.
-        return { quote: text.replace(/^\u201C/, '').replace(/\u201D$/, ''), source: figure.querySelector('cite')?.textContent?.trim() ?? '' };
+        return { quote: text, source: figure.querySelector('cite')?.textContent?.trim() ?? '' };
       });
       return { heading: heading(), citations };
     },

@@ -31,7 +31,7 @@ async function checkShowInSource(page: Page, n: number): Promise<void> {
   const { quote, source } = await page.evaluate(() => {
     const figure = document.activeElement!.closest('figure')!;
     return {
-      quote: figure.querySelector('blockquote')!.textContent!.trim().replace(/^\u201C/, '').replace(/\u201D$/, ''),
+      quote: figure.querySelector('blockquote')!.textContent!.trim(),
       source: figure.querySelector('cite')!.textContent!.trim(),
     };
   });

@@ -11,7 +11,7 @@ export function citationBlock(citation: CitationView, showSource: ShowSource): H
   return h(
     'figure',
     { class: 'citation' },
-    h('blockquote', {}, h('p', {}, `“${citation.quote}”`)),
+    h('blockquote', {}, h('p', {}, citation.quote)),
     h(
       'figcaption',
       {},

@@ -22,6 +22,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
     h('p', { class: 'eyebrow' }, 'Briefing'),
     h('h2', { id: 'screen-title' }, scenario.title),
     h('p', { class: 'lead' }, scenario.summary),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin')),
     h(
       'section',
       { 'aria-labelledby': 'actors-title' },
@@ -51,6 +52,5 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
     ),
     mapKey(index, actions.showSource),
     scenario.educatorNotes ? h('details', { class: 'educator-notes' }, h('summary', {}, 'Notes for educators'), h('p', { class: 'prewrap' }, scenario.educatorNotes)) : null,
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin')),
   );
 }

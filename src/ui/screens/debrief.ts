@@ -28,7 +28,7 @@ export function debriefScreen(view: EndingView, found: { endings: number; total:
     citationList(view.citations, actions.showSource),
     h('p', { class: 'discovered' }, h('strong', {}, `${found.endings} of ${found.total} endings discovered`)),
     h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h3', { id: 'questions-title' }, 'For discussion'), h('ul', {}, view.questions.map((q) => h('li', {}, q)))),
-    meterList(view.meters, 'Final state'),
+    meterList(view.meters, 'Final state', { showChange: false }),
     h('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, 'Your path'), pathList(view.path, actions, { showUntaken: true })),
     h(
       'div',

@@ -22,6 +22,9 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
     for (const button of preview.querySelectorAll('button')) button.tabIndex = -1;
   };
 
+  // Hover previews wait a moment, so a pointer passing over other options on its way to the
+  // preview's "Show in source" does not swap the preview away.
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
   const options = view.options.map((option) => {
     const describedBy = `option-${option.id}-basis`;
     const button = h(
@@ -32,7 +35,11 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
     );
     button.addEventListener('click', () => actions.choose(option.id));
     button.addEventListener('focus', () => showPreview(option));
-    button.addEventListener('mouseenter', () => showPreview(option));
+    button.addEventListener('mouseenter', () => {
+      clearTimeout(hoverTimer);
+      hoverTimer = setTimeout(() => showPreview(option), 300);
+    });
+    button.addEventListener('mouseleave', () => clearTimeout(hoverTimer));
     return h(
       'li',
       { class: 'option' },

@@ -18,6 +18,8 @@ export function outcomeScreen(step: StepView, meters: MeterView[], nextLabel: st
     h('h2', { id: 'screen-title' }, step.optionLabel),
     h('p', { class: 'evidence-line' }, evidenceBadge(step.evidence), ' ', evidenceMeaning(step.evidence)),
     h('p', { class: 'outcome-text' }, step.outcome),
+    // The way on comes before the details, so it is never below the fold.
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel)),
     step.changes.length > 0
       ? h(
           'section',
@@ -29,6 +31,5 @@ export function outcomeScreen(step: StepView, meters: MeterView[], nextLabel: st
       : null,
     citationList(step.citations, actions.showSource),
     meterList(meters),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel)),
   );
 }
