@@ -12,7 +12,11 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   const backward = new Map<string, string[]>();
   for (const decision of scenario.decisions) {
     forward.set(decision.id, decision.options.map((option) => option.next));
-    for (const option of decision.options) backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
+    for (const option of decision.options) {
+      const earlier = backward.get(option.next);
+      if (earlier) earlier.push(decision.id);
+      else backward.set(option.next, [decision.id]);
+    }
   }
 
   // An unknown start is reported as a broken reference; calling every decision point unreachable

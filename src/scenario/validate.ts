@@ -99,11 +99,12 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
 }
 
 function checkIds(scenario: Scenario, report: Reporter): void {
-  const unique = (items: ReadonlyArray<{ id: string }>, at: (index: number) => DocPath, what: string, seen = new Map<string, string>()) => {
+  // Where each id was first seen is described only when it is used again, which is rare.
+  const unique = (items: ReadonlyArray<{ id: string }>, at: (index: number) => DocPath, what: string, seen = new Map<string, () => string>()) => {
     items.forEach((item, index) => {
       const earlier = seen.get(item.id);
-      if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier}`);
-      else seen.set(item.id, `${what} ${formatPath(at(index))}`);
+      if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier()}`);
+      else seen.set(item.id, () => `${what} ${formatPath(at(index))}`);
     });
     return seen;
   };
@@ -121,31 +122,32 @@ function checkIds(scenario: Scenario, report: Reporter): void {
 }
 
 function checkReferences(scenario: Scenario, report: Reporter): void {
-  // Sets, not arrays: a large scenario has tens of thousands of references into thousands of ids.
+  // Sets, not arrays, and paths made only for a broken reference: a large scenario has tens of
+  // thousands of references into thousands of ids.
   const ids = (items: ReadonlyArray<{ id: string }>) => new Set(items.map((item) => item.id));
   const decisions = ids(scenario.decisions);
   const steps = new Set([...decisions, ...ids(scenario.endings)]);
-  const refer = (path: DocPath, value: string, known: ReadonlySet<string>, what: string) => {
+  const refer = (value: string, known: ReadonlySet<string>, what: string, path: () => DocPath) => {
     if (known.has(value)) return;
     const guess = didYouMean(value, known);
-    report.error(path, `there is no ${what} "${value}"${guess ? `: did you mean "${guess}"?` : ''}`);
+    report.error(path(), `there is no ${what} "${value}"${guess ? `: did you mean "${guess}"?` : ''}`);
   };
-  refer(['start'], scenario.start, decisions, 'decision point');
+  refer(scenario.start, decisions, 'decision point', () => ['start']);
   const actors = ids(scenario.actors);
   const variables = ids(scenario.variables);
   scenario.decisions.forEach((decision, d) => {
-    refer(['decisions', d, 'actor'], decision.actor, actors, 'actor');
+    refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
     decision.options.forEach((option, o) => {
-      const at: DocPath = ['decisions', d, 'options', o];
-      refer([...at, 'next'], option.next, steps, 'decision point or ending');
-      option.effects?.forEach((effect, e) => refer([...at, 'effects', e, 'variable'], effect.variable, variables, 'variable'));
-      option.when?.forEach((condition, c) => refer([...at, 'when', c, 'variable'], condition.variable, variables, 'variable'));
+      const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
+      refer(option.next, steps, 'decision point or ending', () => at('next'));
+      option.effects?.forEach((effect, e) => refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')));
+      option.when?.forEach((condition, c) => refer(condition.variable, variables, 'variable', () => at('when', c, 'variable')));
     });
   });
   const sources = ids(scenario.sources);
-  forEachCitation(scenario, (citation, path) => refer([...path, 'source'], citation.source, sources, 'source'));
+  forEachCitation(scenario, (citation, path) => refer(citation.source, sources, 'source', () => [...path, 'source']));
   const places = ids(scenario.map?.places ?? []);
-  scenario.map?.ranges?.forEach((range, r) => refer(['map', 'ranges', r, 'center'], range.center, places, 'place'));
+  scenario.map?.ranges?.forEach((range, r) => refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']));
 }
 
 function checkVariables(scenario: Scenario, report: Reporter): void {
