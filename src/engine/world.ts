@@ -1,4 +1,5 @@
 /** World state: the scenario's named variables, and the declarative rules that read and change them. */
+import { produce } from 'immer';
 import type { Condition, Effect, Scenario } from '../scenario/schema.ts';
 
 export type World = Readonly<Record<string, number>>;
@@ -28,22 +29,14 @@ export function conditionsHold(when: readonly Condition[] | undefined, world: Wo
   });
 }
 
-/**
- * Applies effects in order; a variable never leaves its range. Gives a new frozen world, or the
- * same world (frozen) when no value changes, as Immer's produce did: written by hand because
- * Immer's proxies were a large share of the cost of every move.
- */
+/** Applies effects in order with Immer; a variable never leaves its range. Unchanged values give back the same world. */
 export function applyEffects(world: World, effects: readonly BoundEffect[]): World {
   if (effects.length === 0) return world;
-  let changed: Record<string, number> | undefined;
-  for (const effect of effects) {
-    const latest = changed ?? world;
-    const current = latest[effect.variable] ?? 0;
-    const wanted = effect.set ?? current + (effect.add ?? 0);
-    const value = Math.min(effect.max, Math.max(effect.min, wanted));
-    if (Object.is(value, current) && Object.hasOwn(latest, effect.variable)) continue;
-    changed ??= { ...world };
-    changed[effect.variable] = value;
-  }
-  return Object.freeze(changed ?? world);
+  return produce(world, (draft: Record<string, number>) => {
+    for (const effect of effects) {
+      const current = draft[effect.variable] ?? 0;
+      const wanted = effect.set ?? current + (effect.add ?? 0);
+      draft[effect.variable] = Math.min(effect.max, Math.max(effect.min, wanted));
+    }
+  });
 }
