@@ -44,6 +44,7 @@ export interface MeterView {
 export interface StepView {
   decisionId: string;
   decisionTitle: string;
+  actorId: string;
   actorName: string;
   optionId: string;
   optionLabel: string;
@@ -168,6 +169,7 @@ function stepView(index: ScenarioIndex, step: Step, worldBefore: World): StepVie
   return {
     decisionId: decision.id,
     decisionTitle: decision.title,
+    actorId: actor.id,
     actorName: actor.name,
     optionId: option.id,
     optionLabel: option.label,

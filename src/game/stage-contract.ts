@@ -5,10 +5,16 @@
 import type { GameView, ScenarioIndex } from '../engine/view.ts';
 
 export interface Stage {
-  /** Shows the current view; called after every change of the game actor's snapshot. */
-  show(view: GameView): void;
+  /**
+   * Shows the current view; called after every change of the game actor's snapshot and of the
+   * screen. During an outcome the view is already at the next point, but the student is still
+   * reading what the last actor did: the stage then keeps that actor in the light.
+   */
+  show(view: GameView, moment: StageMoment): void;
   destroy(): void;
 }
+
+export type StageMoment = 'decision' | 'outcome';
 
 export interface StageOptions {
   reducedMotion: boolean;

@@ -8,7 +8,7 @@ import Phaser from 'phaser';
 import type { GameView } from '../engine/view.ts';
 import { loadAtlas, type Detail } from './atlas.ts';
 import { StageScene } from './scenes/stage-scene.ts';
-import type { MountStage, Stage } from './stage-contract.ts';
+import type { MountStage, Stage, StageMoment } from './stage-contract.ts';
 import { pixelRatio } from './display.ts';
 import { fontFamily } from './palette.ts';
 
@@ -114,8 +114,8 @@ export const mountStage: MountStage = async (parent, index, options) => {
   window.__branchpointStage = probe;
 
   const stage: Stage = {
-    show(view: GameView) {
-      if (!destroyed) scene.showView(view);
+    show(view: GameView, moment: StageMoment) {
+      if (!destroyed) scene.showView(view, moment);
     },
     destroy() {
       if (destroyed) return;

@@ -2,12 +2,14 @@
  * The page: follows the address, shows the screen for it, and keeps the Phaser stage in step.
  * Game state lives in the PlaySession's actor; this only decides which screen shows it.
  */
-import type { CatalogEntry } from '../engine/catalog.ts';
+import { catalogEntry, type CatalogEntry } from '../engine/catalog.ts';
 import { branchLayout } from '../engine/layout.ts';
 import { playthroughMarkdown } from '../engine/summary.ts';
 import type { CitationView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import type { Stage, MountStage } from '../game/stage-contract.ts';
+import type { Authoring, AuthoringHost } from './authoring/authoring-ui.ts';
+import { listenForDrops, type CapturedDrop } from './authoring/drop-capture.ts';
 import { focusHeading, h, replaceChildren } from './dom.ts';
 import { PlaySession } from './play-session.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
@@ -25,6 +27,8 @@ export interface AppOptions {
   catalog: CatalogEntry[];
   loadScenario: (id: string) => Promise<ScenarioBundle | undefined>;
   loadStage: () => Promise<MountStage>;
+  /** The authoring screens (open a scenario, structure view), loaded on first use; none in the single-file player. */
+  loadAuthoring?: () => Promise<(host: AuthoringHost) => Authoring>;
 }
 
 interface Elements {
@@ -47,6 +51,9 @@ export class App {
   /** After a choice, its outcome shows until the student moves on: a matter of the screen, not the game. */
   private showingOutcome = false;
   private notice: string | undefined;
+  /** Scenarios opened in the page or changed under the author preview: they take the place of the catalog's. */
+  private readonly authored = new Map<string, ScenarioBundle>();
+  private authoring: Authoring | Promise<Authoring | undefined> | undefined;
   private readonly sources: SourcePanel;
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -57,6 +64,7 @@ export class App {
     this.sources = new SourcePanel(elements.sourcePanel);
     window.addEventListener('hashchange', () => void this.follow(location.hash));
     document.addEventListener('keydown', (event) => this.onKey(event));
+    if (options.loadAuthoring) listenForDrops(document.body, (dropped) => void this.openDropped(dropped));
   }
 
   start(): Promise<void> {
@@ -71,8 +79,8 @@ export class App {
     }
     this.route = route;
     this.sources.close();
-    if (route.screen === 'title') {
-      this.session = undefined;
+    if (route.screen === 'title' || route.screen === 'open') {
+      if (route.screen === 'title') this.session = undefined;
       this.render();
       return;
     }
@@ -111,11 +119,10 @@ export class App {
 
   private async sessionFor(id: string): Promise<PlaySession | undefined> {
     if (this.session?.id === id) return this.session;
-    const bundle = await this.options.loadScenario(id);
+    const bundle = this.authored.get(id) ?? (await this.options.loadScenario(id));
     if (!bundle) return undefined;
     this.session = new PlaySession(bundle);
     this.resumed = false;
-    this.session.onChange(() => this.stage?.show(this.session!.view()));
     return this.session;
   }
 
@@ -133,11 +140,14 @@ export class App {
   private screen(): HTMLElement {
     const session = this.session;
     const route = this.route;
+    if (route.screen === 'open') return this.withAuthoring((authoring) => authoring.openScreen());
     if (route.screen === 'title' || !session) {
-      return titleScreen(this.options.catalog, {
+      const catalog = [...this.options.catalog.filter((entry) => !this.authored.has(entry.id)), ...[...this.authored.values()].map(catalogEntry)];
+      return titleScreen(catalog, {
         open: (id) => void this.navigate({ screen: 'briefing', scenario: id }),
         resume: (id) => void this.navigate({ screen: 'play', scenario: id }),
         hasSave: (id) => hasSavedGame(id),
+        openFile: this.options.loadAuthoring ? () => void this.navigate({ screen: 'open' }) : undefined,
       });
     }
     const showSource = (citation: CitationView, opener: HTMLElement) => this.sources.open(session.index, citation.sourceId, opener, citation);
@@ -154,6 +164,10 @@ export class App {
       });
     }
     if (route.screen === 'map') return this.mapScreen(session);
+    if (route.screen === 'structure') {
+      const view = session.view();
+      return this.withAuthoring((authoring) => authoring.structureScreen(session.index.bundle, view.kind === 'decision' ? view.decisionId : view.endingId));
+    }
     if (route.screen === 'compare') return compareScreen(session.index, session.progress.playthroughs, () => void this.navigate({ screen: 'play', scenario: session.id }));
     return this.playScreen(session, showSource);
   }
@@ -226,7 +240,7 @@ export class App {
 
   private choose(option: string): void {
     this.act(() => {
-      if (this.session?.choose(option)) this.showingOutcome = true;
+      this.showingOutcome = this.session?.choose(option) ?? false;
     });
   }
 
@@ -239,7 +253,7 @@ export class App {
 
   private renderTopbar(): void {
     const session = this.session;
-    const inScenario = session && this.route.screen !== 'title';
+    const inScenario = session && this.route.screen !== 'title' && this.route.screen !== 'open';
     replaceChildren(
       this.elements.topbar,
       h('h1', { class: 'brand' }, h('a', { href: '#/' }, 'Branchpoint')),
@@ -250,6 +264,7 @@ export class App {
             { 'aria-label': 'Scenario' },
             h('a', { href: formatRoute({ screen: 'briefing', scenario: session.id }) }, 'Briefing'),
             h('a', { href: formatRoute({ screen: 'map', scenario: session.id }) }, 'Branch map'),
+            this.authored.has(session.id) ? h('a', { href: formatRoute({ screen: 'structure', scenario: session.id }) }, 'Structure') : null,
             this.route.screen === 'play' ? h('button', { type: 'button', class: 'link-button', onclick: () => void this.copyLink(session) }, 'Copy link to this point') : null,
           )
         : null,
@@ -284,6 +299,78 @@ export class App {
           }, 'Return to my own game')
         : null;
     return h('div', { class: 'notice', role: 'alert' }, h('p', {}, this.notice), restore);
+  }
+
+  /**
+   * Plays a scenario that does not come from the catalog (opened in the page), or a newer version
+   * of one (the author preview). A game in progress keeps its place where the new version still
+   * has it, and otherwise stops at the last point its choices still reach.
+   */
+  useScenario(bundle: ScenarioBundle, note?: string): void {
+    const id = bundle.scenario.id;
+    this.authored.set(id, bundle);
+    if (this.session?.id !== id) return;
+    const chosen = this.session.chosen();
+    this.session = new PlaySession(bundle);
+    this.stageFor = undefined;
+    const reached = this.session.goTo(chosen);
+    if (!reached.ok) {
+      this.session.goTo(chosen.slice(0, reached.step));
+      this.showingOutcome = false;
+    }
+    this.notice = reached.ok ? note : `${note ? `${note} ` : ''}Your path no longer works ${reached.step === 0 ? 'from its first step' : `after step ${reached.step}`} in this version, so the game stops at the last point it still reaches.`;
+    this.render();
+  }
+
+  /** Hands a checked scenario to the game and opens its briefing. */
+  private playOpened(bundle: ScenarioBundle, note: string): void {
+    if (this.session?.id === bundle.scenario.id) this.session = undefined;
+    this.authored.set(bundle.scenario.id, bundle);
+    this.notice = note;
+    void this.navigate({ screen: 'briefing', scenario: bundle.scenario.id });
+  }
+
+  private async openDropped(dropped: CapturedDrop): Promise<void> {
+    if (this.route.screen !== 'open') await this.navigate({ screen: 'open' });
+    const authoring = await this.loadAuthoring();
+    await authoring?.openDropped(dropped);
+  }
+
+  /** The authoring screen when its code is here; until then a line saying it is on its way. */
+  private withAuthoring(screen: (authoring: Authoring) => HTMLElement): HTMLElement {
+    if (this.authoring && !(this.authoring instanceof Promise)) return screen(this.authoring);
+    void this.loadAuthoring().then((authoring) => authoring && this.render());
+    return h('article', { class: 'screen' }, h('h2', {}, 'Opening the authoring tools…'), h('p', { class: 'loading' }, 'Loading…'));
+  }
+
+  private loadAuthoring(): Promise<Authoring | undefined> {
+    if (this.authoring) return Promise.resolve(this.authoring);
+    const load = this.options.loadAuthoring;
+    if (!load) return Promise.resolve(undefined);
+    const host: AuthoringHost = {
+      rerender: () => this.render(),
+      play: (bundle, note) => this.playOpened(bundle, note),
+      jump: (scenario, options) => {
+        void this.sessionFor(scenario).then((session) => {
+          if (!session) return;
+          session.goTo(options);
+          this.resumed = true;
+          this.showingOutcome = false;
+          void this.navigate({ screen: 'play', scenario });
+        });
+      },
+    };
+    this.authoring = load().then(
+      (create) => (this.authoring = create(host)),
+      (error: unknown) => {
+        this.authoring = undefined;
+        console.error(error);
+        this.notice = 'The authoring tools could not be loaded. If you are offline, reconnect and reload the page.';
+        void this.navigate({ screen: 'title' });
+        return undefined;
+      },
+    );
+    return this.authoring;
   }
 
   private announce(text: string): void {
@@ -331,7 +418,11 @@ export class App {
         return;
       }
     }
-    this.stage?.show(session.view());
+    this.showOnStage();
+  }
+
+  private showOnStage(): void {
+    if (this.session) this.stage?.show(this.session.view(), this.showingOutcome ? 'outcome' : 'decision');
   }
 }
 

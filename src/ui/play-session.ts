@@ -15,7 +15,6 @@ export class PlaySession {
   readonly machine: GameMachine;
   progress: Progress;
   private actor: GameActor;
-  private listeners = new Set<() => void>();
 
   constructor(bundle: ScenarioBundle) {
     this.index = new ScenarioIndex(bundle);
@@ -35,11 +34,6 @@ export class PlaySession {
   /** The option ids chosen so far. */
   chosen(): string[] {
     return this.actor.getSnapshot().context.path.map((step) => step.option);
-  }
-
-  onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** Resumes the saved game; returns why when it cannot (the save is then kept aside, not lost). */
@@ -84,14 +78,12 @@ export class PlaySession {
     if (after.kind === 'ending') this.progress = recordEnding(this.progress, after.endingId, this.chosen(), new Date().toISOString());
     saveProgress(this.id, this.progress);
     this.persist();
-    this.notify();
     return true;
   }
 
   private replace(actor: GameActor): void {
     this.actor.stop();
     this.actor = actor;
-    this.notify();
   }
 
   private persist(): void {
@@ -111,7 +103,4 @@ export class PlaySession {
     return JSON.stringify(rebuilt.value) === JSON.stringify(saved.value) && JSON.stringify(rebuilt.context) === JSON.stringify(saved.context);
   }
 
-  private notify(): void {
-    for (const listener of this.listeners) listener();
-  }
 }

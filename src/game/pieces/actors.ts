@@ -5,6 +5,7 @@
  */
 import type Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
+import type { StageMoment } from '../stage-contract.ts';
 import type { Actor } from '../../scenario/schema.ts';
 import { emblemLabels, shortName } from '../labels.ts';
 import { emblemCenterOffset } from '../layout.ts';
@@ -79,11 +80,11 @@ export class ActorRow {
     this.paint(false);
   }
 
-  update(view: GameView, animate: boolean): void {
+  update(view: GameView, moment: StageMoment, animate: boolean): void {
     this.pipCounts = new Map();
     for (const step of view.path) this.pipCounts.set(step.actorName, (this.pipCounts.get(step.actorName) ?? 0) + 1);
     this.drawPips();
-    const next = view.kind === 'decision' ? view.actor.id : undefined;
+    const next = moment === 'outcome' ? view.path[view.path.length - 1]?.actorId : view.kind === 'decision' ? view.actor.id : undefined;
     const changed = next !== this.active || view.kind !== this.kind;
     this.active = next;
     this.kind = view.kind;

@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
+import type { StageMoment } from '../stage-contract.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
 import { layoutStage, type StageLayout } from '../layout.ts';
@@ -28,7 +29,7 @@ export class StageScene extends Phaser.Scene {
   private sweep!: Sweep;
   private current: GameView | undefined;
   private created = false;
-  private pending: { atlas?: Atlas; view?: GameView } = {};
+  private pending: { atlas?: Atlas; view?: GameView; moment?: StageMoment } = {};
   /** Frames still to draw before the stage may rest (see update()). */
   private dirtyFrames = 2;
   private layout: StageLayout | undefined;
@@ -56,7 +57,7 @@ export class StageScene extends Phaser.Scene {
     });
     this.created = true;
     if (this.pending.atlas) this.setAtlas(this.pending.atlas);
-    if (this.pending.view) this.showView(this.pending.view);
+    if (this.pending.view) this.showView(this.pending.view, this.pending.moment);
     this.pending = {};
     this.options.onCreated(this);
   }
@@ -94,15 +95,16 @@ export class StageScene extends Phaser.Scene {
     if (this.dirtyFrames > 0) this.dirtyFrames--;
   }
 
-  showView(view: GameView): void {
+  showView(view: GameView, moment: StageMoment = 'decision'): void {
     if (!this.created) {
       this.pending.view = view;
+      this.pending.moment = moment;
       return;
     }
     const previous = this.current;
     this.current = view;
     const animate = !this.options.reducedMotion && previous !== undefined && changedStep(previous, view);
-    this.actors.update(view, animate);
+    this.actors.update(view, moment, animate);
     this.meters.update(view.meters, animate);
     if (animate) {
       this.sweep.play(view.kind === 'ending');
