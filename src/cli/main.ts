@@ -11,6 +11,10 @@ import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { displayPath, findScenarioFiles, readBeside, readBytes } from './files.ts';
 import { formatAnalysis } from './format-analysis.ts';
 import { playInTerminal } from './play.ts';
+import { exportScenario, exportTarget } from './export.ts';
+import { importTwee } from './import-twee.ts';
+import { newScenario } from './new-scenario.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npm run scenario -- <command> [options]
 
@@ -21,9 +25,12 @@ Commands:
                                  the structure as a diagram
   play <file-or-folder>          play a scenario in the terminal
   schema [--out <file>]          write the JSON Schema editors use (default scenarios/scenario.schema.json)
+  new <id> [--dir <folder>]      start a scenario: a commented starter in <folder>/<id> (default scenarios/)
+  import-twee <file.twee> [-o <folder>]
+                                 turn a Twine story (Twee 3) into a scenario skeleton to fill in
+  export <file-or-folder> -o <file>.html
+                                 one HTML file that plays the scenario offline, from any folder
 `;
-
-class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,7 +39,8 @@ async function main(argv: string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       format: { type: 'string' },
-      out: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      dir: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -59,6 +67,14 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`wrote ${out}\n`);
       return 0;
     }
+    case 'new':
+      return newScenario(only(targets), values.dir ?? 'scenarios');
+    case 'import-twee':
+      return importTwee(only(targets), values.out);
+    case 'export': {
+      const out = exportTarget(values.out);
+      return withScenario(single(targets), ({ bundle }) => exportScenario(bundle!, out));
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
@@ -72,6 +88,12 @@ function requireTargets(targets: string[]): string[] {
     if (files.length === 0) throw new UsageError(`${target}: no scenario.yaml found here or in its folders`);
     return files;
   });
+}
+
+/** The one argument a command takes (undefined when none is given; the command says what it needs). */
+function only(targets: string[]): string | undefined {
+  if (targets.length > 1) throw new UsageError(`this command takes one argument, not ${targets.length}: ${targets.join(' ')}`);
+  return targets[0];
 }
 
 function single(targets: string[]): string {

@@ -303,13 +303,18 @@ export class App {
 
   /**
    * Plays a scenario that does not come from the catalog (opened in the page), or a newer version
-   * of one (the author preview). A game in progress keeps its place where the new version still
-   * has it, and otherwise stops at the last point its choices still reach.
+   * of one (the author preview). A game in progress of a different version is swapped at once
+   * (with `note` shown): it keeps its place where the new version still has it, and otherwise
+   * stops at the last point its choices still reach.
    */
   useScenario(bundle: ScenarioBundle, note?: string): void {
     const id = bundle.scenario.id;
     this.authored.set(id, bundle);
-    if (this.session?.id !== id) return;
+    if (this.session?.id !== id || JSON.stringify(this.session.index.bundle) === JSON.stringify(bundle)) {
+      if (this.route.screen === 'title' || this.route.screen === 'open') this.render();
+      else this.renderTopbar();
+      return;
+    }
     const chosen = this.session.chosen();
     this.session = new PlaySession(bundle);
     this.stageFor = undefined;

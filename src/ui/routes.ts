@@ -4,11 +4,13 @@
  */
 export type Route =
   | { screen: 'title' }
+  | { screen: 'open' }
   | { screen: 'briefing'; scenario: string }
   | { screen: 'play'; scenario: string }
   | { screen: 'link'; scenario: string; options: string[] }
   | { screen: 'map'; scenario: string }
-  | { screen: 'compare'; scenario: string };
+  | { screen: 'compare'; scenario: string }
+  | { screen: 'structure'; scenario: string };
 
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const MAX_LINK_STEPS = 200;
@@ -16,6 +18,7 @@ const MAX_LINK_STEPS = 200;
 export function parseRoute(hash: string): Route | undefined {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { screen: 'title' };
+  if (parts.length === 1 && parts[0] === 'open') return { screen: 'open' };
   const [s, scenario, screen, rest, ...extra] = parts;
   if (s !== 's' || !scenario || !ID.test(scenario) || extra.length > 0) return undefined;
   if (screen === undefined) return rest === undefined ? { screen: 'briefing', scenario } : undefined;
@@ -25,7 +28,7 @@ export function parseRoute(hash: string): Route | undefined {
     return { screen: 'link', scenario, options };
   }
   if (rest !== undefined) return undefined;
-  if (screen === 'play' || screen === 'map' || screen === 'compare') return { screen, scenario };
+  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure') return { screen, scenario };
   return undefined;
 }
 
@@ -33,6 +36,8 @@ export function formatRoute(route: Route): string {
   switch (route.screen) {
     case 'title':
       return '#/';
+    case 'open':
+      return '#/open';
     case 'briefing':
       return `#/s/${route.scenario}`;
     case 'link':

@@ -6,6 +6,8 @@ export interface TitleActions {
   open: (scenario: string) => void;
   resume: (scenario: string) => void;
   hasSave: (scenario: string) => boolean;
+  /** Opens a scenario from the author's own files, where the page offers that. */
+  openFile?: () => void;
 }
 
 export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTMLElement {
@@ -34,5 +36,8 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
         ),
       ),
     ),
+    actions.openFile
+      ? h('p', { class: 'open-own' }, 'Wrote your own? ', h('button', { type: 'button', class: 'link-button', onclick: actions.openFile }, 'Open a scenario from your computer'), ' to check and play it here.')
+      : null,
   );
 }
