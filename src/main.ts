@@ -23,11 +23,12 @@ const app = new App(
     catalog,
     loadScenario: async (id) => (Object.hasOwn(loaders, id) ? (await loaders[id]!()).default : undefined),
     loadStage: async () => (await import('./game/stage.ts')).mountStage,
+    workshopHref: 'workshop.html',
     loadAuthoring: async () => (await import('./ui/authoring/authoring-ui.ts')).createAuthoring,
   },
 );
 
-// Under Vite's dev server (npm start, npm run preview:scenario): scenario edits reach the open page.
+// Under Vite's dev server (npm run dev, npm run preview:scenario): scenario edits reach the open page.
 if (import.meta.hot) void import('./ui/authoring/live-scenarios.ts').then((live) => live.followScenarioEdits(app, import.meta.hot!));
 
 app.start().catch((error: unknown) => {

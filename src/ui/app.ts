@@ -11,6 +11,7 @@ import type { Stage, MountStage } from '../game/stage-contract.ts';
 import type { Authoring, AuthoringHost } from './authoring/authoring-ui.ts';
 import { listenForDrops, type CapturedDrop } from './authoring/drop-capture.ts';
 import { focusHeading, h, replaceChildren } from './dom.ts';
+import { downloadFile } from './download.ts';
 import { PlaySession } from './play-session.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 import { SourcePanel } from './source-panel.ts';
@@ -29,6 +30,7 @@ export interface AppOptions {
   loadStage: () => Promise<MountStage>;
   /** The authoring screens (open a scenario, structure view), loaded on first use; none in the single-file player. */
   loadAuthoring?: () => Promise<(host: AuthoringHost) => Authoring>;
+  workshopHref?: string;
 }
 
 interface Elements {
@@ -148,6 +150,7 @@ export class App {
         resume: (id) => void this.navigate({ screen: 'play', scenario: id }),
         hasSave: (id) => hasSavedGame(id),
         openFile: this.options.loadAuthoring ? () => void this.navigate({ screen: 'open' }) : undefined,
+        workshopHref: this.options.workshopHref,
       });
     }
     const showSource = (citation: CitationView, opener: HTMLElement) => this.sources.open(session.index, citation.sourceId, opener, citation);
@@ -194,7 +197,7 @@ export class App {
       return debriefScreen(view, { endings: session.progress.endings.length, total: session.index.scenario.endings.length, playthroughs: session.progress.playthroughs.length }, {
         ...pathActions,
         showSource,
-        download: () => download(`${session.id}-summary.md`, playthroughMarkdown(session.index.scenario, view, session.progress.endings.length)),
+        download: () => downloadFile(`${session.id}-summary.md`, playthroughMarkdown(session.index.scenario, view, session.progress.endings.length), 'text/markdown'),
         print: () => window.print(),
         openMap: () => void this.navigate({ screen: 'map', scenario: session.id }),
         openCompare: () => void this.navigate({ screen: 'compare', scenario: session.id }),
@@ -431,14 +434,6 @@ export class App {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown' }));
-  const link = h('a', { href: url, download: name });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function markInteractive(): void {
   if (performance.getEntriesByName('branchpoint:first-decision').length === 0) {

@@ -8,6 +8,8 @@ export interface TitleActions {
   hasSave: (scenario: string) => boolean;
   /** Opens a scenario from the author's own files, where the page offers that. */
   openFile?: () => void;
+  /** Where a facilitator starts a workshop; absent where there is no session server (the one-file player). */
+  workshopHref?: string;
 }
 
 export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTMLElement {
@@ -36,6 +38,9 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
         ),
       ),
     ),
+    actions.workshopHref
+      ? h('p', { class: 'open-own' }, 'Leading a class? ', h('a', { href: actions.workshopHref }, 'Run a workshop'), ': the room votes from phones while the decision shows on the projector.')
+      : null,
     actions.openFile
       ? h('p', { class: 'open-own' }, 'Wrote your own? ', h('button', { type: 'button', class: 'link-button', onclick: actions.openFile }, 'Open a scenario from your computer'), ' to check and play it here.')
       : null,

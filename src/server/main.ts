@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the game and the workshop server from one process on one port.
+ *
+ *   PORT (default 5173), HOST (default 0.0.0.0: phones on the local network can join),
+ *   BRANCHPOINT_DB (default .data/workshop.sqlite), BRANCHPOINT_ORIGINS (extra allowed page
+ *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios).
+ *   `--port N` and `--host H` override the environment.
+ */
+import { resolve } from 'node:path';
+import { loadRoomScenarios } from './scenarios.ts';
+import { startServer } from './server.ts';
+import { openSqliteStore } from './store-sqlite.ts';
+
+function option(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const at = args.indexOf(`--${name}`);
+  if (at >= 0) return args[at + 1];
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const port = Number(option('port') ?? process.env.PORT ?? 5173);
+const host = option('host') ?? process.env.HOST ?? '0.0.0.0';
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
+const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
+
+let scenarios;
+try {
+  scenarios = loadRoomScenarios(resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios'));
+} catch (error) {
+  fail((error as Error).message);
+}
+
+const server = await startServer({
+  host,
+  port,
+  dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
+  scenarios,
+  store: openSqliteStore(database),
+  extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+}).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : String(error.stack ?? error)));
+
+console.log(`Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`);
+for (const origin of server.origins) console.log(`  ${origin}/`);
+console.log('Phones on the same network join at one of these addresses. Ctrl+C stops the server.');
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * One HTTP server on one port: the built game as static files, and Socket.IO for workshop rooms.
+ *
+ * Socket.IO's defaults are tightened: only pages from this server (or configured origins) may
+ * connect; a message over MAX_HTTP_BUFFER bytes closes its connection (the protocol's own limit,
+ * LIMITS.messageBytes, answers smaller oversized messages with an error instead); the client
+ * library is not served (the page bundles it); connection-state recovery is on, so a phone that
+ * drops for up to two minutes comes back into its rooms without joining again.
+ */
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { joinUrl } from '../workshop/protocol.ts';
+import type { RoomScenario } from '../workshop/room.ts';
+import { Broadcaster, type WorkshopServer } from './broadcast.ts';
+import { reachableOrigins } from './lan.ts';
+import { RoomHost } from './room-host.ts';
+import { attachSockets, type SocketLimits } from './sockets.ts';
+import { serveStatic } from './static.ts';
+import type { WorkshopStore } from './store.ts';
+
+export const MAX_HTTP_BUFFER = 16 * 1024;
+const IDLE_ROOM_MS = 30 * 60_000;
+
+export interface ServerOptions {
+  host: string;
+  port: number;
+  /** The built game (dist/). */
+  dist: string;
+  scenarios: ReadonlyMap<string, RoomScenario>;
+  store: WorkshopStore;
+  /** Origins besides the server's own that may open sockets (e.g. a page served elsewhere). */
+  extraOrigins?: string[];
+  limits?: SocketLimits;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  http: HttpServer;
+  io: WorkshopServer;
+  host: RoomHost;
+  port: number;
+  /** Where people can open the page: LAN addresses first. */
+  origins: string[];
+  close(): Promise<void>;
+}
+
+/** Same origin as the page (the Host the browser asked for) or one of the configured extras. */
+export function originAllowed(request: Pick<IncomingMessage, 'headers'>, extra: readonly string[]): boolean {
+  const origin = request.headers.origin;
+  // Browsers always send Origin with WebSockets and cross-origin requests; other clients are not a page an attacker controls.
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  return (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || extra.includes(origin);
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(`[workshop] ${line}`));
+  const extra = options.extraOrigins ?? [];
+  const statics = serveStatic(options.dist);
+  const host = new RoomHost(options.store, options.scenarios, Date.now, log);
+
+  const http = createServer((request, response) => {
+    if (request.url === '/api/health') {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ ok: true, rooms: host.liveRooms }));
+      return;
+    }
+    statics(request, response);
+  });
+
+  const io: WorkshopServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_HTTP_BUFFER,
+    allowRequest: (request, callback) => {
+      const allowed = originAllowed(request, extra);
+      if (!allowed) log(`refused a connection from origin ${request.headers.origin}`);
+      callback(allowed ? null : 'origin not allowed', allowed);
+    },
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+  });
+
+  let origins: string[] = [];
+  const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
+  host.onChange = (room, change) => broadcaster.changed(room, change);
+  attachSockets({ io, host, broadcaster, origins: () => origins, ...(options.limits ? { limits: options.limits } : {}), log });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  origins = reachableOrigins(options.host, port);
+
+  const sweep = setInterval(() => host.unloadIdle(IDLE_ROOM_MS).forEach((code) => broadcaster.forget(code)), 60_000);
+  sweep.unref();
+
+  return {
+    http,
+    io,
+    host,
+    port,
+    origins,
+    async close() {
+      clearInterval(sweep);
+      await host.settle();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await options.store.close();
+    },
+  };
+}

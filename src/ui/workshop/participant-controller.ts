@@ -1,0 +1,154 @@
+/**
+ * A participant's side of a room: the join form until the server knows them, then the room. The
+ * token the server hands out is kept per room code, so a reload or a dropped connection joins
+ * again as the same person, with their vote kept.
+ */
+import type { ScenarioIndex } from '../../engine/view.ts';
+import { normaliseRoomCode, PROTOCOL_VERSION, type ParticipantView } from '../../workshop/protocol.ts';
+import { h } from '../dom.ts';
+import { RoomConnection, type LinkState } from './connection.ts';
+import { forgetParticipantPass, keepParticipantPass, participantPass, type ParticipantPass } from './credentials.ts';
+import { announcement, phaseKey } from './parts/phase.ts';
+import { linkState } from './parts/link-state.ts';
+import { tickTimers } from './parts/timer.ts';
+import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import { isRoomCode } from './routes.ts';
+import { joinScreen } from './screens/join.ts';
+import { participantScreen, type Ballot } from './screens/participant.ts';
+
+export class ParticipantController implements Controller {
+  private connection: RoomConnection | undefined;
+  private view: ParticipantView | undefined;
+  private index: ScenarioIndex | undefined;
+  private link: LinkState = 'connecting';
+  private ballot: Ballot = { reason: '', sending: false };
+  private announced = '';
+  private problem: string | undefined;
+  private shown: 'form' | 'room' | undefined;
+  private clockOffset = 0;
+  private readonly ticker = setInterval(() => tickTimers(this.page.content, Date.now() + this.clockOffset), 1000);
+
+  constructor(
+    private readonly page: WorkshopPage,
+    private readonly code: string,
+  ) {
+    const pass = code ? participantPass(code) : undefined;
+    if (pass) this.connect(pass);
+    else this.showForm();
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    this.connection?.close();
+  }
+
+  private showForm(busy = false): void {
+    showTopbar(this.page);
+    showScreen(this.page, joinScreen(this.code, this.problem, busy, { join: (code, nickname) => this.join(code, nickname) }), { arrived: this.shown !== 'form' });
+    this.shown = 'form';
+  }
+
+  private join(typedCode: string, typedName: string): void {
+    const code = normaliseRoomCode(typedCode);
+    const nickname = typedName.trim();
+    if (!isRoomCode(code)) {
+      this.problem = `“${typedCode.trim()}” is not a room code: it has 6 letters and digits, such as K7M2QX.`;
+      return this.showForm();
+    }
+    if (!nickname) {
+      this.problem = 'Type a nickname, so the facilitator can tell votes apart.';
+      return this.showForm();
+    }
+    if (code !== this.code) {
+      // The room's own address, so a reload comes back to it; the new controller finds the pass.
+      keepParticipantPass(code, { token: '', nickname });
+      this.page.navigate({ screen: 'join', code });
+      return;
+    }
+    this.problem = undefined;
+    this.showForm(true);
+    this.connect({ token: '', nickname });
+  }
+
+  private connect(pass: ParticipantPass): void {
+    let current = pass;
+    this.connection = new RoomConnection(
+      () => ({ v: PROTOCOL_VERSION, role: 'participant', code: this.code, nickname: current.nickname, ...(current.token ? { token: current.token } : {}) }),
+      {
+        joined: (ack) => {
+          if (ack.token) current = { ...current, token: ack.token };
+          keepParticipantPass(this.code, current);
+        },
+        view: (view) => this.onView(view as ParticipantView),
+        tally: () => undefined,
+        link: (state) => {
+          this.link = state;
+          if (this.shown === 'room') this.topbar();
+        },
+        refused: (error) => {
+          if (error.code === 'unknown-room' || error.code === 'invalid-message') forgetParticipantPass(this.code);
+          this.connection = undefined;
+          this.problem = error.code === 'unknown-room' ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front.` : `Could not join: ${error.message}.`;
+          this.showForm();
+        },
+      },
+    );
+  }
+
+  private onView(view: ParticipantView): void {
+    if (this.view && this.view.vote.round !== view.vote.round) this.ballot = { reason: '', sending: false };
+    this.view = view;
+    this.clockOffset = view.serverTime - Date.now();
+    if (!this.index) {
+      void scenarioIndex(this.page, view.scenario.id).then((index) => {
+        this.index = index;
+      });
+    }
+    this.render();
+    const key = phaseKey(view);
+    if (key !== this.announced) {
+      this.announced = key;
+      announce(this.page, announcement(view));
+    }
+  }
+
+  private render(): void {
+    const view = this.view;
+    if (!view) return;
+    this.topbar();
+    const screen = participantScreen(view, this.ballot, {
+      select: (option) => {
+        this.ballot.selected = option;
+        this.render();
+      },
+      reason: (text) => (this.ballot.reason = text),
+      vote: () => void this.vote(),
+      showSource: sourceOpener(this.page, () => this.index),
+    });
+    showScreen(this.page, screen, { arrived: this.shown !== 'room' });
+    this.shown = 'room';
+    tickTimers(this.page.content, Date.now() + this.clockOffset);
+  }
+
+  private topbar(): void {
+    const view = this.view;
+    showTopbar(this.page, view ? h('p', { class: 'topbar-title' }, view.scenario.title) : null, view ? h('p', { class: 'who' }, view.me.nickname, ' · room ', view.code) : null, linkState(this.link));
+  }
+
+  private async vote(): Promise<void> {
+    const option = this.ballot.selected ?? this.view?.myVote?.option;
+    if (!option || !this.connection || this.ballot.sending) return;
+    this.ballot.sending = true;
+    this.render();
+    const ack = await this.connection.vote(option, this.ballot.reason.trim() || undefined);
+    this.ballot.sending = false;
+    if (ack.ok) {
+      this.ballot = { reason: '', sending: false };
+      if (this.view) this.view = { ...this.view, myVote: ack.vote };
+      announce(this.page, 'Your vote is in.');
+    } else {
+      this.ballot.problem = ack.error.message;
+    }
+    this.render();
+  }
+}

@@ -1,0 +1,42 @@
+/** What the room is doing, in words: the status line on every screen and what screen readers hear when it changes. */
+import type { RoomView } from '../../../workshop/protocol.ts';
+import { h } from '../../dom.ts';
+
+/** `offline`: the room votes with hands, so there is no vote to open, only hands to count. */
+export function phaseText(view: RoomView, mode: 'online' | 'offline' = 'online'): string {
+  if (view.status === 'ended') return 'The session has ended';
+  if (view.status === 'paused') return 'Paused';
+  if (view.game.kind === 'ending') return 'The room has reached an ending';
+  switch (view.vote.phase) {
+    case 'idle':
+      return mode === 'offline' ? 'Count the hands for each option' : 'Waiting for the vote to open';
+    case 'open':
+      return 'Voting is open';
+    case 'closed':
+      return 'Voting has closed';
+    case 'revealed':
+      return 'Results';
+  }
+}
+
+/** A key that changes exactly when something worth announcing happens. */
+export const phaseKey = (view: RoomView) => [view.status, view.step, view.game.kind, view.vote.round, view.vote.phase].join('|');
+
+export function announcement(view: RoomView, mode: 'online' | 'offline' = 'online'): string {
+  const phase = phaseText(view, mode);
+  if (view.status !== 'running') return `${phase}.`;
+  if (view.game.kind === 'ending') return `${phase}: ${view.game.title}.`;
+  const game = view.game;
+  const results = view.vote.results;
+  if (view.vote.phase === 'revealed' && results) {
+    const top = results.majority ? game.options.find((o) => o.id === results.majority)?.label : undefined;
+    return top ? `Results: “${top}” has most votes, ${results.counts[results.majority!]} of ${results.total}.` : `Results: no majority, ${results.total} votes.`;
+  }
+  if (view.vote.phase === 'open') return `Voting is open: ${game.title}.`;
+  if (view.vote.phase === 'closed') return 'Voting has closed.';
+  return `${game.title}. ${phase}.`;
+}
+
+export function statusLine(view: RoomView, mode: 'online' | 'offline' = 'online'): HTMLElement {
+  return h('p', { class: `room-status phase-${view.status === 'running' ? view.vote.phase : view.status}` }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), phaseText(view, mode));
+}

@@ -1,0 +1,75 @@
+/** The projector's page: joins as a presenter (no secret, no controls) and draws every view large. */
+import type { ScenarioIndex } from '../../engine/view.ts';
+import { joinRoute, PROTOCOL_VERSION, type PresenterView, type Tally } from '../../workshop/protocol.ts';
+import { h } from '../dom.ts';
+import { RoomConnection, type LinkState } from './connection.ts';
+import { linkState } from './parts/link-state.ts';
+import { announcement, phaseKey } from './parts/phase.ts';
+import { tickTimers } from './parts/timer.ts';
+import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import { presenterScreen } from './screens/presenter.ts';
+
+export class PresenterController implements Controller {
+  private readonly connection: RoomConnection;
+  private view: PresenterView | undefined;
+  private index: ScenarioIndex | undefined;
+  private link: LinkState = 'connecting';
+  private announced = '';
+  private shown = false;
+  private clockOffset = 0;
+  private readonly ticker: ReturnType<typeof setInterval>;
+
+  constructor(
+    private readonly page: WorkshopPage,
+    private readonly code: string,
+  ) {
+    document.body.classList.add('projector');
+    this.ticker = setInterval(() => tickTimers(page.content, Date.now() + this.clockOffset), 1000);
+    this.connection = new RoomConnection(() => ({ v: PROTOCOL_VERSION, role: 'presenter', code }), {
+      view: (view) => this.onView(view as PresenterView),
+      tally: (tally) => this.onTally(tally),
+      link: (state) => {
+        this.link = state;
+        this.topbar();
+      },
+      refused: (error) => {
+        const problem = error.code === 'unknown-room' ? `There is no session with the code ${code} on this server.` : `The server refused: ${error.message}.`;
+        showScreen(page, h('article', { class: 'screen' }, h('h2', {}, `Room ${code}`), h('p', { class: 'form-problem', role: 'alert' }, problem)), { arrived: true });
+      },
+    });
+    this.topbar();
+    showScreen(page, h('article', { class: 'screen' }, h('h2', {}, `Room ${code}`), h('p', { class: 'loading' }, 'Connecting to the session server…')), { arrived: true });
+  }
+
+  dispose(): void {
+    document.body.classList.remove('projector');
+    clearInterval(this.ticker);
+    this.connection.close();
+  }
+
+  private onView(view: PresenterView): void {
+    this.clockOffset = view.serverTime - Date.now();
+    this.view = view;
+    if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
+    this.topbar();
+    const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
+    showScreen(this.page, presenterScreen(view, joinUrl, sourceOpener(this.page, () => this.index)), { arrived: !this.shown });
+    this.shown = true;
+    tickTimers(this.page.content, Date.now() + this.clockOffset);
+    const key = phaseKey(view);
+    if (key !== this.announced) {
+      this.announced = key;
+      announce(this.page, announcement(view));
+    }
+  }
+
+  private onTally(tally: Tally): void {
+    if (!this.view || tally.round !== this.view.vote.round) return;
+    for (const element of this.page.content.querySelectorAll('[data-voters]')) element.textContent = String(tally.voters);
+    for (const element of this.page.content.querySelectorAll('[data-participants]')) element.textContent = String(tally.participants);
+  }
+
+  private topbar(): void {
+    showTopbar(this.page, this.view ? h('p', { class: 'topbar-title' }, this.view.scenario.title) : null, h('p', { class: 'who' }, 'Room ', this.code), linkState(this.link));
+  }
+}

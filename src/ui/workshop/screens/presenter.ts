@@ -1,0 +1,79 @@
+/**
+ * The projector: the decision, the vote's clock, how many have voted, the results as a chart once
+ * revealed, and the sources. Large type and high contrast, readable from the back of a room; no
+ * controls, and no nicknames (reasons show without names).
+ */
+import type { GameView } from '../../../engine/view.ts';
+import type { PresenterView } from '../../../workshop/protocol.ts';
+import { h } from '../../dom.ts';
+import { evidenceBadge } from '../../evidence.ts';
+import { citationBlock, type ShowSource } from '../../parts/citation.ts';
+import { decisionIntro } from '../parts/decision-intro.ts';
+import { endingBlock } from '../parts/ending-block.ts';
+import { statusLine } from '../parts/phase.ts';
+import { qrCode } from '../parts/qr-code.ts';
+import { takenPath } from '../parts/taken-path.ts';
+import { voteTimer } from '../parts/timer.ts';
+import { voteChart, votesCaption } from '../parts/vote-chart.ts';
+import { reasonsList } from '../parts/reasons.ts';
+
+type DecisionView = Extract<GameView, { kind: 'decision' }>;
+
+export function presenterScreen(view: PresenterView, joinUrl: string, showSource: ShowSource): HTMLElement {
+  const game = view.game;
+  return h(
+    'article',
+    { class: 'screen presenter-screen', 'aria-labelledby': 'screen-title' },
+    h(
+      'div',
+      { class: 'presenter-main' },
+      statusLine(view),
+      game.kind === 'ending'
+        ? [...endingBlock(game, showSource), h('section', { 'aria-labelledby': 'path-title' }, h('h3', { id: 'path-title' }, 'The room’s path'), takenPath(view.taken))]
+        : [...decisionIntro(game, showSource).filter((part) => view.vote.phase !== 'revealed' || !part.matches('.situation, .situation-sources')), optionsOrResults(view, game, showSource)],
+    ),
+    h(
+      'aside',
+      { class: 'presenter-side', 'aria-label': 'Joining and voting' },
+      h('p', { class: 'join-line' }, 'Join at ', h('span', { class: 'join-url' }, joinUrl)),
+      h('p', { class: 'room-code' }, h('span', { class: 'room-code-label' }, 'Room code '), h('strong', { 'data-room-code': '' }, view.code)),
+      qrCode(joinUrl, `QR code for the join link ${joinUrl}`),
+      voteTimer(view.vote),
+      game.kind === 'decision' && view.vote.phase !== 'idle'
+        ? h('p', { class: 'voter-count' }, h('strong', { 'data-voters': '' }, String(view.vote.voters)), ' of ', h('span', { 'data-participants': '' }, String(view.participants)), ' have voted')
+        : h('p', { class: 'voter-count' }, h('strong', { 'data-participants': '' }, String(view.participants)), ' in the room'),
+    ),
+  );
+}
+
+function optionsOrResults(view: PresenterView, game: DecisionView, showSource: ShowSource): HTMLElement {
+  const results = view.vote.results;
+  if (view.vote.phase === 'revealed' && results) {
+    return h(
+      'section',
+      { class: 'results', 'aria-labelledby': 'results-title' },
+      h('h3', { id: 'results-title' }, 'What the room chose'),
+      voteChart(game.options, results.counts, { caption: votesCaption(results.total), majority: results.majority }),
+      reasonsList(results.reasons, game),
+    );
+  }
+  return h(
+    'section',
+    { class: 'presenter-options', 'aria-labelledby': 'options-title' },
+    h('h3', { id: 'options-title', class: 'visually-hidden' }, 'The options'),
+    h(
+      'ol',
+      { class: 'options' },
+      game.options.map((option) =>
+        h('li', { class: 'option presenter-option' }, h('p', { class: 'presenter-option-label' }, h('span', { class: 'option-number', 'aria-hidden': 'true' }, String(option.number)), h('span', {}, option.label), ' ', evidenceBadge(option.evidence))),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'presenter-sources', 'aria-labelledby': 'sources-title' },
+      h('h3', { id: 'sources-title', class: 'small-heading' }, 'What each option rests on'),
+      game.options.map((option) => h('div', { class: 'presenter-source-group' }, h('p', { class: 'presenter-source-option' }, `Option ${option.number}`), option.citations.map((c) => citationBlock(c, showSource)))),
+    ),
+  );
+}
+

@@ -1,0 +1,43 @@
+/** The workshop's front door: run a session (online or offline) of a scenario, or join one. */
+import type { CatalogEntry } from '../../../engine/catalog.ts';
+import { h } from '../../dom.ts';
+
+export interface StartActions {
+  host: (scenario: string) => void;
+  offline: (scenario: string) => void;
+  join: () => void;
+}
+
+export function startScreen(catalog: CatalogEntry[], problem: string | undefined, busy: boolean, actions: StartActions): HTMLElement {
+  return h(
+    'article',
+    { class: 'screen start-screen', 'aria-labelledby': 'screen-title' },
+    h('h2', { id: 'screen-title' }, 'Workshop'),
+    h('p', { class: 'lead' }, 'Lead a room through a scenario: the decision on the projector, everyone votes from a phone, you reveal the result, the class discusses, and the session goes on — or goes back to try the branch the room rejected.'),
+    problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
+    h('h3', {}, 'Run a session'),
+    catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
+    h(
+      'ul',
+      { class: 'scenario-list' },
+      catalog.map((entry) =>
+        h(
+          'li',
+          { class: 'scenario-card' },
+          h('h4', { class: 'card-title' }, entry.title),
+          h('p', {}, entry.summary),
+          h('p', { class: 'fine-print' }, `${entry.decisions} decision points · ${entry.endings} endings`),
+          h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', class: 'primary-button', disabled: busy, onclick: () => actions.host(entry.id) }, 'Start a session', h('span', { class: 'visually-hidden' }, ` of ${entry.title}`)),
+            h('button', { type: 'button', onclick: () => actions.offline(entry.id) }, 'Offline, with hand counts', h('span', { class: 'visually-hidden' }, ` of ${entry.title}`)),
+          ),
+        ),
+      ),
+    ),
+    h('h3', {}, 'Take part'),
+    h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.join }, 'Join with a room code')),
+    h('p', { class: 'fine-print' }, 'Offline: for a room without a network. You play on the projector and type in the count of hands for each option; the record is the same.'),
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * What happened in a room, as stored: the room's state is these events folded by `evolve`
+ * (room.ts). Events are facts already checked by `decide`; they are written to the store before
+ * anyone is told about them, and replayed to rebuild a room after a restart.
+ */
+import { z } from 'zod';
+
+const at = z.number().int().nonnegative();
+const id = z.string().min(1).max(64);
+
+export const RoomEvent = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('created'), at, code: z.string(), scenarioId: id, secretHash: z.string() }),
+  z.strictObject({ type: z.literal('joined'), at, participant: id, nickname: z.string(), tokenHash: z.string() }),
+  z.strictObject({ type: z.literal('opened'), at, seconds: z.number().int().positive().optional() }),
+  z.strictObject({ type: z.literal('voted'), at, participant: id, option: id, reason: z.string().optional() }),
+  z.strictObject({ type: z.literal('closed'), at }),
+  z.strictObject({ type: z.literal('revealed'), at }),
+  z.strictObject({ type: z.literal('handCounts'), at, counts: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.strictObject({ type: z.literal('advanced'), at, option: id, majority: id.nullable(), reason: z.string().optional() }),
+  z.strictObject({ type: z.literal('paused'), at }),
+  z.strictObject({ type: z.literal('resumed'), at }),
+  z.strictObject({ type: z.literal('rewound'), at, toStep: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('ended'), at }),
+]);
+export type RoomEvent = z.infer<typeof RoomEvent>;
+export type RoomEventOf<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>;

@@ -1,0 +1,309 @@
+/**
+ * The rules of a workshop room, as two pure functions over plain data:
+ * - `decide*` checks an intent against the room's state and returns the event it causes, or why not;
+ * - `evolve` folds an event into the state.
+ * The server persists each event between the two; the offline presenter mode calls both in the
+ * browser. The path through the scenario runs on the same compiled XState machine as
+ * single-player (replay + viewOf), so the room can only go where the scenario allows.
+ */
+import { replay } from '../engine/session.ts';
+import { compileScenario, type GameMachine } from '../engine/compile.ts';
+import { ScenarioIndex, viewOf, type GameView } from '../engine/view.ts';
+import type { ScenarioBundle } from '../scenario/validate.ts';
+import { err, ok, type Result } from '../lib/result.ts';
+import { exhaustive } from '../lib/assert.ts';
+import type { RoomEvent, RoomEventOf } from './events.ts';
+import { LIMITS, type ControlIntent, type ErrorCode, type RoomStatus } from './protocol.ts';
+import { countVotes, majorityOf } from './tally.ts';
+import { emptyBook, withVote, type VoteBook } from './vote-book.ts';
+
+/** A scenario made ready for rooms: looked up and compiled once, shared by every room that plays it. */
+export interface RoomScenario {
+  index: ScenarioIndex;
+  machine: GameMachine;
+}
+
+export function roomScenario(bundle: ScenarioBundle): RoomScenario {
+  return { index: new ScenarioIndex(bundle), machine: compileScenario(bundle.scenario) };
+}
+
+export interface Participant {
+  id: string;
+  nickname: string;
+  tokenHash: string;
+  joinedAt: number;
+}
+
+export interface Vote {
+  option: string;
+  reason?: string;
+  at: number;
+}
+
+/** One vote at one decision. A rewind leaves it in the record; a new vote there is a new round. */
+export interface Round {
+  round: number;
+  /** Decisions taken before this one (the index of this decision in the path). */
+  step: number;
+  decisionId: string;
+  /** The options the machine offered, in order. */
+  offered: string[];
+  phase: 'open' | 'closed' | 'revealed';
+  openedAt: number;
+  /** The time limit and when it runs out (moved on by pauses). */
+  seconds?: number;
+  endsAt?: number;
+  closedAt?: number;
+  revealedAt?: number;
+  /** Phone votes by participant id; a new vote replaces the old. */
+  votes: VoteBook;
+  handCounts?: Record<string, number>;
+  outcome?: { kind: 'taken'; option: string; majority: string | null; reason?: string; at: number } | { kind: 'rewound' | 'ended'; at: number };
+}
+
+/** A decision the room took, one per step of the path. */
+export interface Taken {
+  step: number;
+  round: number;
+  option: string;
+  majority: string | null;
+  /** Given when the facilitator chose against the majority (or on a tie). */
+  reason?: string;
+}
+
+export interface RoomState {
+  code: string;
+  scenarioId: string;
+  secretHash: string;
+  createdAt: number;
+  status: RoomStatus;
+  endedAt?: number;
+  /** The option ids taken so far: the machine's path. */
+  choices: string[];
+  taken: Taken[];
+  game: GameView;
+  /** The vote at the current decision, once opened. */
+  current?: Round;
+  /** Every earlier round, in order: taken, rewound or ended. */
+  rounds: Round[];
+  participants: Record<string, Participant>;
+  participantCount: number;
+  pauses: Array<{ from: number; to?: number }>;
+  rewinds: Array<{ at: number; fromStep: number; toStep: number }>;
+  /** Number of events folded in; also the room's sequence number in views. */
+  seq: number;
+}
+
+export interface Refusal {
+  code: ErrorCode;
+  message: string;
+}
+const refuse = (code: ErrorCode, message: string) => err<Refusal>({ code, message });
+const notNow = (message: string) => refuse('not-now', message);
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export function startRoom(scenario: RoomScenario, created: RoomEventOf<'created'>): RoomState {
+  return {
+    code: created.code,
+    scenarioId: created.scenarioId,
+    secretHash: created.secretHash,
+    createdAt: created.at,
+    status: 'running',
+    choices: [],
+    taken: [],
+    game: gameAt(scenario, []),
+    rounds: [],
+    participants: {},
+    participantCount: 0,
+    pauses: [],
+    rewinds: [],
+    seq: 1,
+  };
+}
+
+/** Rebuilds a room from its stored events (the first must be `created`). */
+export function rebuildRoom(scenario: RoomScenario, events: readonly RoomEvent[]): RoomState {
+  const [first, ...rest] = events;
+  if (first?.type !== 'created') throw new Error('A room\'s events must start with "created"');
+  return rest.reduce((state, event) => evolve(scenario, state, event), startRoom(scenario, first));
+}
+
+function gameAt(scenario: RoomScenario, choices: readonly string[]): GameView {
+  const played = replay(scenario.machine, choices);
+  // decide* only lets through options the machine offers, so this is a broken event log.
+  if (!played.ok) throw new Error(`The scenario does not offer "${played.error.option}" at step ${played.error.step}`);
+  const view = viewOf(scenario.index, played.value.getSnapshot());
+  played.value.stop();
+  return view;
+}
+
+export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEvent): RoomState {
+  const next = { ...state, seq: state.seq + 1 };
+  const round = state.current;
+  switch (event.type) {
+    case 'created':
+      throw new Error('A room is created only once');
+    case 'joined':
+      return {
+        ...next,
+        participants: { ...state.participants, [event.participant]: { id: event.participant, nickname: event.nickname, tokenHash: event.tokenHash, joinedAt: event.at } },
+        participantCount: state.participantCount + 1,
+      };
+    case 'opened': {
+      if (round) {
+        // Opened again after a close: the votes stay, the time limit starts afresh.
+        const { closedAt: _closed, seconds: _seconds, endsAt: _endsAt, ...reopened } = round;
+        return { ...next, current: { ...reopened, phase: 'open', ...timer(event) } };
+      }
+      if (state.game.kind !== 'decision') throw new Error('Opened a vote at an ending');
+      return { ...next, current: newRound(state, state.game, event.at, timer(event)) };
+    }
+    case 'voted': {
+      const vote: Vote = { option: event.option, at: event.at, ...(event.reason ? { reason: event.reason } : {}) };
+      return { ...next, current: { ...round!, votes: withVote(round!.votes, event.participant, vote) } };
+    }
+    case 'closed':
+      return { ...next, current: { ...round!, phase: 'closed', closedAt: event.at } };
+    case 'revealed':
+      return { ...next, current: { ...round!, phase: 'revealed', closedAt: round!.closedAt ?? event.at, revealedAt: event.at } };
+    case 'handCounts': {
+      const base = round ?? newRound(state, state.game as Extract<GameView, { kind: 'decision' }>, event.at, {});
+      return { ...next, current: { ...base, phase: base.phase === 'revealed' ? 'revealed' : 'closed', closedAt: base.closedAt ?? event.at, handCounts: event.counts } };
+    }
+    case 'advanced': {
+      const choices = [...state.choices, event.option];
+      const taken: Taken = { step: state.choices.length, round: round!.round, option: event.option, majority: event.majority, ...(event.reason ? { reason: event.reason } : {}) };
+      const outcome = { kind: 'taken' as const, option: event.option, majority: event.majority, at: event.at, ...(event.reason ? { reason: event.reason } : {}) };
+      const { current: _, ...rest } = next;
+      return { ...rest, choices, taken: [...state.taken, taken], game: gameAt(scenario, choices), rounds: [...state.rounds, { ...round!, outcome }] };
+    }
+    case 'paused':
+      return { ...next, status: 'paused', pauses: [...state.pauses, { from: event.at }] };
+    case 'resumed': {
+      const pause = state.pauses.at(-1)!;
+      const paused = event.at - pause.from;
+      // A running timer does not count the pause.
+      const current = round?.phase === 'open' && round.endsAt !== undefined ? { ...round, endsAt: round.endsAt + paused } : round;
+      const { current: _, ...rest } = next;
+      return { ...rest, ...(current ? { current } : {}), status: 'running', pauses: [...state.pauses.slice(0, -1), { ...pause, to: event.at }] };
+    }
+    case 'rewound': {
+      const choices = state.choices.slice(0, event.toStep);
+      const { current: _, ...rest } = next;
+      return {
+        ...rest,
+        choices,
+        taken: state.taken.slice(0, event.toStep),
+        game: gameAt(scenario, choices),
+        rounds: round ? [...state.rounds, { ...round, outcome: { kind: 'rewound', at: event.at } }] : state.rounds,
+        rewinds: [...state.rewinds, { at: event.at, fromStep: state.choices.length, toStep: event.toStep }],
+      };
+    }
+    case 'ended': {
+      const { current: _, ...rest } = next;
+      const pauses = state.status === 'paused' ? [...state.pauses.slice(0, -1), { ...state.pauses.at(-1)!, to: event.at }] : state.pauses;
+      return {
+        ...rest,
+        status: 'ended',
+        endedAt: event.at,
+        pauses,
+        rounds: round ? [...state.rounds, { ...round, outcome: { kind: 'ended', at: event.at } }] : state.rounds,
+      };
+    }
+    default:
+      return exhaustive(event, 'room event');
+  }
+}
+
+function timer(event: RoomEventOf<'opened'>): Pick<Round, 'seconds' | 'endsAt'> {
+  return event.seconds ? { seconds: event.seconds, endsAt: event.at + event.seconds * 1000 } : {};
+}
+
+function newRound(state: RoomState, game: Extract<GameView, { kind: 'decision' }>, at: number, extra: Pick<Round, 'seconds' | 'endsAt'>): Round {
+  return {
+    round: state.rounds.length + 1,
+    step: state.choices.length,
+    decisionId: game.decisionId,
+    offered: game.options.map((o) => o.id),
+    phase: 'open',
+    openedAt: at,
+    ...extra,
+    votes: emptyBook,
+  };
+}
+
+/** Where the current vote stands; 'idle' before it is opened. */
+export const phaseOf = (state: RoomState) => state.current?.phase ?? 'idle';
+
+// ---------------------------------------------------------------------------------------------
+// Decisions
+
+export function decideJoin(state: RoomState, participant: string, nickname: string, tokenHash: string, at: number): Result<RoomEventOf<'joined'>, Refusal> {
+  if (state.status === 'ended') return notNow('this session has ended');
+  if (state.participantCount >= LIMITS.participants) return refuse('room-full', `this room is full (${LIMITS.participants} participants)`);
+  return ok({ type: 'joined', at, participant, nickname, tokenHash });
+}
+
+export function decideVote(state: RoomState, participant: string, option: string, reason: string | undefined, at: number): Result<RoomEventOf<'voted'>, Refusal> {
+  if (!state.participants[participant]) return refuse('not-joined', 'join the room before voting');
+  if (state.status === 'ended') return notNow('this session has ended');
+  if (state.status === 'paused') return notNow('the session is paused');
+  const round = state.current;
+  if (round?.phase !== 'open') return notNow('voting is not open');
+  if (!round.offered.includes(option)) return refuse('invalid-message', `"${option}" is not one of the options here`);
+  return ok({ type: 'voted', at, participant, option, ...(reason ? { reason } : {}) });
+}
+
+export function decideControl(state: RoomState, intent: ControlIntent, at: number): Result<RoomEvent, Refusal> {
+  if (state.status === 'ended') return notNow('this session has ended');
+  if (state.status === 'paused' && intent.type !== 'resume' && intent.type !== 'end') return notNow('the session is paused: resume it first');
+  const phase = phaseOf(state);
+  switch (intent.type) {
+    case 'open':
+      if (state.game.kind !== 'decision') return notNow('the scenario has reached an ending: rewind to vote again');
+      if (phase === 'open' || phase === 'revealed') return notNow(phase === 'open' ? 'the vote is already open' : 'the results are out: advance or rewind');
+      return ok({ type: 'opened', at, ...(intent.seconds ? { seconds: intent.seconds } : {}) });
+    case 'close':
+      if (phase !== 'open') return notNow('no vote is open');
+      return ok({ type: 'closed', at });
+    case 'reveal':
+      if (phase !== 'open' && phase !== 'closed') return notNow(phase === 'idle' ? 'no vote has been held here yet' : 'the results are already out');
+      return ok({ type: 'revealed', at });
+    case 'handCounts': {
+      if (state.game.kind !== 'decision') return notNow('the scenario has reached an ending');
+      if (phase === 'revealed') return notNow('the results are already out');
+      const offered = state.game.options.map((o) => o.id);
+      const unknown = Object.keys(intent.counts).find((option) => !offered.includes(option));
+      if (unknown) return refuse('invalid-message', `"${unknown}" is not one of the options here`);
+      return ok({ type: 'handCounts', at, counts: intent.counts });
+    }
+    case 'advance':
+      return decideAdvance(state, intent, at);
+    case 'pause':
+      if (state.status === 'paused') return notNow('the session is already paused');
+      return ok({ type: 'paused', at });
+    case 'resume':
+      if (state.status !== 'paused') return notNow('the session is not paused');
+      return ok({ type: 'resumed', at });
+    case 'rewind':
+      if (intent.toStep >= state.choices.length) return notNow(`step ${intent.toStep} is not an earlier decision (the room has taken ${state.choices.length})`);
+      return ok({ type: 'rewound', at, toStep: intent.toStep });
+    case 'end':
+      return ok({ type: 'ended', at });
+    default:
+      return exhaustive(intent, 'control intent');
+  }
+}
+
+function decideAdvance(state: RoomState, intent: Extract<ControlIntent, { type: 'advance' }>, at: number): Result<RoomEvent, Refusal> {
+  const round = state.current;
+  if (state.game.kind !== 'decision' || !round || round.phase !== 'revealed') return notNow('reveal the results before moving on');
+  const majority = majorityOf(countVotes(round));
+  const option = intent.option ?? majority;
+  if (!option) return notNow('no majority (a tie, or no votes): choose the option the room takes');
+  if (!state.game.options.some((o) => o.id === option)) return refuse('invalid-message', `"${option}" is not one of the options here`);
+  if (option !== majority && !intent.reason) return notNow('going against the majority needs a reason, for the record');
+  return ok({ type: 'advanced', at, option, majority, ...(intent.reason && option !== majority ? { reason: intent.reason } : {}) });
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { RateLimiter } from '../../src/server/rate-limit.ts';
+import { Throttle } from '../../src/server/throttle.ts';
+import { safePath } from '../../src/server/static.ts';
+import { originAllowed } from '../../src/server/server.ts';
+
+describe('rate limits', () => {
+  it('allows a burst, then refills with time, per key', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ capacity: 2, perMinute: 2 }, () => now);
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([true, true, false]);
+    expect(limiter.allows('b')).toBe(true);
+    now += 30_000;
+    expect([limiter.take('a'), limiter.take('a')]).toEqual([true, false]);
+  });
+});
+
+describe('the tally throttle', () => {
+  it('runs at once when quiet, then once per interval however often it is poked', () => {
+    vi.useFakeTimers();
+    try {
+      const run = vi.fn();
+      const throttle = new Throttle(50, run);
+      throttle.poke();
+      expect(run).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < 100; i++) throttle.poke();
+      expect(run).toHaveBeenCalledTimes(1);
+      vi.advanceTimersByTime(50);
+      expect(run).toHaveBeenCalledTimes(2);
+      throttle.poke();
+      throttle.cancel();
+      vi.advanceTimersByTime(100);
+      expect(run).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('paths and origins', () => {
+  it('keeps request paths inside the site', () => {
+    expect(safePath('/assets/a.js?x=1')).toBe('/assets/a.js');
+    expect(safePath('/')).toBe('/');
+    // Dot segments are resolved against the site's root, never above it.
+    expect(safePath('/../x')).toBe('/x');
+    expect(safePath('/a/%2e%2e/%2e%2e/x')).toBe('/x');
+    for (const bad of ['/assets/..%2f..%2fx', '/a%00b', '/a%5c..%5cb', '/.git/config', '/%E0%A4%A']) expect(safePath(bad), bad).toBeUndefined();
+  });
+
+  it('lets sockets in from the page\'s own origin, configured extras and non-browser clients only', () => {
+    const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
+    expect(originAllowed(request('http://192.168.1.20:5173'), [])).toBe(true);
+    expect(originAllowed(request(), [])).toBe(true);
+    expect(originAllowed(request('http://evil.example'), [])).toBe(false);
+    expect(originAllowed(request('https://school.example'), ['https://school.example'])).toBe(true);
+  });
+});
