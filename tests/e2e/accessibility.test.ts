@@ -4,24 +4,16 @@
  * a canvas hidden from assistive technology; on the wide screen it is left out to keep the run
  * short, since software WebGL slows every step there.)
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeProblems, horizontalOverflow, launchBrowser, openPage, overflowingElements } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { axeProblems, horizontalOverflow, useBrowser, openPage, overflowingElements } from './browser.ts';
 import { playUrl, tour } from './screens.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('accessibility and layout of every screen', () => {
   it('has no serious or critical axe violations on any screen (1280x800)', { timeout: 120_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 1280, height: 800 }, stage: false });
+    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1280, height: 800 }, stage: false });
     const found: Record<string, string[]> = {};
     for (const stop of tour) {
       await stop.reach(page, baseUrl);
@@ -34,7 +26,7 @@ describe('accessibility and layout of every screen', () => {
   });
 
   it('does not scroll sideways on a 360x640 phone, and passes axe there too', { timeout: 120_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 360, height: 640 } });
+    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 360, height: 640 } });
     const overflow: Record<string, string> = {};
     const found: Record<string, string[]> = {};
     for (const stop of tour) {
@@ -51,7 +43,7 @@ describe('accessibility and layout of every screen', () => {
   });
 
   it('keeps the stage canvas out of the accessibility tree and out of the tab order', { timeout: 60_000 }, async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser.current);
     await page.goto(playUrl(baseUrl));
     await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 45_000 });
     const canvas = page.locator('#stage canvas');

@@ -9,20 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { axeProblems, horizontalOverflow, launchBrowser, openPage, overflowingElements, waitForHeading } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { axeProblems, horizontalOverflow, useBrowser, openPage, overflowingElements, waitForHeading } from './browser.ts';
 import { repoRoot } from './server.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const valid = join(repoRoot, 'tests/fixtures/valid/two-decisions');
 const scenarioText = readFileSync(join(valid, 'scenario.yaml'), 'utf8');
@@ -51,7 +44,7 @@ async function openTheOpenScreen(page: Page): Promise<void> {
 
 describe('opening a scenario in the page', () => {
   it('costs players nothing: the page plays without loading the authoring code', async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     const loaded: string[] = [];
     page.on('request', (request) => loaded.push(request.url()));
     await page.goto(`${baseUrl}#/s/atacms-2024/play`);
@@ -69,7 +62,7 @@ describe('opening a scenario in the page', () => {
   });
 
   it('lists a dropped broken file’s problems with line and column, then plays the fixed file', async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     await openTheOpenScreen(page);
@@ -106,7 +99,7 @@ describe('opening a scenario in the page', () => {
   });
 
   it('flags an unreachable point in the structure of a folder it opens, and passes axe', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
     // As a person does it: the button opens the browser's folder picker.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), main(page).getByRole('button', { name: 'Choose a folder…' }).click()]);
@@ -130,7 +123,7 @@ describe('opening a scenario in the page', () => {
   });
 
   it('plays a zip, and jumps the game from its structure view', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
     const zip = zipSync({ 'bridge/scenario.yaml': new TextEncoder().encode(scenarioText), 'bridge/sources/note.txt': new TextEncoder().encode(noteText) });
     await page.locator('#open-files-input').setInputFiles({ name: 'bridge.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
@@ -155,7 +148,7 @@ describe('opening a scenario in the page', () => {
   });
 
   it('downloads an opened scenario as one HTML file that plays from file:// with no network', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
     await page.locator('#open-folder-input').setInputFiles(valid);
     await waitForHeading(page, 'The bridge');
@@ -166,7 +159,7 @@ describe('opening a scenario in the page', () => {
     const saved = join(mkdtempSync(join(tmpdir(), 'branchpoint-download-')), 'bridge.html');
     await download.saveAs(saved);
 
-    const offline = await openPage(browser, { stage: false });
+    const offline = await openPage(browser.current, { stage: false });
     await offline.context.setOffline(true);
     await offline.context.route('**/*', (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort('internetdisconnected')));
     await offline.page.goto(pathToFileURL(saved).href);
@@ -181,7 +174,7 @@ describe('opening a scenario in the page', () => {
   });
 
   it('says plainly what is wrong with hostile files, and never shows a blank page', async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
 
     await dropFiles(page, [{ name: 'scenario.yaml', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00] }]);

@@ -6,21 +6,13 @@
  * must stand verbatim in the source file it names, and the page must show the quotes the engine
  * says belong there.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { GameView } from '../../src/engine/view.ts';
-import { at, launchBrowser, openPage, playHash, screenWithHeading, tabToButton, tabUntil } from './browser.ts';
+import { at, useBrowser, openPage, playHash, screenWithHeading, tabToButton, tabUntil } from './browser.ts';
 import { analysedPathCount, everyPath, expectedQuotes, normalizeQuote, quoteInSource, scenario, viewAfter } from './flagship.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const sharedPrefix = (a: string[], b: string[]) => {
   let k = 0;
@@ -39,7 +31,7 @@ describe('every path of the flagship, by keyboard', () => {
   it('plays each one to its ending, every citation found verbatim in its source file', { timeout: 240_000 }, async () => {
     // The text layer alone: the stage has tests of its own, and drawing it in software for every
     // path would take most of the time on a 2-core machine (see docs/performance.md).
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     const problems: string[] = [];
     const expectScreen = async (title: string, view: GameView, screen: 'decision' | 'outcome' | 'ending', where: string) => {
       const shown = await screenWithHeading(page, title);

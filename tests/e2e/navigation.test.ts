@@ -2,20 +2,13 @@
  * Moving about a game: going back and trying another branch, reloading and resuming, shared links
  * (good and broken), and a damaged save. Things are found by role and name, as a person would.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, playHash, saveKey, tabToButton, waitForHeading } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, playHash, saveKey, tabToButton, waitForHeading } from './browser.ts';
 import { everyPath, FLAGSHIP, scenario, viewAfter } from './flagship.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const main = (page: Page) => page.getByRole('main');
 const alert = (page: Page) => main(page).getByRole('alert');
@@ -43,7 +36,7 @@ const path = everyPath().find((p) => p.length >= 3 && [0, 1, 2].every((i) => dec
 
 describe('moving about a game', () => {
   it('goes back to an earlier decision from the ending and takes another branch', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     for (const [i, option] of path.entries()) await choose(page, path.slice(0, i), option);
     const ending = viewAfter(path);
@@ -68,7 +61,7 @@ describe('moving about a game', () => {
   });
 
   it('"Try instead" on the ending’s timeline takes the untaken option at that step', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     for (const [i, option] of path.entries()) await choose(page, path.slice(0, i), option);
     await waitForHeading(page, viewAfter(path).title);
@@ -87,7 +80,7 @@ describe('moving about a game', () => {
   });
 
   it('resumes at the same decision with the same path after a reload, and from the title’s Continue', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     const before = path.slice(0, 2);
     for (const [i, option] of before.entries()) await choose(page, before.slice(0, i), option);
@@ -115,7 +108,7 @@ describe('moving about a game', () => {
 
 describe('shared links', () => {
   it('lands at the decision the link names, under the play address', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     const options = path.slice(0, 2);
     await page.goto(`${baseUrl}#/s/${FLAGSHIP}/at/${options.join('.')}`);
     await waitForHeading(page, decisionAfter(options).title);
@@ -130,7 +123,7 @@ describe('shared links', () => {
   });
 
   it('keeps the student’s own game when a link replaces it, and brings it back', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     await choose(page, [], path[0]!);
     const own = decisionAfter(path.slice(0, 1));
@@ -146,7 +139,7 @@ describe('shared links', () => {
   });
 
   it('says so when a link names an option that is not there, and stops at the last point it reaches', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}#/s/${FLAGSHIP}/at/${path[0]}.no-such-option`);
     await waitForHeading(page, decisionAfter(path.slice(0, 1)).title);
     expect(await alert(page).textContent()).toMatch(/step 2/);
@@ -156,7 +149,7 @@ describe('shared links', () => {
   });
 
   it('goes to the title screen with a notice for a link it cannot read or a scenario it does not have', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     for (const hash of ['#/s/no-such-scenario/play', '#/s/atacms-2024/at/Not..Valid!', '#/nonsense/x/y/z']) {
       await page.goto(`${baseUrl}#/`);
       await waitForHeading(page, 'Choose a scenario');
@@ -172,7 +165,7 @@ describe('shared links', () => {
 
 describe('a damaged save', () => {
   it('gives a notice and a fresh start, and keeps the damaged save aside', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}#/`);
     await waitForHeading(page, 'Choose a scenario');
     await page.evaluate((key) => localStorage.setItem(key, '{garbage'), saveKey);

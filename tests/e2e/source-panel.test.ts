@@ -3,21 +3,14 @@
  * the highlighted words are the quoted words; Escape closes it and focus goes back to the button.
  * All by keyboard.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openPage, playHash, tabUntil, waitForHeading } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, playHash, tabUntil, waitForHeading } from './browser.ts';
 import { normalizeQuote, sourceFilesByTitle, viewAfter } from './flagship.ts';
 import { playToEnding } from './screens.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Tabs to the n-th visible "Show in source" button in main, opens it with Enter, checks the dialog, closes it with Escape. */
 async function checkShowInSource(page: Page, n: number): Promise<void> {
@@ -62,7 +55,7 @@ async function checkShowInSource(page: Page, n: number): Promise<void> {
 describe('the source panel', () => {
   it('shows each cited passage of a decision (the situation and every option) highlighted in the full source, by keyboard', { timeout: 90_000 }, async () => {
     // On a phone each option's sources sit in its own "Sources for option N" disclosure.
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 360, height: 640 }, stage: false });
+    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 360, height: 640 }, stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     const first = viewAfter([]);
     if (first.kind !== 'decision') throw new Error('the flagship starts at an ending');
@@ -82,7 +75,7 @@ describe('the source panel', () => {
   });
 
   it('shows the passages an outcome and an ending rest on', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { stage: false });
+    const { page, context, errors } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}${playHash}`);
     const first = viewAfter([]);
     if (first.kind !== 'decision') throw new Error('the flagship starts at an ending');
@@ -101,7 +94,7 @@ describe('the source panel', () => {
   });
 
   it('closes when the student clicks outside it, and opens a whole source from the briefing', async () => {
-    const { page, context } = await openPage(browser, { stage: false });
+    const { page, context } = await openPage(browser.current, { stage: false });
     await page.goto(`${baseUrl}#/s/atacms-2024`);
     const read = page.getByRole('main').getByRole('button', { name: 'Read the source' }).first();
     await read.click();

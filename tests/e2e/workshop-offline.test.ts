@@ -4,21 +4,14 @@
  * reloads the page half-way (the session is kept in the browser), and downloads the same record.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import type { SessionRecord } from '../../src/workshop/record.ts';
-import { axeProblems, launchBrowser, openPage, waitForHeading } from './browser.ts';
+import { axeProblems, useBrowser, openPage, waitForHeading } from './browser.ts';
 import { scenario, viewAfter } from './flagship.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 function decision(options: string[]) {
   const view = viewAfter(options);
@@ -37,7 +30,7 @@ async function countHands(page: Page, before: string[], hands: Record<string, nu
 
 describe('the offline presenter mode', () => {
   it('plays to an ending with hand counts and makes the record', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser, { viewport: { width: 1920, height: 1080 }, stage: false });
+    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1920, height: 1080 }, stage: false });
     await page.goto(`${baseUrl}workshop.html#/`);
     await page.getByRole('button', { name: `Offline, with hand counts of ${scenario.title}`, exact: true }).click();
     await waitForHeading(page, decision([]).title);

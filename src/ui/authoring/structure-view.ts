@@ -7,6 +7,7 @@
 import type { PointFlag, Structure, StructurePoint } from '../../engine/structure-graph.ts';
 import { BOX, LABEL_CHARS, type StructureLayout } from '../../engine/structure-layout.ts';
 import { h } from '../dom.ts';
+import { cut, svgElement, wrapTitle } from '../svg.ts';
 
 export interface StructureViewState {
   structure: Structure;
@@ -21,7 +22,6 @@ export interface StructureViewActions {
   jump: (point: string, options: string[]) => void;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 
 export const FLAG_WORDS: Record<PointFlag, string> = {
   unreachable: 'cannot be reached from the start',
@@ -131,31 +131,31 @@ const classesOf = (point: StructurePoint) => [point.kind, point.start ? 'start' 
 function drawing(state: StructureViewState, actions: StructureViewActions): SVGSVGElement {
   const { layout, structure } = state;
   const points = new Map(structure.points.map((p) => [p.id, p]));
-  const svg = el('svg', { viewBox: `0 0 ${layout.width} ${layout.height}`, width: String(layout.width), height: String(layout.height), class: 'structure-drawing', 'aria-hidden': 'true' });
-  const defs = el('defs', {});
-  const marker = el('marker', { id: 'structure-arrowhead', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' });
-  marker.appendChild(el('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }));
+  const svg = svgElement('svg', { viewBox: `0 0 ${layout.width} ${layout.height}`, width: String(layout.width), height: String(layout.height), class: 'structure-drawing', 'aria-hidden': 'true' });
+  const defs = svgElement('defs', {});
+  const marker = svgElement('marker', { id: 'structure-arrowhead', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' });
+  marker.appendChild(svgElement('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }));
   defs.appendChild(marker);
   svg.appendChild(defs);
 
   for (const placed of layout.arrows) {
     const arrow = structure.arrows[placed.arrow]!;
     const d = placed.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
-    svg.appendChild(el('path', { d, class: `arrow ${arrow.flags.join(' ')}`, 'marker-end': 'url(#structure-arrowhead)' }));
-    const label = el('g', { class: `arrow-label ${arrow.flags.join(' ')}`, transform: `translate(${placed.label.x},${placed.label.y})` });
-    label.appendChild(el('rect', { x: String(-placed.label.width / 2), y: '-10', width: String(placed.label.width), height: '20', rx: '4' }));
+    svg.appendChild(svgElement('path', { d, class: `arrow ${arrow.flags.join(' ')}`, 'marker-end': 'url(#structure-arrowhead)' }));
+    const label = svgElement('g', { class: `arrow-label ${arrow.flags.join(' ')}`, transform: `translate(${placed.label.x},${placed.label.y})` });
+    label.appendChild(svgElement('rect', { x: String(-placed.label.width / 2), y: '-10', width: String(placed.label.width), height: '20', rx: '4' }));
     label.appendChild(text(cut(arrow.label, LABEL_CHARS), { x: '0', y: '4', 'text-anchor': 'middle' }));
     svg.appendChild(label);
   }
   for (const box of layout.boxes) {
     const point = points.get(box.id);
     const classes = point ? classesOf(point) : 'missing';
-    const group = el('g', { class: `box ${classes}${box.id === state.current ? ' current' : ''}`, transform: `translate(${box.x},${box.y})` });
-    group.appendChild(el('rect', { width: String(box.width), height: String(box.height), rx: box.kind === 'ending' ? '26' : '8' }));
+    const group = svgElement('g', { class: `box ${classes}${box.id === state.current ? ' current' : ''}`, transform: `translate(${box.x},${box.y})` });
+    group.appendChild(svgElement('rect', { width: String(box.width), height: String(box.height), rx: box.kind === 'ending' ? '26' : '8' }));
     const title = point ? point.title : `“${box.id}” does not exist`;
     const note = point ? (point.flags[0] ? `⚠ ${SHORT_FLAG[point.flags[0]]}` : point.start ? 'Start' : point.kind === 'ending' ? 'Ending' : '') : '⚠ Missing';
     // Title lines and the note, centred together in the box.
-    const lines = wrap(title, 26);
+    const lines = wrapTitle(title, 26);
     const blockHeight = lines.length * 17 + (note ? 15 : 0);
     const top = (box.height - blockHeight) / 2 + 12;
     lines.forEach((line, i) => group.appendChild(text(line, { x: String(BOX.width / 2), y: String(top + i * 17), 'text-anchor': 'middle', class: 'box-title' })));
@@ -170,31 +170,11 @@ function drawing(state: StructureViewState, actions: StructureViewActions): SVGS
   return svg;
 }
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
-}
 
 function text(content: string, attributes: Record<string, string>): SVGTextElement {
-  const node = el('text', attributes);
+  const node = svgElement('text', attributes);
   node.textContent = content;
   return node;
 }
 
-const cut = (value: string, max: number) => (value.length > max ? `${value.slice(0, max - 1)}…` : value);
 
-/** At most two lines; the second is cut short when the title is longer. */
-function wrap(value: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of value.split(/\s+/)) {
-    if (line && `${line} ${word}`.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length > 2) lines[1] = cut(`${lines[1]} ${lines.slice(2).join(' ')}`, width);
-  return lines.slice(0, 2).map((l) => cut(l, width));
-}

@@ -4,6 +4,7 @@
  */
 import type { BranchLayout, MapNode } from '../../engine/layout.ts';
 import { h } from '../dom.ts';
+import { svgElement, wrapTitle } from '../svg.ts';
 
 export interface BranchMapState {
   layout: BranchLayout;
@@ -18,7 +19,6 @@ export interface BranchMapActions {
   back: () => void;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
 const NODE_W = 180;
 const NODE_H = 56;
 const GAP_X = 28;
@@ -75,19 +75,19 @@ function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVG
       return [n.id, { x: (width - rowWidth) / 2 + n.slot * (NODE_W + GAP_X), y: GAP_Y / 2 + n.layer * (NODE_H + GAP_Y) }];
     }),
   );
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), 'aria-hidden': 'true', class: 'branch-map' });
+  const svg = svgElement('svg', { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), 'aria-hidden': 'true', class: 'branch-map' });
   for (const edge of layout.edges) {
     const from = position.get(edge.from);
     const to = position.get(edge.to);
     if (!from || !to) continue;
-    svg.appendChild(el('path', { class: 'edge', d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}` }));
+    svg.appendChild(svgElement('path', { class: 'edge', d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}` }));
   }
   for (const node of layout.nodes) {
     const { x, y } = position.get(node.id)!;
-    const group = el('g', { class: `node ${node.kind} ${statusOf(node)}`, transform: `translate(${x},${y})` });
-    group.appendChild(el('rect', { width: String(NODE_W), height: String(NODE_H), rx: node.kind === 'ending' ? '28' : '8' }));
-    wrap(node.title, 24).slice(0, 2).forEach((line, i, lines) => {
-      const text = el('text', { x: String(NODE_W / 2), y: String(NODE_H / 2 + (i - (lines.length - 1) / 2) * 17 + 5), 'text-anchor': 'middle' });
+    const group = svgElement('g', { class: `node ${node.kind} ${statusOf(node)}`, transform: `translate(${x},${y})` });
+    group.appendChild(svgElement('rect', { width: String(NODE_W), height: String(NODE_H), rx: node.kind === 'ending' ? '28' : '8' }));
+    wrapTitle(node.title, 24).slice(0, 2).forEach((line, i, lines) => {
+      const text = svgElement('text', { x: String(NODE_W / 2), y: String(NODE_H / 2 + (i - (lines.length - 1) / 2) * 17 + 5), 'text-anchor': 'middle' });
       text.textContent = line;
       group.appendChild(text);
     });
@@ -96,22 +96,4 @@ function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVG
   return svg;
 }
 
-function el<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string>): SVGElementTagNameMap[K] {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  return element;
-}
 
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && (line + ' ' + word).length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  if (lines.length > 2) lines[1] = lines[1]!.slice(0, width - 1) + '…';
-  return lines;
-}
