@@ -9,7 +9,8 @@ import type { GameView } from '../engine/view.ts';
 import { loadAtlas, type Detail } from './atlas.ts';
 import { StageScene } from './scenes/stage-scene.ts';
 import type { MountStage, Stage, StageMoment } from './stage-contract.ts';
-import { pixelRatio } from './display.ts';
+import { limitPixelRatio, pixelRatio } from './display.ts';
+import { Backdrop } from './backdrop.ts';
 import { fontFamily } from './palette.ts';
 
 /** What tests and benchmarks may read of the stage; nothing else reaches into the canvas. */
@@ -32,13 +33,18 @@ declare global {
 const FINE_BELOW_KM_PER_PX = 2.5;
 
 export const mountStage: MountStage = async (parent, index, options) => {
-  if (!hasWebGL()) throw new Error('The stage needs WebGL, which this browser does not offer');
+  const webgl = probeWebGL();
+  if (!webgl) throw new Error('The stage needs WebGL, which this browser does not offer');
+  // Software WebGL (SwiftShader and the like) pays for every pixel and every multisample on the
+  // CPU: one device pixel per CSS pixel and no multisampling keep its transitions smooth.
+  limitPixelRatio(webgl.software ? 1 : 2);
   await fontsLoaded(800);
   const scenario = index.scenario;
 
   let created!: (scene: StageScene) => void;
   const sceneCreated = new Promise<StageScene>((resolve) => (created = resolve));
-  const scene = new StageScene({ scenario, reducedMotion: options.reducedMotion, onCreated: (s) => created(s) });
+  let backdrop: Backdrop | undefined;
+  const scene = new StageScene({ scenario, reducedMotion: options.reducedMotion, backdrop: () => backdrop, onCreated: (s) => created(s) });
 
   // The canvas has the parent's size in CSS pixels and the screen's pixel density in device
   // pixels: Phaser's NONE scale mode with a zoom of 1/ratio, sized here whenever the parent or the
@@ -53,7 +59,10 @@ export const mountStage: MountStage = async (parent, index, options) => {
     banner: false,
     scale: { mode: Phaser.Scale.NONE, width: size.width, height: size.height, zoom: 1 / ratio, expandParent: false },
     // No clearing: the scene skips drawing while nothing moves, and the canvas must keep its picture.
-    render: { antialias: true, antialiasGL: true, roundPixels: false, powerPreference: 'low-power', clearBeforeRender: false },
+    // One texture per batch: Phaser otherwise compiles a shader for each new count of textures in a
+    // batch, which happened on the first choice (tens of ms under software WebGL); a few dozen
+    // draw calls cost far less.
+    render: { antialias: !webgl.software, antialiasGL: !webgl.software, roundPixels: false, powerPreference: 'low-power', clearBeforeRender: false, maxTextures: 1 },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     audio: { noAudio: true },
     disableContextMenu: false,
@@ -65,6 +74,8 @@ export const mountStage: MountStage = async (parent, index, options) => {
   // In a positioned parent the canvas is taken out of the flow, so its pixel size can never feed
   // back into the parent's size (a parent sized by its content would otherwise grow with it).
   const positioned = getComputedStyle(parent).position !== 'static';
+  // The still picture sits in an element of its own underneath (only a positioned parent can stack them).
+  if (positioned) backdrop = new Backdrop(parent, canvas);
   const fillParent = () =>
     Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', ...(positioned ? { position: 'absolute', left: '0', top: '0' } : {}) });
   fillParent();
@@ -90,6 +101,7 @@ export const mountStage: MountStage = async (parent, index, options) => {
     // Phaser tears the game down at its next step; the canvas leaves the page now.
     game.destroy(true);
     canvas.remove();
+    backdrop?.destroy();
   };
 
   let destroyed = false;
@@ -157,14 +169,18 @@ function deviceSize(parent: HTMLElement, ratio: number): { width: number; height
   };
 }
 
-function hasWebGL(): boolean {
+/** Whether WebGL is there at all, and whether it is a software rasteriser. */
+function probeWebGL(): { software: boolean } | undefined {
   try {
     const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return undefined;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String((info && gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) ?? gl.getParameter(gl.RENDERER) ?? '');
     // Give the probe context back at once: browsers allow only a few live WebGL contexts.
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return gl !== null;
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { software: /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i.test(renderer) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 

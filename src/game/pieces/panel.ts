@@ -6,8 +6,13 @@ import { palette } from '../palette.ts';
 export class Panel {
   private readonly g: Phaser.GameObjects.Graphics;
 
-  constructor(scene: Phaser.Scene) {
-    this.g = scene.add.graphics().setDepth(10);
+  /** A baked panel is not drawn by the scene: the map draws it into its still picture. */
+  constructor(scene: Phaser.Scene, baked: boolean) {
+    this.g = baked ? scene.make.graphics({}, false) : scene.add.graphics().setDepth(10);
+  }
+
+  get graphics(): Phaser.GameObjects.Graphics {
+    return this.g;
   }
 
   setLayout(layout: StageLayout): void {

@@ -7,6 +7,7 @@ import type Phaser from 'phaser';
 import { geoGraticule10, type GeoProjection } from 'd3-geo';
 import type { MapLayers } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
+import type { Backdrop } from '../backdrop.ts';
 import { placeLabels } from '../labels.ts';
 import type { StageLayout } from '../layout.ts';
 import { fitRegion, kmCircle, kmToDegrees, pixelsPerKm, projectLines, type Box, type GeoRange, type ScreenLine } from '../projection.ts';
@@ -33,9 +34,16 @@ export class RegionMap {
   private layout: StageLayout | undefined;
   private projection: GeoProjection | undefined;
 
+  /**
+   * `underlays` are drawn into the still picture above the map (the panel); with a `backdrop` the
+   * picture is copied there and WebGL no longer draws it each frame.
+   */
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly map: MapLayers,
+    private readonly underlays: readonly Phaser.GameObjects.Graphics[] = [],
+    private readonly backdrop?: Backdrop,
+    private readonly redraw: () => void = () => {},
   ) {
     this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(0);
     this.base = scene.make.graphics({}, false);
@@ -90,10 +98,24 @@ export class RegionMap {
     rt.setScale(1 / ratio);
     this.base.setScale(ratio);
     this.overlay.setScale(ratio);
+    for (const g of this.underlays) g.setScale(ratio);
     rt.clear();
     rt.draw(this.base);
     rt.draw(this.overlay);
+    for (const g of this.underlays) rt.draw(g);
     rt.render();
+    // The texture stays in the scene until its copy is on screen in the backdrop.
+    rt.setVisible(true);
+    const renderer = this.scene.renderer;
+    if (!this.backdrop || !('gl' in renderer)) return;
+    try {
+      this.backdrop.copy(renderer, rt.texture as Phaser.Textures.DynamicTexture, () => {
+        rt.setVisible(false);
+        this.redraw();
+      });
+    } catch (error) {
+      console.error('Branchpoint stage: could not copy the map to its backdrop', error);
+    }
   }
 
   /** A ripple from every place: part of the transition between views. */

@@ -7,6 +7,7 @@ import type { GameView } from '../../engine/view.ts';
 import type { StageMoment } from '../stage-contract.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
+import type { Backdrop } from '../backdrop.ts';
 import { layoutStage, type StageLayout } from '../layout.ts';
 import { ActorRow } from '../pieces/actors.ts';
 import { MeterPanel } from '../pieces/meters.ts';
@@ -17,6 +18,8 @@ import { Sweep } from '../pieces/sweep.ts';
 export interface StageSceneOptions {
   scenario: Scenario;
   reducedMotion: boolean;
+  /** Where the still picture (map, panel) goes, when the page can put an element under the canvas. */
+  backdrop?: () => Backdrop | undefined;
   /** Called once create() has run and the scene can show views. */
   onCreated: (scene: StageScene) => void;
 }
@@ -40,8 +43,9 @@ export class StageScene extends Phaser.Scene {
 
   create(): void {
     const { scenario, reducedMotion } = this.options;
-    if (scenario.map) this.map = new RegionMap(this, scenario.map);
-    this.panel = new Panel(this);
+    // With a map, the panel is part of the map's still picture (drawn once per layout, not per frame).
+    this.panel = new Panel(this, Boolean(scenario.map));
+    if (scenario.map) this.map = new RegionMap(this, scenario.map, [this.panel.graphics], this.options.backdrop?.(), () => this.invalidate());
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
     this.meters = new MeterPanel(this, scenario.variables);
     this.sweep = new Sweep(this);
@@ -123,8 +127,8 @@ export class StageScene extends Phaser.Scene {
     const layout = layoutStage(width, height, { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: scenario.variables.length }, ratio);
     this.layout = layout;
     this.cameras.main.setSize(deviceWidth, deviceHeight).setZoom(ratio).centerOn(width / 2, height / 2);
-    this.map?.setLayout(layout);
     this.panel.setLayout(layout);
+    this.map?.setLayout(layout);
     this.actors.setLayout(layout.actors, layout.emblemRadius, layout.unit, layout.captions);
     this.meters.setLayout(layout.meters, layout.unit, layout.meterColumns);
     this.sweep.setLayout(layout);
