@@ -82,7 +82,7 @@ export class MeterPanel {
       if (!gauge) continue;
       const target = meter.value;
       gauge.value.setText(String(target));
-      gauge.delta.setText(meter.change === 0 ? '' : meter.change > 0 ? `+${meter.change}` : `−${Math.abs(meter.change)}`);
+      gauge.delta.setText(meter.change === 0 ? '' : meter.change > 0 ? `(+${meter.change})` : `(−${Math.abs(meter.change)})`);
       this.placeDelta(gauge);
       gauge.from = meter.change === 0 ? target : target - meter.change;
       gauge.to = target;
