@@ -36,3 +36,15 @@ export function focusHeading(element: HTMLElement | null): void {
   element.setAttribute('tabindex', '-1');
   element.focus({ preventScroll: false });
 }
+
+/** Scrolls `frame` so that `target` (inside it) sits in its middle, after this frame's layout. */
+export function centreInFrame(frame: HTMLElement, findTarget: () => Element | null): void {
+  requestAnimationFrame(() => {
+    const target = findTarget();
+    if (!target) return;
+    const box = target.getBoundingClientRect();
+    const view = frame.getBoundingClientRect();
+    frame.scrollLeft += box.left + box.width / 2 - (view.left + view.width / 2);
+    frame.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+  });
+}

@@ -2,33 +2,16 @@
  * The real command line, run as an author runs it: exit codes, the exact lines printed,
  * --json, usage errors, and hostile files. No stack trace may ever reach the terminal.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/scenario/diagnostic.ts';
+import { cli, repoRoot } from './helpers/run-cli.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const invalid = 'tests/fixtures/invalid';
 const valid = 'tests/fixtures/valid/two-decisions';
 const STACK_TRACE = '    at ';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      done({ code, stdout, stderr });
-    });
-  });
-}
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const expectedLines = (name: string) => lines(readFileSync(join(repoRoot, invalid, name, 'expected.txt'), 'utf8'));

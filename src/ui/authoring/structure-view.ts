@@ -6,7 +6,7 @@
  */
 import type { PointFlag, Structure, StructurePoint } from '../../engine/structure-graph.ts';
 import { BOX, LABEL_CHARS, type StructureLayout } from '../../engine/structure-layout.ts';
-import { h } from '../dom.ts';
+import { centreInFrame, h } from '../dom.ts';
 import { cut, svgElement, wrapTitle } from '../svg.ts';
 
 export interface StructureViewState {
@@ -50,14 +50,7 @@ export function structureView(state: StructureViewState, actions: StructureViewA
       : `${problems.join(' and ')}: see the marks in the drawing and the list below it.`;
   const scroll = h('div', { class: 'structure-scroll', tabindex: '0', role: 'group', 'aria-label': 'Structure drawing (scrolls); the list below says the same' }, drawing(state, actions));
   // A drawing wider than the screen opens on what matters: the first flagged point, else where the game is, else the start.
-  requestAnimationFrame(() => {
-    const box = scroll.querySelector('.box.unreachable, .box.dead-end, .box.stuck, .box.missing, .box.never-reached') ?? scroll.querySelector('.box.current') ?? scroll.querySelector('.box.start');
-    if (!box) return;
-    const at = box.getBoundingClientRect();
-    const frame = scroll.getBoundingClientRect();
-    scroll.scrollLeft += at.left + at.width / 2 - (frame.left + frame.width / 2);
-    scroll.scrollTop += at.top + at.height / 2 - (frame.top + frame.height / 2);
-  });
+  centreInFrame(scroll, () => scroll.querySelector('.box.unreachable, .box.dead-end, .box.stuck, .box.missing, .box.never-reached') ?? scroll.querySelector('.box.current') ?? scroll.querySelector('.box.start'));
   return h(
     'section',
     { class: 'structure-view', 'aria-labelledby': 'structure-title' },

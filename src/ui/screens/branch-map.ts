@@ -3,7 +3,7 @@
  * for the eye; the list beside it carries the same facts for screen readers and keyboards.
  */
 import type { BranchLayout, MapNode } from '../../engine/layout.ts';
-import { h } from '../dom.ts';
+import { centreInFrame, h } from '../dom.ts';
 import { svgElement, wrapTitle } from '../svg.ts';
 
 export interface BranchMapState {
@@ -32,14 +32,7 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
   // Focusable, so keyboard users can scroll a drawing wider than the screen.
   const scroll = h('div', { class: 'branch-map-scroll', tabindex: '0', role: 'group', 'aria-label': 'Branch map drawing (scrolls); the list below says the same' }, drawing(layout, statusOf));
   // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
-  requestAnimationFrame(() => {
-    const node = scroll.querySelector('.node.current');
-    if (!node) return;
-    const box = node.getBoundingClientRect();
-    const frame = scroll.getBoundingClientRect();
-    scroll.scrollLeft += box.left + box.width / 2 - (frame.left + frame.width / 2);
-    scroll.scrollTop += box.top + box.height / 2 - (frame.top + frame.height / 2);
-  });
+  centreInFrame(scroll, () => scroll.querySelector('.node.current'));
   return h(
     'article',
     { class: 'screen map-screen', 'aria-labelledby': 'screen-title' },

@@ -9,7 +9,7 @@ import { RoomConnection, type LinkState } from './connection.ts';
 import { hostSecret } from './credentials.ts';
 import { linkState } from './parts/link-state.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
-import { tickTimers } from './parts/timer.ts';
+import { VoteClock } from './parts/timer.ts';
 import { updateVoteChart } from './parts/vote-chart.ts';
 import { announce, downloadFile, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
 import { formatWorkshopRoute } from './routes.ts';
@@ -28,14 +28,13 @@ export class HostController implements Controller {
   private problem: string | undefined;
   private announced = '';
   private shown = false;
-  private clockOffset = 0;
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly clock: VoteClock;
 
   constructor(
     private readonly page: WorkshopPage,
     private readonly code: string,
   ) {
-    this.ticker = setInterval(() => tickTimers(page.content, Date.now() + this.clockOffset), 1000);
+    this.clock = new VoteClock(page.content);
     const secret = hostSecret(code);
     if (!secret) {
       this.connection = undefined;
@@ -59,7 +58,7 @@ export class HostController implements Controller {
   }
 
   dispose(): void {
-    clearInterval(this.ticker);
+    this.clock.stop();
     this.connection?.close();
   }
 
@@ -81,7 +80,7 @@ export class HostController implements Controller {
   }
 
   private onView(view: FacilitatorView): void {
-    this.clockOffset = view.serverTime - Date.now();
+    this.clock.sync(view.serverTime);
     if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round)) this.drafts = { ...emptyDrafts(), seconds: this.drafts.seconds };
     this.view = view;
     if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
@@ -124,7 +123,7 @@ export class HostController implements Controller {
     );
     showScreen(this.page, screen, { arrived: !this.shown, fallback: NEXT_CONTROL });
     this.shown = true;
-    tickTimers(this.page.content, Date.now() + this.clockOffset);
+    this.clock.tick();
   }
 
   private topbar(): void {

@@ -10,7 +10,7 @@ import { RoomConnection, type LinkState } from './connection.ts';
 import { forgetParticipantPass, keepParticipantPass, participantPass, type ParticipantPass } from './credentials.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
 import { linkState } from './parts/link-state.ts';
-import { tickTimers } from './parts/timer.ts';
+import { VoteClock } from './parts/timer.ts';
 import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
 import { isRoomCode } from './routes.ts';
 import { joinScreen } from './screens/join.ts';
@@ -25,20 +25,20 @@ export class ParticipantController implements Controller {
   private announced = '';
   private problem: string | undefined;
   private shown: 'form' | 'room' | undefined;
-  private clockOffset = 0;
-  private readonly ticker = setInterval(() => tickTimers(this.page.content, Date.now() + this.clockOffset), 1000);
+  private readonly clock: VoteClock;
 
   constructor(
     private readonly page: WorkshopPage,
     private readonly code: string,
   ) {
+    this.clock = new VoteClock(page.content);
     const pass = code ? participantPass(code) : undefined;
     if (pass) this.connect(pass);
     else this.showForm();
   }
 
   dispose(): void {
-    clearInterval(this.ticker);
+    this.clock.stop();
     this.connection?.close();
   }
 
@@ -98,7 +98,7 @@ export class ParticipantController implements Controller {
   private onView(view: ParticipantView): void {
     if (this.view && this.view.vote.round !== view.vote.round) this.ballot = { reason: '', sending: false };
     this.view = view;
-    this.clockOffset = view.serverTime - Date.now();
+    this.clock.sync(view.serverTime);
     if (!this.index) {
       void scenarioIndex(this.page, view.scenario.id).then((index) => {
         this.index = index;
@@ -127,7 +127,7 @@ export class ParticipantController implements Controller {
     });
     showScreen(this.page, screen, { arrived: this.shown !== 'room' });
     this.shown = 'room';
-    tickTimers(this.page.content, Date.now() + this.clockOffset);
+    this.clock.tick();
   }
 
   private topbar(): void {

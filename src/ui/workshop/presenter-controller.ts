@@ -5,7 +5,7 @@ import { h } from '../dom.ts';
 import { RoomConnection, type LinkState } from './connection.ts';
 import { linkState } from './parts/link-state.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
-import { tickTimers } from './parts/timer.ts';
+import { VoteClock } from './parts/timer.ts';
 import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
 import { presenterScreen } from './screens/presenter.ts';
 
@@ -16,15 +16,14 @@ export class PresenterController implements Controller {
   private link: LinkState = 'connecting';
   private announced = '';
   private shown = false;
-  private clockOffset = 0;
-  private readonly ticker: ReturnType<typeof setInterval>;
+  private readonly clock: VoteClock;
 
   constructor(
     private readonly page: WorkshopPage,
     private readonly code: string,
   ) {
     document.body.classList.add('projector');
-    this.ticker = setInterval(() => tickTimers(page.content, Date.now() + this.clockOffset), 1000);
+    this.clock = new VoteClock(page.content);
     this.connection = new RoomConnection(() => ({ v: PROTOCOL_VERSION, role: 'presenter', code }), {
       view: (view) => this.onView(view as PresenterView),
       tally: (tally) => this.onTally(tally),
@@ -43,19 +42,19 @@ export class PresenterController implements Controller {
 
   dispose(): void {
     document.body.classList.remove('projector');
-    clearInterval(this.ticker);
+    this.clock.stop();
     this.connection.close();
   }
 
   private onView(view: PresenterView): void {
-    this.clockOffset = view.serverTime - Date.now();
+    this.clock.sync(view.serverTime);
     this.view = view;
     if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
     this.topbar();
     const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
     showScreen(this.page, presenterScreen(view, joinUrl, sourceOpener(this.page, () => this.index)), { arrived: !this.shown });
     this.shown = true;
-    tickTimers(this.page.content, Date.now() + this.clockOffset);
+    this.clock.tick();
     const key = phaseKey(view);
     if (key !== this.announced) {
       this.announced = key;

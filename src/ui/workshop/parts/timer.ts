@@ -17,7 +17,7 @@ const clock = (ms: number) => {
 };
 
 /** Redraws every timer on the page; `serverNow` is the server's clock as best known. */
-export function tickTimers(root: ParentNode, serverNow: number): void {
+function tickTimers(root: ParentNode, serverNow: number): void {
   for (const timer of root.querySelectorAll<HTMLElement>('.vote-timer')) {
     const endsAt = Number(timer.dataset.endsAt);
     const openedAt = Number(timer.dataset.openedAt);
@@ -28,5 +28,30 @@ export function tickTimers(root: ParentNode, serverNow: number): void {
     } else {
       timer.textContent = `Open ${clock(serverNow - openedAt)}`;
     }
+  }
+}
+
+/**
+ * Keeps a page's vote timers ticking on the server's time: `sync` with each view's serverTime,
+ * `tick` after each redraw, `stop` when the page leaves.
+ */
+export class VoteClock {
+  private offset = 0;
+  private readonly interval: ReturnType<typeof setInterval>;
+
+  constructor(private readonly root: ParentNode) {
+    this.interval = setInterval(() => this.tick(), 1000);
+  }
+
+  sync(serverTime: number): void {
+    this.offset = serverTime - Date.now();
+  }
+
+  tick(): void {
+    tickTimers(this.root, Date.now() + this.offset);
+  }
+
+  stop(): void {
+    clearInterval(this.interval);
   }
 }

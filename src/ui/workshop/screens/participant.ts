@@ -12,8 +12,7 @@ import { decisionIntro } from '../parts/decision-intro.ts';
 import { endingBlock } from '../parts/ending-block.ts';
 import { statusLine } from '../parts/phase.ts';
 import { voteTimer } from '../parts/timer.ts';
-import { reasonsList } from '../parts/reasons.ts';
-import { voteChart, votesCaption } from '../parts/vote-chart.ts';
+import { roomResults } from '../parts/room-results.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -51,7 +50,7 @@ export function participantScreen(view: ParticipantView, ballot: Ballot, actions
 function decisionParts(view: ParticipantView, game: DecisionView, ballot: Ballot, actions: ParticipantActions): Array<HTMLElement | null> {
   const [eyebrow, title, ...situation] = decisionIntro(game, actions.showSource);
   const form = ballotForm(view, game, ballot, actions);
-  const outcome = results(view, game);
+  const outcome = roomResults(view.vote, game);
   return outcome ? [eyebrow!, title!, outcome, form, ...situation] : [eyebrow!, title!, ...situation, form];
 }
 
@@ -110,18 +109,6 @@ function ballotForm(view: ParticipantView, game: DecisionView, ballot: Ballot, a
     if (open && selected) actions.vote();
   });
   return form;
-}
-
-function results(view: ParticipantView, game: DecisionView): HTMLElement | null {
-  const results = view.vote.results;
-  if (view.vote.phase !== 'revealed' || !results) return null;
-  return h(
-    'section',
-    { class: 'results', 'aria-labelledby': 'results-title' },
-    h('h3', { id: 'results-title' }, 'What the room chose'),
-    voteChart(game.options, results.counts, { caption: votesCaption(results.total), majority: results.majority }),
-    reasonsList(results.reasons, game),
-  );
 }
 
 

@@ -14,8 +14,7 @@ import { statusLine } from '../parts/phase.ts';
 import { qrCode } from '../parts/qr-code.ts';
 import { takenPath } from '../parts/taken-path.ts';
 import { voteTimer } from '../parts/timer.ts';
-import { voteChart, votesCaption } from '../parts/vote-chart.ts';
-import { reasonsList } from '../parts/reasons.ts';
+import { roomResults } from '../parts/room-results.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -47,16 +46,8 @@ export function presenterScreen(view: PresenterView, joinUrl: string, showSource
 }
 
 function optionsOrResults(view: PresenterView, game: DecisionView, showSource: ShowSource): HTMLElement {
-  const results = view.vote.results;
-  if (view.vote.phase === 'revealed' && results) {
-    return h(
-      'section',
-      { class: 'results', 'aria-labelledby': 'results-title' },
-      h('h3', { id: 'results-title' }, 'What the room chose'),
-      voteChart(game.options, results.counts, { caption: votesCaption(results.total), majority: results.majority }),
-      reasonsList(results.reasons, game),
-    );
-  }
+  const results = roomResults(view.vote, game);
+  if (results) return results;
   return h(
     'section',
     { class: 'presenter-options', 'aria-labelledby': 'options-title' },
