@@ -8,7 +8,7 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/source-serif-4/400.css';
 import './ui/styles.css';
 import { catalogEntry } from './engine/catalog.ts';
-import { BUNDLE_ELEMENT_ID, readEmbeddedBundle } from './engine/standalone.ts';
+import { BUNDLE_ELEMENT_ID, readEmbeddedBundle } from './authoring/standalone-bundle.ts';
 import { App } from './ui/app.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../src/engine/check.ts';
-import { readBeside, readBytes } from '../src/cli/files.ts';
+import { readBeside, readBytes } from '../src/node/scenario-files.ts';
 import { scenarioJsonSchema } from '../src/scenario/schema.ts';
 
 const FILE = 'scenarios/atacms-2024/scenario.yaml';

@@ -1,11 +1,11 @@
 /**
  * Vite plugin: ships the single-file player template beside the page (dist/player-template.html),
  * so the page itself, served from any host, can export a scenario it has opened: it fetches the
- * template and writes the scenario into it with injectBundle (src/engine/standalone.ts). The dev
+ * template and writes the scenario into it with injectBundle (src/authoring/standalone-bundle.ts). The dev
  * server serves the same file at the same address.
  */
 import type { Plugin } from 'vite';
-import { PLAYER_TEMPLATE_FILE } from '../engine/standalone.ts';
+import { PLAYER_TEMPLATE_FILE } from '../authoring/standalone-bundle.ts';
 import { cachedPlayerTemplate } from '../cli/player-template.ts';
 
 export function playerTemplatePlugin(): Plugin {

@@ -16,10 +16,10 @@ import { checkScenario } from '../engine/check.ts';
 import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
 import { decodeText } from '../scenario/parse.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
-import { displayPath, findScenarioFiles, readBeside, readBytes } from '../cli/files.ts';
+import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
 import { catalogEntry } from '../engine/catalog.ts';
 import { ASK_EVENT, SCENARIOS_EVENT, type LiveScenarios } from '../ui/authoring/live-protocol.ts';
-import { shapeOf } from '../ui/authoring/open-scenario.ts';
+import { shapeOf } from '../authoring/open-scenario.ts';
 
 const CATALOG = 'virtual:branchpoint/catalog';
 const SCENARIO = 'virtual:branchpoint/scenario/';

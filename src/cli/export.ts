@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { injectBundle } from '../engine/standalone.ts';
+import { injectBundle } from '../authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
-import { displayPath } from './files.ts';
+import { displayPath } from '../node/scenario-files.ts';
 import { cachedPlayerTemplate } from './player-template.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -3,9 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { decodeText } from '../scenario/parse.ts';
 import { formatDiagnostic } from '../scenario/diagnostic.ts';
-import { parseTwee } from '../scenario/twee.ts';
-import { importedScenarioId, PLACEHOLDER_SOURCE_FILE, tweeToScenario } from '../scenario/twee-to-scenario.ts';
-import { displayPath, readBytes } from './files.ts';
+import { parseTwee } from '../authoring/twee.ts';
+import { importedScenarioId, PLACEHOLDER_SOURCE_FILE, tweeToScenario } from '../authoring/twee-to-scenario.ts';
+import { displayPath, readBytes } from '../node/scenario-files.ts';
 import { UsageError } from './usage-error.ts';
 import { schemaPathFrom, SCENARIO_FILE, writeScenarioFolder } from './write-scenario.ts';
 

@@ -5,10 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { checkScenario, type CheckResult } from '../engine/check.ts';
-import { exportGraph, type GraphFormat } from '../engine/graph-export.ts';
+import { exportGraph, type GraphFormat } from '../authoring/graph-export.ts';
 import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
-import { displayPath, findScenarioFiles, readBeside, readBytes } from './files.ts';
+import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
 import { formatAnalysis } from './format-analysis.ts';
 import { playInTerminal } from './play.ts';
 import { exportScenario, exportTarget } from './export.ts';

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { formatDiagnostic } from '../scenario/diagnostic.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
-import { displayPath } from './files.ts';
+import { displayPath } from '../node/scenario-files.ts';
 import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from './starter.ts';
 import { UsageError } from './usage-error.ts';
 import { schemaPathFrom, SCENARIO_FILE, writeScenarioFolder } from './write-scenario.ts';

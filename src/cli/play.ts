@@ -1,7 +1,7 @@
 /** Plays a scenario in the terminal: the same engine and view model as the browser, as text. */
 import { createInterface } from 'node:readline';
 import { compileScenario } from '../engine/compile.ts';
-import { choose, startGame } from '../engine/session.ts';
+import { choose, startGame } from '../engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type CitationView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 

@@ -2,8 +2,8 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { checkScenario, type CheckResult } from '../engine/check.ts';
-import { displayPath, readBeside, readBytes } from './files.ts';
-import { projectRoot } from './project-root.ts';
+import { displayPath, readBeside, readBytes } from '../node/scenario-files.ts';
+import { projectRoot } from '../node/project-root.ts';
 
 export const SCENARIO_FILE = 'scenario.yaml';
 

@@ -1,7 +1,7 @@
 /** The scenarios rooms can play: every scenario under a folder, through the one checking chain. */
 import { checkScenario } from '../engine/check.ts';
 import { formatDiagnostic } from '../scenario/diagnostic.ts';
-import { displayPath, findScenarioFiles, readBeside, readBytes } from '../cli/files.ts';
+import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
 import { roomScenario, type RoomScenario } from '../workshop/room.ts';
 
 /** Scenario id -> ready to play; throws with every error's file:line:col when one does not check. */

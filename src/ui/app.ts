@@ -3,7 +3,7 @@
  * Game state lives in the PlaySession's actor; this only decides which screen shows it.
  */
 import { catalogEntry, type CatalogEntry } from '../engine/catalog.ts';
-import { branchLayout } from '../engine/layout.ts';
+import { branchLayout } from '../engine/branch-map-layout.ts';
 import { playthroughMarkdown } from '../engine/summary.ts';
 import type { CitationView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';

@@ -5,7 +5,7 @@
 import type { Snapshot } from 'xstate';
 import { compileScenario, type GameMachine } from '../engine/compile.ts';
 import { recordChoice, recordEnding, type Progress } from '../engine/progress.ts';
-import { choose, replay, startGame, type GameActor } from '../engine/session.ts';
+import { choose, replay, startGame, type GameActor } from '../engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type GameView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { loadGame, loadProgress, SAVE_VERSION, saveGame, saveProgress } from './storage.ts';

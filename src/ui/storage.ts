@@ -4,6 +4,7 @@
  * deleted, so nothing a student saved is lost.
  */
 import { emptyProgress, PROGRESS_VERSION, type Progress } from '../engine/progress.ts';
+import { isRecord } from '../lib/is-record.ts';
 
 export const SAVE_VERSION = 1;
 
@@ -65,7 +66,6 @@ function safely<T>(run: () => T): T | undefined {
 }
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function checkSave(scenario: string) {
   return (value: unknown): string | undefined => {

@@ -6,7 +6,7 @@
  * browser. The path through the scenario runs on the same compiled XState machine as
  * single-player (replay + viewOf), so the room can only go where the scenario allows.
  */
-import { replay } from '../engine/session.ts';
+import { replay } from '../engine/game-actor.ts';
 import { compileScenario, type GameMachine } from '../engine/compile.ts';
 import { ScenarioIndex, viewOf, type GameView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
-import { projectRoot } from '../../src/cli/project-root.ts';
+import { projectRoot } from '../../src/node/project-root.ts';
 import { schemaPathFrom } from '../../src/cli/write-scenario.ts';
 import { cli } from './helpers/run-cli.ts';
 

@@ -3,7 +3,7 @@
  * break out of its <script> element, and a damaged file gets a sentence, not a crash.
  */
 import { describe, expect, it } from 'vitest';
-import { injectBundle, readEmbeddedBundle } from '../../src/engine/standalone.ts';
+import { injectBundle, readEmbeddedBundle } from '../../src/authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { loadBundle, repoRoot } from '../engine/helpers/load.ts';
 

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { parseTwee, readLink } from '../../src/scenario/twee.ts';
-import { PLACEHOLDER_QUOTE, PLACEHOLDER_SOURCE_FILE, proseOf, slugify, tweeToScenario } from '../../src/scenario/twee-to-scenario.ts';
+import { parseTwee, readLink } from '../../src/authoring/twee.ts';
+import { PLACEHOLDER_QUOTE, PLACEHOLDER_SOURCE_FILE, proseOf, slugify, tweeToScenario } from '../../src/authoring/twee-to-scenario.ts';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/twee/harbour-ferry.twee'), 'utf8');
 const options = { fallbackTitle: 'untitled', schemaPath: '../scenario.schema.json' };

@@ -21,7 +21,7 @@ const file = join(folder, 'scenario.yaml');
 beforeAll(async () => {
   cpSync(join(repoRoot, 'tests/fixtures/valid/two-decisions'), folder, { recursive: true });
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {

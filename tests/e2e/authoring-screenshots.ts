@@ -40,7 +40,7 @@ async function shootPreviewOverlay(shoot: (page: Page, name: string) => Promise<
   const folder = join(mkdtempSync(join(tmpdir(), 'branchpoint-shots-')), 'atacms-2024');
   cpSync(join(repoRoot, 'scenarios/atacms-2024'), folder, { recursive: true });
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const url = await new Promise<string>((resolve) => {
       let output = '';

@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readBeside, readBytes } from '../../src/cli/files.ts';
+import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import { analyzeScenario } from '../../src/engine/analyze.ts';
 import { checkScenario } from '../../src/engine/check.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
-import { replay } from '../../src/engine/session.ts';
+import { replay } from '../../src/engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type GameView } from '../../src/engine/view.ts';
 import { findQuote, normalize, normalizeQuote } from '../../src/scenario/quote.ts';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.ts';

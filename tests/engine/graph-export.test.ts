@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportGraph } from '../../src/engine/graph-export.ts';
+import { exportGraph } from '../../src/authoring/graph-export.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validScenario, type ScenarioDocument } from './arbitraries.ts';
 import { bridgeScenario } from './helpers/bridge.ts';

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import type { Snapshot } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
 import { compileScenario, type GameMachine } from '../../src/engine/compile.ts';
-import { choose, replay, startGame } from '../../src/engine/session.ts';
+import { choose, replay, startGame } from '../../src/engine/game-actor.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { validScenario } from './arbitraries.ts';

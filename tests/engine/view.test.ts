@@ -1,7 +1,7 @@
 /** The view model: what a screen shows at a decision point or an ending, read off the small bridge scenario. */
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.ts';
-import { choose, startGame } from '../../src/engine/session.ts';
+import { choose, startGame } from '../../src/engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type CitationView, type GameView } from '../../src/engine/view.ts';
 import { normalize } from '../../src/scenario/quote.ts';
 import { bridgeScenario, MEMO, NOTE } from './helpers/bridge.ts';

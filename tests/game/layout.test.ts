@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutStage } from '../../src/game/layout.ts';
+import { layoutStage } from '../../src/game/stage-layout.ts';
 import { emblemLabels, initials, placeLabels, shortName } from '../../src/game/labels.ts';
 
 const within = (inner: { x: number; y: number; width: number; height: number }, outer: { width: number; height: number }) =>

@@ -9,11 +9,11 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readBeside, readBytes } from '../../src/cli/files.ts';
+import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import { checkScenario } from '../../src/engine/check.ts';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.ts';
-import type { OpenedFile } from '../../src/ui/authoring/file-set.ts';
-import { openScenario } from '../../src/ui/authoring/open-scenario.ts';
+import type { OpenedFile } from '../../src/authoring/file-set.ts';
+import { openScenario } from '../../src/authoring/open-scenario.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const invalid = join(repoRoot, 'tests/fixtures/invalid');

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readBeside, readBytes } from '../../src/cli/files.ts';
+import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import { checkScenario } from '../../src/engine/check.ts';
 import { formatDiagnostic } from '../../src/scenario/diagnostic.ts';
 

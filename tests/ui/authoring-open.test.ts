@@ -7,10 +7,10 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readBesideIn, scenarioFilesIn, tidyPath, type OpenedFile } from '../../src/ui/authoring/file-set.ts';
-import { openScenario } from '../../src/ui/authoring/open-scenario.ts';
-import { unzipScenario, ZIP_LIMITS } from '../../src/ui/authoring/unzip.ts';
-import { describePlace } from '../../src/ui/authoring/describe-place.ts';
+import { readBesideIn, scenarioFilesIn, tidyPath, type OpenedFile } from '../../src/authoring/file-set.ts';
+import { openScenario } from '../../src/authoring/open-scenario.ts';
+import { unzipScenario, ZIP_LIMITS } from '../../src/authoring/unzip.ts';
+import { describePlace } from '../../src/authoring/describe-place.ts';
 import { formatRoute, parseRoute } from '../../src/ui/routes.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));

@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/engine/compile.ts';
-import { replay } from '../../src/engine/session.ts';
-import { scenarioStructure, shortestRoutes } from '../../src/engine/structure-graph.ts';
-import { layoutStructure } from '../../src/engine/structure-layout.ts';
+import { replay } from '../../src/engine/game-actor.ts';
+import { scenarioStructure, shortestRoutes } from '../../src/authoring/structure-graph.ts';
+import { layoutStructure } from '../../src/authoring/structure-layout.ts';
 import { viewOf, ScenarioIndex } from '../../src/engine/view.ts';
-import { openScenario } from '../../src/ui/authoring/open-scenario.ts';
+import { openScenario } from '../../src/authoring/open-scenario.ts';
 import { checkFolder, loadBundle, repoRoot } from '../engine/helpers/load.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';

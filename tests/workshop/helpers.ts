@@ -1,6 +1,6 @@
 /** A room on the flagship scenario, driven through decide + evolve as the server drives it. */
 import { checkScenario } from '../../src/engine/check.ts';
-import { readBeside, readBytes } from '../../src/cli/files.ts';
+import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import type { Result } from '../../src/lib/result.ts';
 import type { RoomEvent } from '../../src/workshop/events.ts';
 import type { ControlIntent } from '../../src/workshop/protocol.ts';

@@ -8,7 +8,7 @@ import type { GameView } from '../../engine/view.ts';
 import type { StageMoment } from '../stage-contract.ts';
 import type { Actor } from '../../scenario/schema.ts';
 import { emblemLabels, shortName } from '../labels.ts';
-import { emblemCenterOffset } from '../layout.ts';
+import { emblemCenterOffset } from '../stage-layout.ts';
 import type { Box } from '../projection.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { addText } from './text.ts';

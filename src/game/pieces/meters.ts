@@ -7,7 +7,7 @@
 import type Phaser from 'phaser';
 import type { MeterView } from '../../engine/view.ts';
 import type { Variable } from '../../scenario/schema.ts';
-import { meterRowHeight } from '../layout.ts';
+import { meterRowHeight } from '../stage-layout.ts';
 import type { Box } from '../projection.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { addText } from './text.ts';

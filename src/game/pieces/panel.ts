@@ -1,6 +1,6 @@
 /** The calm backdrop behind actors and meters, fading into the map along its inner edge. */
 import type Phaser from 'phaser';
-import type { StageLayout } from '../layout.ts';
+import type { StageLayout } from '../stage-layout.ts';
 import { palette } from '../palette.ts';
 
 export class Panel {

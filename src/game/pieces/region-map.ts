@@ -9,7 +9,7 @@ import type { MapLayers } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
 import type { Backdrop } from '../backdrop.ts';
 import { placeLabels } from '../labels.ts';
-import type { StageLayout } from '../layout.ts';
+import type { StageLayout } from '../stage-layout.ts';
 import { fitRegion, kmCircle, kmToDegrees, pixelsPerKm, projectLines, type Box, type GeoRange, type ScreenLine } from '../projection.ts';
 import { dashedPath, strokeLines } from './draw.ts';
 import { fontFamily, palette } from '../palette.ts';

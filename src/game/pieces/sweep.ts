@@ -3,7 +3,7 @@
  * when reduced motion is asked for (the scene does not call it then).
  */
 import type Phaser from 'phaser';
-import type { StageLayout } from '../layout.ts';
+import type { StageLayout } from '../stage-layout.ts';
 import { palette } from '../palette.ts';
 
 export class Sweep {

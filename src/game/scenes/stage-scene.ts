@@ -8,7 +8,7 @@ import type { StageMoment } from '../stage-contract.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
 import type { Backdrop } from '../backdrop.ts';
-import { layoutStage, type StageLayout } from '../layout.ts';
+import { layoutStage, type StageLayout } from '../stage-layout.ts';
 import { ActorRow } from '../pieces/actors.ts';
 import { MeterPanel } from '../pieces/meters.ts';
 import { Panel } from '../pieces/panel.ts';

@@ -5,16 +5,16 @@
  * to the App.
  */
 import { analyzeScenario, type Analysis } from '../../engine/analyze.ts';
-import { scenarioStructure, shortestRoutes } from '../../engine/structure-graph.ts';
-import { layoutStructure } from '../../engine/structure-layout.ts';
+import { scenarioStructure, shortestRoutes } from '../../authoring/structure-graph.ts';
+import { layoutStructure } from '../../authoring/structure-layout.ts';
 import type { Diagnostic } from '../../scenario/diagnostic.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { ScenarioBundle } from '../../scenario/validate.ts';
 import { h } from '../dom.ts';
 import type { CapturedDrop } from './drop-capture.ts';
-import type { OpenedFile } from './file-set.ts';
+import type { OpenedFile } from '../../authoring/file-set.ts';
 import { checkOffThread } from './check-off-thread.ts';
-import type { OpenOutcome } from './open-scenario.ts';
+import type { OpenOutcome } from '../../authoring/open-scenario.ts';
 import { openScreen, type OpenState } from './open-screen.ts';
 import { publishButton } from './publish.ts';
 import { readDropped, readPicked, type ReadOutcome } from './read-files.ts';

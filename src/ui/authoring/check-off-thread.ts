@@ -3,12 +3,12 @@
  * cannot start (a page opened from file://, a browser that refuses module workers). Either way the
  * result is openScenario's, with the files attached again.
  */
-import type { OpenedFile } from './file-set.ts';
-import type { OpenOutcome } from './open-scenario.ts';
+import type { OpenedFile } from '../../authoring/file-set.ts';
+import type { OpenOutcome } from '../../authoring/open-scenario.ts';
 import type { CheckRequest } from './check-worker.ts';
 
 export async function checkOffThread(files: OpenedFile[], pick?: string): Promise<OpenOutcome> {
-  const outcome = (await inWorker({ files, pick })) ?? (await import('./open-scenario.ts')).openScenario(files, pick);
+  const outcome = (await inWorker({ files, pick })) ?? (await import('../../authoring/open-scenario.ts')).openScenario(files, pick);
   return outcome.kind === 'checked' || outcome.kind === 'choose' ? { ...outcome, files: outcome.files.length ? outcome.files : files } : outcome;
 }
 

@@ -3,7 +3,7 @@
  * checks it and lists each problem with its line, or draws its structure. Nothing is uploaded.
  */
 import { h } from '../dom.ts';
-import type { OpenOutcome } from './open-scenario.ts';
+import type { OpenOutcome } from '../../authoring/open-scenario.ts';
 import { problemList } from './problem-list.ts';
 
 export type OpenState = { kind: 'empty' } | { kind: 'reading' } | OpenOutcome;

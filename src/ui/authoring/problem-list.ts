@@ -6,7 +6,7 @@
 import type { Diagnostic } from '../../scenario/diagnostic.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
-import { describePlace } from './describe-place.ts';
+import { describePlace } from '../../authoring/describe-place.ts';
 
 export interface ProblemReport {
   file: string;

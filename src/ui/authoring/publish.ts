@@ -4,7 +4,7 @@
  * this page's own folder only; a page opened from file:// (or built without the template) cannot
  * fetch it, and says so.
  */
-import { injectBundle, PLAYER_TEMPLATE_FILE } from '../../engine/standalone.ts';
+import { injectBundle, PLAYER_TEMPLATE_FILE } from '../../authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../../scenario/validate.ts';
 import { h } from '../dom.ts';
 

@@ -5,7 +5,7 @@
  */
 import { MAX_FILE_BYTES } from '../../scenario/parse.ts';
 import type { CapturedDrop } from './drop-capture.ts';
-import { tidyPath, type OpenedFile } from './file-set.ts';
+import { tidyPath, type OpenedFile } from '../../authoring/file-set.ts';
 
 export const READ_LIMITS = {
   files: 500,

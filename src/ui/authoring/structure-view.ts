@@ -4,8 +4,8 @@
  * clicking a point jumps the game there); the list beside it says the same for screen readers and
  * keyboards, with a button per point.
  */
-import type { PointFlag, Structure, StructurePoint } from '../../engine/structure-graph.ts';
-import { BOX, LABEL_CHARS, type StructureLayout } from '../../engine/structure-layout.ts';
+import type { PointFlag, Structure, StructurePoint } from '../../authoring/structure-graph.ts';
+import { BOX, LABEL_CHARS, type StructureLayout } from '../../authoring/structure-layout.ts';
 import { centreInFrame, h } from '../dom.ts';
 import { cut, svgElement, wrapTitle } from '../svg.ts';
 

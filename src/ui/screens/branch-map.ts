@@ -2,7 +2,7 @@
  * The branch map: the whole scenario with what the student has explored marked. The drawing is
  * for the eye; the list beside it carries the same facts for screen readers and keyboards.
  */
-import type { BranchLayout, MapNode } from '../../engine/layout.ts';
+import type { BranchLayout, MapNode } from '../../engine/branch-map-layout.ts';
 import { centreInFrame, h } from '../dom.ts';
 import { svgElement, wrapTitle } from '../svg.ts';
 

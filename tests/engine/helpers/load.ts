@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readBeside, readBytes } from '../../../src/cli/files.ts';
+import { readBeside, readBytes } from '../../../src/node/scenario-files.ts';
 import { checkScenario, type CheckResult } from '../../../src/engine/check.ts';
 import { formatDiagnostic } from '../../../src/scenario/diagnostic.ts';
 import type { ScenarioBundle } from '../../../src/scenario/validate.ts';

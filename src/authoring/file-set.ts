@@ -2,7 +2,8 @@
  * The files an author opened in the page (dropped, picked or unzipped), held in memory by their
  * path. Nothing here touches the DOM or the network, so the same code runs in tests under Node.
  */
-import type { ReadFile } from '../../scenario/validate.ts';
+import type { ReadFile } from '../scenario/validate.ts';
+import { SCENARIO_FILE_NAMES } from '../scenario/file-names.ts';
 
 export interface OpenedFile {
   /** Forward slashes, no leading "./" or "/": "my-scenario/sources/article.txt". */
@@ -10,8 +11,6 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
-/** Names a scenario file has, as the command line looks for them (src/cli/files.ts). */
-export const SCENARIO_FILE_NAMES = ['scenario.yaml', 'scenario.yml', 'scenario.json'];
 
 /**
  * A path as given by a browser or a zip -> its tidy form, or undefined when it climbs out of the

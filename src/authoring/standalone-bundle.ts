@@ -6,6 +6,7 @@
  */
 import type { Result } from '../lib/result.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
+import { isRecord } from '../lib/is-record.ts';
 
 /** The id of the element that carries the scenario in the player page. */
 export const BUNDLE_ELEMENT_ID = 'branchpoint-scenario';
@@ -37,7 +38,6 @@ export function injectBundle(templateHtml: string, bundle: ScenarioBundle): stri
     .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(scenario.language)}"`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The bundle a player page carries, or a sentence saying why it cannot be played. The file was

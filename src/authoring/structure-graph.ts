@@ -4,8 +4,8 @@
  * when its references are broken, since that is when an author most needs to see it.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import type { Analysis } from './analyze.ts';
-import { applyEffects, bindEffects, conditionsHold, initialWorld, type World } from './world.ts';
+import type { Analysis } from '../engine/analyze.ts';
+import { applyEffects, bindEffects, conditionsHold, initialWorld, type World } from '../engine/world.ts';
 
 export type PointFlag =
   /** No chain of options leads here from the start. */

@@ -5,7 +5,7 @@
  * sizes caps the memory used, whatever the compressed data really holds.
  */
 import { unzipSync } from 'fflate';
-import { MAX_FILE_BYTES } from '../../scenario/parse.ts';
+import { MAX_FILE_BYTES } from '../scenario/parse.ts';
 import { tidyPath, type OpenedFile } from './file-set.ts';
 
 export const ZIP_LIMITS = {

@@ -6,9 +6,9 @@
  */
 import { parseArgs } from 'node:util';
 import { createServer, type UserConfig } from 'vite';
-import { scenariosPlugin } from '../build/scenarios-plugin.ts';
-import { displayPath, findScenarioFiles, readBytes } from './files.ts';
-import { projectRoot } from './project-root.ts';
+import { scenariosPlugin } from './scenarios-plugin.ts';
+import { displayPath, findScenarioFiles, readBytes } from '../node/scenario-files.ts';
+import { projectRoot } from '../node/project-root.ts';
 
 const USAGE = 'Usage: npm run preview:scenario -- <scenario folder or scenario.yaml> [--port 5173] [--host 127.0.0.1]\n';
 

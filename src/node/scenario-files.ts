@@ -3,8 +3,8 @@ import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from
 import { dirname, join, resolve, relative, sep } from 'node:path';
 import { MAX_FILE_BYTES } from '../scenario/parse.ts';
 import type { ReadFile } from '../scenario/validate.ts';
+import { SCENARIO_FILE_NAMES } from '../scenario/file-names.ts';
 
-export const SCENARIO_FILE_NAMES = ['scenario.yaml', 'scenario.yml', 'scenario.json'];
 
 /**
  * A file, a scenario folder, or a folder of scenario folders -> the scenario files it holds.

@@ -3,7 +3,8 @@
  * educator reads without knowing YAML paths: decision point “council”, option “wait”, citation 1,
  * its quote. Pure, so it is tested under Node.
  */
-import type { Scenario } from '../../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { isRecord } from '../lib/is-record.ts';
 
 const LISTS: Record<string, string> = {
   sources: 'source',
@@ -43,4 +44,3 @@ export function describePlace(path: string, scenario?: Scenario): string {
   return words.join(', ');
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;

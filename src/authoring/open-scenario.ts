@@ -2,10 +2,11 @@
  * Files an author opened -> the scenario among them, checked by the same checkScenario as the
  * command line and the build. Pure: the page reads the files, this decides what they are.
  */
-import { checkScenario, type CheckResult } from '../../engine/check.ts';
-import { decodeText, parseScenarioText } from '../../scenario/parse.ts';
-import { ScenarioSchema, type Scenario } from '../../scenario/schema.ts';
-import { readBesideIn, scenarioFilesIn, SCENARIO_FILE_NAMES, type OpenedFile } from './file-set.ts';
+import { checkScenario, type CheckResult } from '../engine/check.ts';
+import { decodeText, parseScenarioText } from '../scenario/parse.ts';
+import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
+import { SCENARIO_FILE_NAMES } from '../scenario/file-names.ts';
+import { readBesideIn, scenarioFilesIn, type OpenedFile } from './file-set.ts';
 import { looksLikeZip, unzipScenario } from './unzip.ts';
 
 export type OpenOutcome =
