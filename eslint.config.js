@@ -6,9 +6,15 @@ import globals from 'globals';
 
 const pureRooms = ['src/scenario/**', 'src/engine/**', 'src/lib/**', 'src/workshop/**'];
 const impure = [
-  { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'url'], message: 'Pure code: no Node modules here; pass data in from src/cli or src/server.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'url'],
+    message: 'Pure code: no Node modules here; pass data in from src/cli or src/server.',
+  },
   { group: ['phaser', 'phaser/*'], message: 'Pure code: Phaser belongs in src/game.' },
-  { group: ['**/game/**', '**/ui/**', '**/cli/**', '**/server/**'], message: 'Pure code may not import rendering, DOM or I/O code.' },
+  {
+    group: ['**/game/**', '**/ui/**', '**/cli/**', '**/server/**'],
+    message: 'Pure code may not import rendering, DOM or I/O code.',
+  },
 ];
 
 export default tseslint.config(
@@ -32,7 +38,14 @@ export default tseslint.config(
   },
   {
     files: ['src/game/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', 'node:*'], message: 'game/ and ui/ share view models, never each other.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/ui/**', 'node:*'], message: 'game/ and ui/ share view models, never each other.' }],
+        },
+      ],
+    },
   },
   {
     files: ['src/ui/**'],
@@ -42,8 +55,15 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/game/stage-contract.ts'], allowTypeImports: true, message: 'Import the stage contract as a type only.' },
-            { group: ['**/game/**', '!**/game/stage-contract.ts', 'phaser', 'node:*'], message: 'game/ and ui/ share view models, never each other.' },
+            {
+              group: ['**/game/stage-contract.ts'],
+              allowTypeImports: true,
+              message: 'Import the stage contract as a type only.',
+            },
+            {
+              group: ['**/game/**', '!**/game/stage-contract.ts', 'phaser', 'node:*'],
+              message: 'game/ and ui/ share view models, never each other.',
+            },
           ],
         },
       ],

@@ -31,7 +31,9 @@ export default defineConfig({
   publicDir: false,
   plugins: [woff2Only(), viteSingleFile({ removeViteModuleLoader: true })],
   resolve: {
-    alias: [{ find: /^world-atlas\/countries-50m\.json$/, replacement: require.resolve('world-atlas/countries-110m.json') }],
+    alias: [
+      { find: /^world-atlas\/countries-50m\.json$/, replacement: require.resolve('world-atlas/countries-110m.json') },
+    ],
   },
   build: {
     target: 'es2022',

@@ -24,10 +24,17 @@ export function bareMachine(scenario: Scenario) {
       on: {
         CHOOSE: decision.options.map((option) => {
           const when = option.when;
-          const effects: PlainEffect[] = (option.effects ?? []).map((e) => ({ variable: e.variable, set: e.set, add: e.add ?? 0, min: range.get(e.variable)!.min, max: range.get(e.variable)!.max }));
+          const effects: PlainEffect[] = (option.effects ?? []).map((e) => ({
+            variable: e.variable,
+            set: e.set,
+            add: e.add ?? 0,
+            min: range.get(e.variable)!.min,
+            max: range.get(e.variable)!.max,
+          }));
           return {
             target: option.next,
-            guard: ({ context, event }: { context: GameContext; event: GameEvent }) => event.option === option.id && holds(when, context.world),
+            guard: ({ context, event }: { context: GameContext; event: GameEvent }) =>
+              event.option === option.id && holds(when, context.world),
             actions: assign(({ context }: { context: GameContext }) => {
               const world = applyPlain(context.world, effects);
               const step: Step = { decision: decision.id, option: option.id, world };
@@ -39,8 +46,17 @@ export function bareMachine(scenario: Scenario) {
     };
   }
   for (const ending of scenario.endings) states[ending.id] = { type: 'final' };
-  const context: GameContext = { world: Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial])), path: [] };
-  const config = { id: scenario.id, initial: scenario.start, types: {} as { context: GameContext; events: GameEvent }, context, states };
+  const context: GameContext = {
+    world: Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial])),
+    path: [],
+  };
+  const config = {
+    id: scenario.id,
+    initial: scenario.start,
+    types: {} as { context: GameContext; events: GameEvent },
+    context,
+    states,
+  };
   // As in compile.ts, state names come from data, so the configuration cannot be typed precisely.
   return createMachine(config as Parameters<typeof createMachine>[0]);
 }
@@ -57,6 +73,7 @@ function holds(when: readonly Condition[] | undefined, world: World): boolean {
 function applyPlain(world: World, effects: readonly PlainEffect[]): World {
   if (effects.length === 0) return world;
   const next = { ...world };
-  for (const e of effects) next[e.variable] = Math.min(e.max, Math.max(e.min, e.set ?? (next[e.variable] ?? 0) + e.add));
+  for (const e of effects)
+    next[e.variable] = Math.min(e.max, Math.max(e.min, e.set ?? (next[e.variable] ?? 0) + e.add));
   return next;
 }

@@ -24,13 +24,24 @@ const RUNS = 5;
 const PARSE_RUNS = 3;
 const STEPS = 30_000;
 const SHORTEST_PATHS_CAP_MS = 60_000;
-const GOALS = { validateCompileMs: 300, perTransitionVsBare: 1.5, choicesVsInk: 2, analysisMs: 200, analysisVsShortestPaths: 10 };
+const GOALS = {
+  validateCompileMs: 300,
+  perTransitionVsBare: 1.5,
+  choicesVsInk: 2,
+  analysisMs: 200,
+  analysisVsShortestPaths: 10,
+};
 
-const options: GeneratorOptions = { ...DEFAULT_GENERATOR_OPTIONS, decisions: Number(process.argv[2] ?? DEFAULT_GENERATOR_OPTIONS.decisions) };
+const options: GeneratorOptions = {
+  ...DEFAULT_GENERATOR_OPTIONS,
+  decisions: Number(process.argv[2] ?? DEFAULT_GENERATOR_OPTIONS.decisions),
+};
 const log = (line: string) => console.log(line);
 const loadBefore = loadavg();
 log(`Branchpoint engine bench: ${options.decisions.toLocaleString('en')} decision points, seed ${options.seed}`);
-log(`${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+log(
+  `${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+);
 
 const generated = time(() => generateScenario(options));
 const { yaml, sourceFile, sourceText } = generated.result;
@@ -40,7 +51,8 @@ const readFile = (path: string) => (path === sourceFile ? sourceText : undefined
 const limits = { maxBytes: Infinity };
 
 const check = checkScenario(file, yaml, readFile, limits);
-if (hasErrors(check.diagnostics) || !check.analysis || !check.bundle) throw new Error(`The generated scenario does not validate: ${check.diagnostics[0]?.message}`);
+if (hasErrors(check.diagnostics) || !check.analysis || !check.bundle)
+  throw new Error(`The generated scenario does not validate: ${check.diagnostics[0]?.message}`);
 // Everything after validation works on the validated scenario, as the game and the build do.
 const scenario = check.bundle.scenario;
 const optionCount = scenario.decisions.reduce((sum, d) => sum + d.options.length, 0);
@@ -67,7 +79,11 @@ verifyMachine(bare, plays, 'bare XState machine');
 const inkCompile = time(() => new Compiler(inkStory(scenario)).Compile());
 const story = inkCompile.result;
 verifyInk(story, plays, scenario);
-const playing = measureInTurn(RUNS, { ours: () => playMachine(machine, plays), bare: () => playMachine(bare, plays), ink: () => playInk(story, plays) });
+const playing = measureInTurn(RUNS, {
+  ours: () => playMachine(machine, plays),
+  bare: () => playMachine(bare, plays),
+  ink: () => playInk(story, plays),
+});
 const rate = (elapsedMs: number) => STEPS / (elapsedMs / 1000);
 
 log('Measuring analysis, then getShortestPaths once in a worker...');
@@ -85,22 +101,80 @@ const shortestLabel = shortest.finished ? ms(shortest.ms) : `> ${ms(shortest.cap
 const atLeast = shortest.finished ? '' : '>= ';
 
 const rows: Row[] = [
-  { figure: 'parse (yaml package)', ours: ms(parse.ms), cpu: ms(parse.cpuMs), baseline: '', ratio: '', goal: 'reported on its own' },
+  {
+    figure: 'parse (yaml package)',
+    ours: ms(parse.ms),
+    cpu: ms(parse.cpuMs),
+    baseline: '',
+    ratio: '',
+    goal: 'reported on its own',
+  },
   { figure: 'validate', ours: ms(validate.ms), cpu: ms(validate.cpuMs), baseline: '', ratio: '', goal: '' },
-  { figure: 'compile', ours: ms(building.compile.ms), cpu: ms(building.compile.cpuMs), baseline: `createMachine ${ms(building.bare.ms)}`, ratio: times(building.compile.ms / building.bare.ms), goal: '' },
-  { figure: 'validate + compile', ours: ms(validateCompileMs), cpu: ms(validate.cpuMs + building.compile.cpuMs), baseline: '', ratio: '', goal: `< ${GOALS.validateCompileMs} ms`, pass: validateCompileMs < GOALS.validateCompileMs },
-  { figure: 'transitions (vs bare XState)', ours: perSecond(oursPerSecond, 'transitions'), baseline: perSecond(barePerSecond, 'transitions'), ratio: `${times(perTransitionVsBare)} per transition`, goal: `<= ${GOALS.perTransitionVsBare}x`, pass: perTransitionVsBare <= GOALS.perTransitionVsBare },
-  { figure: 'transitions (vs inkjs)', ours: perSecond(oursPerSecond, 'transitions'), baseline: perSecond(inkPerSecond, 'choices'), ratio: `${times(choicesVsInk)} inkjs`, goal: `>= ${GOALS.choicesVsInk}x`, pass: choicesVsInk >= GOALS.choicesVsInk },
-  { figure: 'analysis', ours: ms(analysis.ms), cpu: ms(analysis.cpuMs), baseline: '', ratio: '', goal: `< ${GOALS.analysisMs} ms`, pass: analysis.ms < GOALS.analysisMs },
-  { figure: 'analysis (vs getShortestPaths)', ours: ms(analysis.ms), cpu: ms(analysis.cpuMs), baseline: shortestLabel, ratio: `${atLeast}${times(analysisVsShortestPaths)} faster`, goal: `>= ${GOALS.analysisVsShortestPaths}x`, pass: analysisVsShortestPaths >= GOALS.analysisVsShortestPaths },
+  {
+    figure: 'compile',
+    ours: ms(building.compile.ms),
+    cpu: ms(building.compile.cpuMs),
+    baseline: `createMachine ${ms(building.bare.ms)}`,
+    ratio: times(building.compile.ms / building.bare.ms),
+    goal: '',
+  },
+  {
+    figure: 'validate + compile',
+    ours: ms(validateCompileMs),
+    cpu: ms(validate.cpuMs + building.compile.cpuMs),
+    baseline: '',
+    ratio: '',
+    goal: `< ${GOALS.validateCompileMs} ms`,
+    pass: validateCompileMs < GOALS.validateCompileMs,
+  },
+  {
+    figure: 'transitions (vs bare XState)',
+    ours: perSecond(oursPerSecond, 'transitions'),
+    baseline: perSecond(barePerSecond, 'transitions'),
+    ratio: `${times(perTransitionVsBare)} per transition`,
+    goal: `<= ${GOALS.perTransitionVsBare}x`,
+    pass: perTransitionVsBare <= GOALS.perTransitionVsBare,
+  },
+  {
+    figure: 'transitions (vs inkjs)',
+    ours: perSecond(oursPerSecond, 'transitions'),
+    baseline: perSecond(inkPerSecond, 'choices'),
+    ratio: `${times(choicesVsInk)} inkjs`,
+    goal: `>= ${GOALS.choicesVsInk}x`,
+    pass: choicesVsInk >= GOALS.choicesVsInk,
+  },
+  {
+    figure: 'analysis',
+    ours: ms(analysis.ms),
+    cpu: ms(analysis.cpuMs),
+    baseline: '',
+    ratio: '',
+    goal: `< ${GOALS.analysisMs} ms`,
+    pass: analysis.ms < GOALS.analysisMs,
+  },
+  {
+    figure: 'analysis (vs getShortestPaths)',
+    ours: ms(analysis.ms),
+    cpu: ms(analysis.cpuMs),
+    baseline: shortestLabel,
+    ratio: `${atLeast}${times(analysisVsShortestPaths)} faster`,
+    goal: `>= ${GOALS.analysisVsShortestPaths}x`,
+    pass: analysisVsShortestPaths >= GOALS.analysisVsShortestPaths,
+  },
 ];
 const loadAfter = loadavg();
 log('');
 log(table(rows));
 log('');
-log(`Medians of ${RUNS} runs after a warm-up (parse: ${PARSE_RUNS} runs); wall-clock time, and this process's CPU time beside it. ${STEPS.toLocaleString('en')} transitions per run over ${plays.playthroughs.toLocaleString('en')} playthroughs, the same choices for every engine.`);
-log(`inkjs compiled the equivalent story in ${ms(inkCompile.ms)} (not timed above). getShortestPaths ran once${shortest.finished ? ` and found ${shortest.states.toLocaleString('en')} states` : `, stopped at ${ms(shortest.capMs)}`}.`);
-log(`Load average after: ${loadAfter.map((l) => l.toFixed(2)).join(' ')} (a shared machine: compare only within one run).`);
+log(
+  `Medians of ${RUNS} runs after a warm-up (parse: ${PARSE_RUNS} runs); wall-clock time, and this process's CPU time beside it. ${STEPS.toLocaleString('en')} transitions per run over ${plays.playthroughs.toLocaleString('en')} playthroughs, the same choices for every engine.`,
+);
+log(
+  `inkjs compiled the equivalent story in ${ms(inkCompile.ms)} (not timed above). getShortestPaths ran once${shortest.finished ? ` and found ${shortest.states.toLocaleString('en')} states` : `, stopped at ${ms(shortest.capMs)}`}.`,
+);
+log(
+  `Load average after: ${loadAfter.map((l) => l.toFixed(2)).join(' ')} (a shared machine: compare only within one run).`,
+);
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 console.log(
@@ -110,7 +184,15 @@ console.log(
     node: process.version,
     cores: cpus().length,
     loadAverage: { before: loadBefore.map((l) => round(l, 2)), after: loadAfter.map((l) => round(l, 2)) },
-    scenario: { ...options, options: optionCount, yamlBytes: yaml.length, sourceBytes: sourceText.length, configurations: check.analysis.configurations, paths: String(check.analysis.paths), warnings: check.diagnostics.length },
+    scenario: {
+      ...options,
+      options: optionCount,
+      yamlBytes: yaml.length,
+      sourceBytes: sourceText.length,
+      configurations: check.analysis.configurations,
+      paths: String(check.analysis.paths),
+      warnings: check.diagnostics.length,
+    },
     runs: RUNS,
     steps: STEPS,
     playthroughs: plays.playthroughs,
@@ -135,10 +217,25 @@ console.log(
       transitionsBare: round(playing.bare.cpuMs),
       choicesInk: round(playing.ink.cpuMs),
     },
-    perSecond: { ours: Math.round(oursPerSecond), bareXState: Math.round(barePerSecond), inkjs: Math.round(inkPerSecond) },
+    perSecond: {
+      ours: Math.round(oursPerSecond),
+      bareXState: Math.round(barePerSecond),
+      inkjs: Math.round(inkPerSecond),
+    },
     shortestPathsFinished: shortest.finished,
-    ratios: { compileVsCreateMachine: round(building.compile.ms / building.bare.ms, 2), perTransitionVsBare: round(perTransitionVsBare, 2), choicesVsInk: round(choicesVsInk, 2), analysisVsShortestPaths: round(analysisVsShortestPaths, 1) },
+    ratios: {
+      compileVsCreateMachine: round(building.compile.ms / building.bare.ms, 2),
+      perTransitionVsBare: round(perTransitionVsBare, 2),
+      choicesVsInk: round(choicesVsInk, 2),
+      analysisVsShortestPaths: round(analysisVsShortestPaths, 1),
+    },
     goals: GOALS,
-    pass: { validateCompile: rows[3]!.pass, perTransitionVsBare: rows[4]!.pass, choicesVsInk: rows[5]!.pass, analysis: rows[6]!.pass, analysisVsShortestPaths: rows[7]!.pass },
+    pass: {
+      validateCompile: rows[3]!.pass,
+      perTransitionVsBare: rows[4]!.pass,
+      choicesVsInk: rows[5]!.pass,
+      analysis: rows[6]!.pass,
+      analysisVsShortestPaths: rows[7]!.pass,
+    },
   }),
 );

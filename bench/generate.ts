@@ -35,7 +35,18 @@ const VARIABLES: Variable[] = [
   { id: 'supplies', label: 'Supplies', min: 0, max: 3, initial: 2 },
 ];
 const ACTORS = ['council', 'envoy', 'governor', 'agency'];
-const OPTION_VERBS = ['negotiate', 'wait', 'escalate', 'appeal', 'withdraw', 'publish', 'inspect', 'compromise', 'delay', 'mediate'];
+const OPTION_VERBS = [
+  'negotiate',
+  'wait',
+  'escalate',
+  'appeal',
+  'withdraw',
+  'publish',
+  'inspect',
+  'compromise',
+  'delay',
+  'mediate',
+];
 const EVIDENCE = ['reported', 'stated-position', 'analysis', 'hypothetical'] as const;
 
 export function generateScenario(options: GeneratorOptions = DEFAULT_GENERATOR_OPTIONS): GeneratedScenario {
@@ -61,7 +72,8 @@ export function generateScenario(options: GeneratorOptions = DEFAULT_GENERATOR_O
       // the third next chapter is shared with a sibling chapter, so paths from both merge there.
       const covering = exits < nextChapters.length;
       exits++;
-      if (nextChapters.length === 0 || (!covering && random.chance(0.02))) return endings[leafExits++ % ENDING_COUNT]!.id;
+      if (nextChapters.length === 0 || (!covering && random.chance(0.02)))
+        return endings[leafExits++ % ENDING_COUNT]!.id;
       return decisionId(firstDecisionOf[covering ? nextChapters[exits - 1]! : random.pick(nextChapters)]!);
     };
     let assigned = 1;
@@ -72,13 +84,16 @@ export function generateScenario(options: GeneratorOptions = DEFAULT_GENERATOR_O
         // A decision with nothing waiting after it must open the next one, or the chapter would stop short.
         const mustGrow = assigned === local + 1 && o === optionCount - 1;
         if (assigned < size && (mustGrow || random.chance(0.55))) targets.push(decisionId(first + assigned++));
-        else if (assigned > local + 1 && random.chance(0.15)) targets.push(decisionId(first + random.int(local + 1, assigned - 1)));
+        else if (assigned > local + 1 && random.chance(0.15))
+          targets.push(decisionId(first + random.int(local + 1, assigned - 1)));
         else targets.push(exit());
       }
       const id = decisionId(first + local);
       const made = decision(id, local === 0, targets, sampleWorld.get(id)!, random, cite);
       decisions.push(made);
-      for (const option of made.options) if (!sampleWorld.has(option.next)) sampleWorld.set(option.next, worldAfter(sampleWorld.get(id)!, option.effects));
+      for (const option of made.options)
+        if (!sampleWorld.has(option.next))
+          sampleWorld.set(option.next, worldAfter(sampleWorld.get(id)!, option.effects));
     }
   });
 
@@ -105,7 +120,14 @@ export const decisionId = (index: number): string => `d-${index + 1}`;
 
 type World = Record<string, number>;
 
-function decision(id: string, opensChapter: boolean, targets: string[], world: World, random: Random, cite: () => Option['citations']): Decision {
+function decision(
+  id: string,
+  opensChapter: boolean,
+  targets: string[],
+  world: World,
+  random: Random,
+  cite: () => Option['citations'],
+): Decision {
   const verbs = [...OPTION_VERBS];
   const step = id.slice(2);
   const options = targets.map((next, o): Option => {
@@ -160,7 +182,10 @@ function worldAfter(world: World, effects: readonly Effect[] = []): World {
   const next = { ...world };
   for (const effect of effects) {
     const variable = VARIABLES.find((v) => v.id === effect.variable)!;
-    next[effect.variable] = Math.min(variable.max, Math.max(variable.min, effect.set ?? next[effect.variable]! + (effect.add ?? 0)));
+    next[effect.variable] = Math.min(
+      variable.max,
+      Math.max(variable.min, effect.set ?? next[effect.variable]! + (effect.add ?? 0)),
+    );
   }
   return next;
 }

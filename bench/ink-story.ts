@@ -33,7 +33,10 @@ function choice(option: Option, variables: Map<string, Variable>): string[] {
 
 function condition(c: Condition): string {
   const name = inkName(c.variable);
-  const parts = [c.atLeast !== undefined ? `${name} >= ${c.atLeast}` : '', c.atMost !== undefined ? `${name} <= ${c.atMost}` : ''];
+  const parts = [
+    c.atLeast !== undefined ? `${name} >= ${c.atLeast}` : '',
+    c.atMost !== undefined ? `${name} <= ${c.atMost}` : '',
+  ];
   return parts.filter(Boolean).join(' && ');
 }
 

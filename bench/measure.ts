@@ -39,7 +39,11 @@ export function measure(runs: number, run: () => unknown, warmups = 1): Timing {
 }
 
 /** Runs the contenders in turn, round after round, so a burst of load on the machine hits them all alike. */
-export function measureInTurn<K extends string>(runs: number, contenders: Record<K, () => unknown>, warmups = 1): Record<K, Timing> {
+export function measureInTurn<K extends string>(
+  runs: number,
+  contenders: Record<K, () => unknown>,
+  warmups = 1,
+): Record<K, Timing> {
   const names = Object.keys(contenders) as K[];
   for (let i = 0; i < warmups; i++) for (const name of names) contenders[name]();
   const walls = new Map<K, number[]>(names.map((name) => [name, []]));
@@ -51,5 +55,7 @@ export function measureInTurn<K extends string>(runs: number, contenders: Record
       cpus.get(name)!.push(cpuMs);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, { ms: median(walls.get(name)!), cpuMs: median(cpus.get(name)!), runs }])) as Record<K, Timing>;
+  return Object.fromEntries(
+    names.map((name) => [name, { ms: median(walls.get(name)!), cpuMs: median(cpus.get(name)!), runs }]),
+  ) as Record<K, Timing>;
 }

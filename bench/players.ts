@@ -41,7 +41,8 @@ export function verifyMachine(machine: AnyStateMachine, plays: Playthroughs, lab
     actor.send({ type: 'CHOOSE', option: plays.options[step] });
     const after = actor.getSnapshot();
     if (after === before) throw new Error(`${label}: step ${step} (${plays.options[step]}) did not move the machine`);
-    if (Boolean(plays.endsPlaythrough[step]) !== (after.status === 'done')) throw new Error(`${label}: step ${step} ended out of turn`);
+    if (Boolean(plays.endsPlaythrough[step]) !== (after.status === 'done'))
+      throw new Error(`${label}: step ${step} ended out of turn`);
     if (plays.endsPlaythrough[step]) {
       actor.stop();
       actor = createActor(machine).start();
@@ -52,7 +53,9 @@ export function verifyMachine(machine: AnyStateMachine, plays: Playthroughs, lab
 
 /** Throws unless ink offers, at every step, the chosen option under the same label, and ends where the scenario does. */
 export function verifyInk(story: Story, plays: Playthroughs, scenario: Scenario): void {
-  const labels = new Map(scenario.decisions.flatMap((d) => d.options.map((o) => [`${d.id}\u0000${o.id}`, o.label] as const)));
+  const labels = new Map(
+    scenario.decisions.flatMap((d) => d.options.map((o) => [`${d.id}\u0000${o.id}`, o.label] as const)),
+  );
   const decisions = new Map(scenario.decisions.map((d) => [d.id, d]));
   let at = scenario.start;
   story.ResetState();
@@ -60,7 +63,8 @@ export function verifyInk(story: Story, plays: Playthroughs, scenario: Scenario)
   for (let step = 0; step < plays.options.length; step++) {
     const offered = story.currentChoices[plays.offeredIndex[step]!];
     const expected = labels.get(`${at}\u0000${plays.options[step]}`);
-    if (offered?.text !== expected) throw new Error(`ink: step ${step} offers "${offered?.text}" where the scenario offers "${expected}"`);
+    if (offered?.text !== expected)
+      throw new Error(`ink: step ${step} offers "${offered?.text}" where the scenario offers "${expected}"`);
     story.ChooseChoiceIndex(plays.offeredIndex[step]!);
     story.ContinueMaximally();
     at = decisions.get(at)!.options.find((o) => o.id === plays.options[step])!.next;

@@ -25,7 +25,12 @@ export function randomPlaythroughs(scenario: Scenario, steps: number, seed: numb
     if (!effects.has(key)) effects.set(key, bindEffects(scenario, raw));
     return effects.get(key)!;
   };
-  const result: Playthroughs = { options: [], offeredIndex: new Uint16Array(steps), endsPlaythrough: new Uint8Array(steps), playthroughs: 0 };
+  const result: Playthroughs = {
+    options: [],
+    offeredIndex: new Uint16Array(steps),
+    endsPlaythrough: new Uint8Array(steps),
+    playthroughs: 0,
+  };
   let at = scenario.start;
   let world = initialWorld(scenario);
   for (let step = 0; step < steps; step++) {

@@ -10,7 +10,9 @@ import { time } from './measure.ts';
 
 const scenario = workerData as Scenario;
 const machine = compileScenario(scenario);
-const eventsAt = new Map(scenario.decisions.map((d) => [d.id, d.options.map((o): GameEvent => ({ type: 'CHOOSE', option: o.id }))]));
+const eventsAt = new Map(
+  scenario.decisions.map((d) => [d.id, d.options.map((o): GameEvent => ({ type: 'CHOOSE', option: o.id }))]),
+);
 const { result, ms, cpuMs } = time(() =>
   getShortestPaths(machine, {
     // Only the events a state can take, and states told apart by decision point and world (not by

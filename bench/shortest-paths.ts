@@ -3,8 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../src/scenario/schema.ts';
 
 export type ShortestPathsTiming =
-  | { finished: true; ms: number; cpuMs: number; states: number }
-  | { finished: false; ms: number; capMs: number };
+  { finished: true; ms: number; cpuMs: number; states: number } | { finished: false; ms: number; capMs: number };
 
 export function timeShortestPaths(scenario: Scenario, capMs: number): Promise<ShortestPathsTiming> {
   return new Promise((resolve, reject) => {
@@ -22,7 +21,9 @@ export function timeShortestPaths(scenario: Scenario, capMs: number): Promise<Sh
     };
     // The cap counts from the worker's start, so it also covers compiling the machine: a cap hit is a lower bound.
     const timer = setTimeout(() => settle({ finished: false, ms: performance.now() - started, capMs }), capMs);
-    worker.once('message', (message: { ms: number; cpuMs: number; states: number }) => settle({ finished: true, ...message }));
+    worker.once('message', (message: { ms: number; cpuMs: number; states: number }) =>
+      settle({ finished: true, ...message }),
+    );
     worker.once('error', settle);
   });
 }

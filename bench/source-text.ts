@@ -5,8 +5,32 @@
  */
 import type { Random } from './random.ts';
 
-const SUBJECTS = ['The ministry', 'The council', 'A spokesperson', 'The committee', 'Local officials', 'The envoy', 'Analysts', 'The agency', 'Negotiators', 'The governor', 'Observers', 'The delegation'];
-const VERBS = ['said', 'warned', 'reported', 'confirmed', 'argued', 'denied', 'announced', 'suggested', 'noted', 'insisted'];
+const SUBJECTS = [
+  'The ministry',
+  'The council',
+  'A spokesperson',
+  'The committee',
+  'Local officials',
+  'The envoy',
+  'Analysts',
+  'The agency',
+  'Negotiators',
+  'The governor',
+  'Observers',
+  'The delegation',
+];
+const VERBS = [
+  'said',
+  'warned',
+  'reported',
+  'confirmed',
+  'argued',
+  'denied',
+  'announced',
+  'suggested',
+  'noted',
+  'insisted',
+];
 const CLAIMS = [
   'the talks would resume after the harvest',
   'supplies were running low in the northern districts',
@@ -21,8 +45,23 @@ const CLAIMS = [
   'a compromise on the river rights was within reach',
   'the new route would cut travel time by half',
 ];
-const QUALIFIERS = ['on Monday', 'late on Tuesday', 'in a written statement', 'according to two officials', 'without giving details', 'at a press conference', 'in an interview', 'after a closed meeting'];
-const ASIDES = ['a “serious setback”', 'a “first step”', 'the “only realistic option”', 'a “matter of weeks”', 'an “open question”'];
+const QUALIFIERS = [
+  'on Monday',
+  'late on Tuesday',
+  'in a written statement',
+  'according to two officials',
+  'without giving details',
+  'at a press conference',
+  'in an interview',
+  'after a closed meeting',
+];
+const ASIDES = [
+  'a “serious setback”',
+  'a “first step”',
+  'the “only realistic option”',
+  'a “matter of weeks”',
+  'an “open question”',
+];
 
 export interface SourceText {
   text: string;

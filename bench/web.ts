@@ -87,25 +87,45 @@ function scripts(page: Page): Promise<JsEntry[]> {
   return page.evaluate(() =>
     (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => new URL(e.name).pathname.endsWith('.js'))
-      .map((e) => ({ name: e.name, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize, responseEnd: e.responseEnd })),
+      .map((e) => ({
+        name: e.name,
+        encodedBodySize: e.encodedBodySize,
+        decodedBodySize: e.decodedBodySize,
+        responseEnd: e.responseEnd,
+      })),
   );
 }
 
 /** Counts animation frames, long tasks and the keydown's timing over `windowMs` after pressing `key`. */
 async function measureChoice(page: Page, key: string, windowMs = 1000) {
   await page.evaluate(() => {
-    const bench = { frames: [] as number[], longTasks: [] as Array<{ start: number; duration: number }>, events: [] as Array<{ name: string; start: number; duration: number; processing: number }>, choiceAt: -1, phaserAtChoice: -1, handlerEnd: -1, nextFrameAt: -1 };
+    const bench = {
+      frames: [] as number[],
+      longTasks: [] as Array<{ start: number; duration: number }>,
+      events: [] as Array<{ name: string; start: number; duration: number; processing: number }>,
+      choiceAt: -1,
+      phaserAtChoice: -1,
+      handlerEnd: -1,
+      nextFrameAt: -1,
+    };
     (window as unknown as { __bench: typeof bench }).__bench = bench;
     const tick = (t: number) => {
       bench.frames.push(t);
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
+    new PerformanceObserver((list) =>
+      list.getEntries().forEach((e) => bench.longTasks.push({ start: e.startTime, duration: e.duration })),
+    ).observe({ type: 'longtask' });
     new PerformanceObserver((list) =>
       list.getEntries().forEach((e) => {
         const timing = e as PerformanceEventTiming;
-        bench.events.push({ name: timing.name, start: timing.startTime, duration: timing.duration, processing: timing.processingEnd - timing.processingStart });
+        bench.events.push({
+          name: timing.name,
+          start: timing.startTime,
+          duration: timing.duration,
+          processing: timing.processingEnd - timing.processingStart,
+        });
       }),
     ).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
     // In the capture phase on window: before the page's own handler (on document) sees the key;
@@ -130,27 +150,33 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
   // Let the observers and the frame counter settle before the choice.
   await page.waitForTimeout(300);
   await page.keyboard.press(key);
-  await page.waitForFunction((w) => {
-    const bench = (window as unknown as { __bench: { choiceAt: number; phaserAfter?: number } }).__bench;
-    if (bench.choiceAt < 0 || performance.now() < bench.choiceAt + w) return false;
-    bench.phaserAfter ??= window.__branchpointStage?.frames() ?? -1;
-    return true;
-  }, windowMs, { polling: 'raf', timeout: 30_000 });
+  await page.waitForFunction(
+    (w) => {
+      const bench = (window as unknown as { __bench: { choiceAt: number; phaserAfter?: number } }).__bench;
+      if (bench.choiceAt < 0 || performance.now() < bench.choiceAt + w) return false;
+      bench.phaserAfter ??= window.__branchpointStage?.frames() ?? -1;
+      return true;
+    },
+    windowMs,
+    { polling: 'raf', timeout: 30_000 },
+  );
   // Long tasks are reported after they end; give the last ones a moment to arrive.
   await page.waitForTimeout(200);
   return page.evaluate((w) => {
-    const bench = (window as unknown as {
-      __bench: {
-        frames: number[];
-        longTasks: Array<{ start: number; duration: number }>;
-        events: Array<{ name: string; start: number; duration: number; processing: number }>;
-        choiceAt: number;
-        phaserAtChoice: number;
-        phaserAfter?: number;
-        handlerEnd: number;
-        nextFrameAt: number;
-      };
-    }).__bench;
+    const bench = (
+      window as unknown as {
+        __bench: {
+          frames: number[];
+          longTasks: Array<{ start: number; duration: number }>;
+          events: Array<{ name: string; start: number; duration: number; processing: number }>;
+          choiceAt: number;
+          phaserAtChoice: number;
+          phaserAfter?: number;
+          handlerEnd: number;
+          nextFrameAt: number;
+        };
+      }
+    ).__bench;
     const from = bench.choiceAt;
     const to = from + w;
     const frames = bench.frames.filter((t) => t >= from && t < to).length;
@@ -159,7 +185,10 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
     const keydown = bench.events.filter((e) => e.name === 'keydown');
     return {
       rafFps: (frames * 1000) / w,
-      phaserFps: bench.phaserAtChoice >= 0 && bench.phaserAfter !== undefined && bench.phaserAfter >= 0 ? ((bench.phaserAfter - bench.phaserAtChoice) * 1000) / w : -1,
+      phaserFps:
+        bench.phaserAtChoice >= 0 && bench.phaserAfter !== undefined && bench.phaserAfter >= 0
+          ? ((bench.phaserAfter - bench.phaserAtChoice) * 1000) / w
+          : -1,
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       longTasks: tasks.length,
       choiceHandlerMs: bench.handlerEnd - from,
@@ -248,13 +277,21 @@ async function servedEncoding(served: Served, outDir: string): Promise<string> {
 /** gzip -6 (what the preview server uses) of each built .js file, by name, as a cross-check. */
 function gzippedFiles(outDir: string): Map<string, number> {
   const folder = join(outDir, 'assets');
-  return new Map(readdirSync(folder).filter((f) => f.endsWith('.js')).map((f) => [f, gzipSync(readFileSync(join(folder, f)), { level: 6 }).length]));
+  return new Map(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => [f, gzipSync(readFileSync(join(folder, f)), { level: 6 }).length]),
+  );
 }
 
 async function main(): Promise<void> {
   const loadBefore = loadavg();
-  log(`Branchpoint web bench: ${RUNS} runs, headless Chromium (/usr/bin/chromium), vite preview on 127.0.0.1, viewport ${VIEWPORT.width}x${VIEWPORT.height}`);
-  log(`${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`);
+  log(
+    `Branchpoint web bench: ${RUNS} runs, headless Chromium (/usr/bin/chromium), vite preview on 127.0.0.1, viewport ${VIEWPORT.width}x${VIEWPORT.height}`,
+  );
+  log(
+    `${new Date().toISOString()}  node ${process.version}  ${cpus().length} cores  load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')}`,
+  );
 
   const appDir = mkdtempSync(join(tmpdir(), 'branchpoint-bench-app-'));
   const bareDir = mkdtempSync(join(tmpdir(), 'branchpoint-bench-bare-'));
@@ -324,19 +361,95 @@ async function main(): Promise<void> {
     };
 
     const rows: Row[] = [
-      { figure: 'first decision interactive (from navigation)', ours: ms(m.firstDecisionMs), baseline: `${ms(m.bareFirstFrameMs)} bare Phaser first frame`, ratio: times(ratios.firstDecisionVsBareFirstFrame), goal: '<= 1.00x', pass: pass.firstDecision },
-      { figure: 'JS transferred before the first decision', ours: kb(m.jsBeforeBytes), baseline: `${kb(m.bareJsBytes)} bare Phaser page`, ratio: times(ratios.jsBeforeFirstDecisionVsBare), goal: '' },
-      { figure: 'JS transferred in all (stage ready)', ours: kb(m.jsAllBytes), baseline: `${kb(m.bareJsBytes)} bare Phaser page`, ratio: times(ratios.jsAllVsBare), goal: '' },
-      { figure: '  of which map geometry (world-atlas data)', ours: kb(m.atlasBytes), baseline: '', ratio: '', goal: '' },
-      { figure: 'our own code on top of Phaser', ours: kb(ownCodeBytes), baseline: `${kb(m.bareJsBytes)} Phaser`, ratio: times(ratios.ownCodeVsPhaser), goal: `< ${GOALS.ownCodeKB} KB`, pass: pass.ownCode },
-      { figure: 'frames/s in the 1 s after a choice (rAF)', ours: m.rafFps.toFixed(0), baseline: `${m.bareFps.toFixed(0)} bare Phaser page`, ratio: times(ratios.fpsVsBare), goal: `${GOALS.fps}`, pass: pass.fps },
-      { figure: '  Phaser frames drawn in that second', ours: m.phaserFps.toFixed(0), baseline: '', ratio: '', goal: '' },
-      { figure: 'longest main-thread task on a choice (1 s)', ours: m.longestTaskMs > 0 ? ms(m.longestTaskMs) : 'none over 50 ms', baseline: `${GOALS.longestTaskMs} ms`, ratio: times(ratios.longestTaskVsGoal), goal: `<= ${GOALS.longestTaskMs} ms`, pass: pass.longestTask },
+      {
+        figure: 'first decision interactive (from navigation)',
+        ours: ms(m.firstDecisionMs),
+        baseline: `${ms(m.bareFirstFrameMs)} bare Phaser first frame`,
+        ratio: times(ratios.firstDecisionVsBareFirstFrame),
+        goal: '<= 1.00x',
+        pass: pass.firstDecision,
+      },
+      {
+        figure: 'JS transferred before the first decision',
+        ours: kb(m.jsBeforeBytes),
+        baseline: `${kb(m.bareJsBytes)} bare Phaser page`,
+        ratio: times(ratios.jsBeforeFirstDecisionVsBare),
+        goal: '',
+      },
+      {
+        figure: 'JS transferred in all (stage ready)',
+        ours: kb(m.jsAllBytes),
+        baseline: `${kb(m.bareJsBytes)} bare Phaser page`,
+        ratio: times(ratios.jsAllVsBare),
+        goal: '',
+      },
+      {
+        figure: '  of which map geometry (world-atlas data)',
+        ours: kb(m.atlasBytes),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: 'our own code on top of Phaser',
+        ours: kb(ownCodeBytes),
+        baseline: `${kb(m.bareJsBytes)} Phaser`,
+        ratio: times(ratios.ownCodeVsPhaser),
+        goal: `< ${GOALS.ownCodeKB} KB`,
+        pass: pass.ownCode,
+      },
+      {
+        figure: 'frames/s in the 1 s after a choice (rAF)',
+        ours: m.rafFps.toFixed(0),
+        baseline: `${m.bareFps.toFixed(0)} bare Phaser page`,
+        ratio: times(ratios.fpsVsBare),
+        goal: `${GOALS.fps}`,
+        pass: pass.fps,
+      },
+      {
+        figure: '  Phaser frames drawn in that second',
+        ours: m.phaserFps.toFixed(0),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: 'longest main-thread task on a choice (1 s)',
+        ours: m.longestTaskMs > 0 ? ms(m.longestTaskMs) : 'none over 50 ms',
+        baseline: `${GOALS.longestTaskMs} ms`,
+        ratio: times(ratios.longestTaskVsGoal),
+        goal: `<= ${GOALS.longestTaskMs} ms`,
+        pass: pass.longestTask,
+      },
       { figure: '  tasks over 50 ms in that second', ours: String(m.longTasks), baseline: '', ratio: '', goal: '' },
-      { figure: '  the choice itself (keydown handler: new screen, stage told)', ours: ms(m.choiceHandlerMs), baseline: '', ratio: '', goal: '' },
-      { figure: '  keydown to the next animation frame', ours: ms(m.choiceToFrameMs), baseline: '', ratio: '', goal: '' },
-      { figure: '  keydown to next paint (Event Timing)', ours: m.choiceToPaintMs > 0 ? ms(m.choiceToPaintMs) : 'under 16 ms', baseline: '', ratio: '', goal: '' },
-      { figure: 'stage ready (map drawn, from navigation)', ours: ms(m.stageReadyMs), baseline: '', ratio: '', goal: '' },
+      {
+        figure: '  the choice itself (keydown handler: new screen, stage told)',
+        ours: ms(m.choiceHandlerMs),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: '  keydown to the next animation frame',
+        ours: ms(m.choiceToFrameMs),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: '  keydown to next paint (Event Timing)',
+        ours: m.choiceToPaintMs > 0 ? ms(m.choiceToPaintMs) : 'under 16 ms',
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: 'stage ready (map drawn, from navigation)',
+        ours: ms(m.stageReadyMs),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
     ];
     log();
     log(table(rows));
@@ -349,12 +462,15 @@ async function main(): Promise<void> {
     log(`JavaScript files (transferred with content-encoding: ${encoding}; gzip -6 of the built file beside it):`);
     for (const f of [...sample.files].sort((a, b) => b.encodedBodySize - a.encodedBodySize)) {
       const name = base(f.name);
-      log(`  ${name.padEnd(34)} ${kb(f.encodedBodySize).padStart(9)} sent  ${kb(gz.get(name) ?? 0).padStart(9)} gzip  ${kb(f.decodedBodySize).padStart(9)} raw${sample.firstDecisionFiles.includes(name) ? '  (before the first decision)' : ''}`);
+      log(
+        `  ${name.padEnd(34)} ${kb(f.encodedBodySize).padStart(9)} sent  ${kb(gz.get(name) ?? 0).padStart(9)} gzip  ${kb(f.decodedBodySize).padStart(9)} raw${sample.firstDecisionFiles.includes(name) ? '  (before the first decision)' : ''}`,
+      );
     }
     log(`  bare Phaser page                   ${kb(m.bareJsBytes).padStart(9)} sent  ${kb(bareGz).padStart(9)} gzip`);
 
     const missed = [
-      !pass.firstDecision && `first decision ${ratios.firstDecisionVsBareFirstFrame.toFixed(2)}x the bare page's first frame`,
+      !pass.firstDecision &&
+        `first decision ${ratios.firstDecisionVsBareFirstFrame.toFixed(2)}x the bare page's first frame`,
       !pass.ownCode && `own code ${kb(ownCodeBytes)} (goal < ${GOALS.ownCodeKB} KB)`,
       !pass.fps && `${m.rafFps.toFixed(0)} fps after a choice (goal ${GOALS.fps})`,
       !pass.longestTask && `longest task ${ms(m.longestTaskMs)} on a choice (goal <= ${GOALS.longestTaskMs} ms)`,

@@ -25,14 +25,21 @@ io.on('connection', (socket) => {
     const room = rooms.get(request.code)!;
     void socket.join([request.code, `${request.code}/${request.role}`]);
     socket.data = { code: request.code, token: request.token ?? `t${nextToken++}` };
-    ack({ ok: true, token: socket.data.token, view: { role: request.role, seq: room.seq, vote: { round: room.round, phase: 'open', voters: room.voters.size } } });
+    ack({
+      ok: true,
+      token: socket.data.token,
+      view: { role: request.role, seq: room.seq, vote: { round: room.round, phase: 'open', voters: room.voters.size } },
+    });
   });
   socket.on('control', (request, ack) => {
     const room = rooms.get(socket.data.code)!;
     if (request.intent.type === 'open') {
       room.round++;
       room.voters.clear();
-      io.to(`${socket.data.code}/participant`).emit('view', { seq: ++room.seq, vote: { round: room.round, phase: 'open', voters: 0 } });
+      io.to(`${socket.data.code}/participant`).emit('view', {
+        seq: ++room.seq,
+        vote: { round: room.round, phase: 'open', voters: 0 },
+      });
     }
     ack({ ok: true, seq: room.seq });
   });
@@ -41,7 +48,13 @@ io.on('connection', (socket) => {
     room.voters.add(socket.data.token);
     const seq = ++room.seq;
     ack({ ok: true, seq, vote: { option: _request.option } });
-    io.to(`${socket.data.code}/presenter`).emit('tally', { code: socket.data.code, round: room.round, seq, voters: room.voters.size, participants: 0 });
+    io.to(`${socket.data.code}/presenter`).emit('tally', {
+      code: socket.data.code,
+      round: room.round,
+      seq,
+      voters: room.voters.size,
+      participants: 0,
+    });
   });
 });
 

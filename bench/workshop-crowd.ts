@@ -11,7 +11,12 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../src/workshop
 export type CrowdCommand =
   | { cmd: 'join'; url: string; rooms: Array<{ code: string; participants: number }> }
   | { cmd: 'await-open'; round: number }
-  | { cmd: 'vote'; windowMs: number; options: Record<string, string[]>; drop?: { fraction: number; downMs: [number, number] } }
+  | {
+      cmd: 'vote';
+      windowMs: number;
+      options: Record<string, string[]>;
+      drop?: { fraction: number; downMs: [number, number] };
+    }
   | { cmd: 'close' };
 
 export type CrowdReply =
@@ -47,7 +52,13 @@ class Participant {
     readonly room: string,
     readonly nickname: string,
   ) {
-    this.socket = io(url, { transports: ['websocket'], reconnectionDelay: 100, reconnectionDelayMax: 1000, randomizationFactor: 0.5, timeout: 10_000 });
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 1000,
+      randomizationFactor: 0.5,
+      timeout: 10_000,
+    });
     this.socket.on('view', (view) => {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
@@ -63,7 +74,13 @@ class Participant {
   async join(): Promise<void> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       try {
-        const ack = await this.socket.timeout(10_000).emitWithAck('join', { v: 1, role: 'participant', code: this.room, nickname: this.nickname, ...(this.token ? { token: this.token } : {}) });
+        const ack = await this.socket.timeout(10_000).emitWithAck('join', {
+          v: 1,
+          role: 'participant',
+          code: this.room,
+          nickname: this.nickname,
+          ...(this.token ? { token: this.token } : {}),
+        });
         if (!ack.ok) throw new Error(`${ack.error.code}: ${ack.error.message}`);
         this.token = ack.token ?? this.token;
         this.round = ack.view.vote.round;
@@ -84,7 +101,14 @@ class Participant {
       const sent = clock();
       try {
         const ack = await this.socket.timeout(5_000).emitWithAck('vote', { v: 1, option });
-        if (ack.ok) return { room: this.room, option, sent: attempt === 0 ? sent : undefined, seq: ack.seq, retried: attempt > 0 };
+        if (ack.ok)
+          return {
+            room: this.room,
+            option,
+            sent: attempt === 0 ? sent : undefined,
+            seq: ack.seq,
+            retried: attempt > 0,
+          };
         if (ack.error.code !== 'not-joined') throw new Error(`${ack.error.code}: ${ack.error.message}`);
       } catch (error) {
         // Lost with the connection: send it again once back.
@@ -103,13 +127,16 @@ async function handle(command: CrowdCommand): Promise<void> {
   switch (command.cmd) {
     case 'join': {
       const started = performance.now();
-      crowd = command.rooms.flatMap(({ code, participants }) => Array.from({ length: participants }, (_, i) => new Participant(command.url, code, `P${i}`)));
+      crowd = command.rooms.flatMap(({ code, participants }) =>
+        Array.from({ length: participants }, (_, i) => new Participant(command.url, code, `P${i}`)),
+      );
       // In groups, as a class arrives: a thousand handshakes at once would time out on 2 cores.
       for (let i = 0; i < crowd.length; i += 100) await Promise.all(crowd.slice(i, i + 100).map((p) => p.join()));
       return reply({ cmd: 'joined', participants: crowd.length, ms: performance.now() - started });
     }
     case 'await-open': {
-      for (let i = 0; i < 600 && !crowd.every((p) => p.phase === 'open' && p.round === command.round); i++) await sleep(50);
+      for (let i = 0; i < 600 && !crowd.every((p) => p.phase === 'open' && p.round === command.round); i++)
+        await sleep(50);
       return reply({ cmd: 'open', participants: crowd.filter((p) => p.phase === 'open').length });
     }
     case 'vote': {
@@ -165,5 +192,7 @@ function dropConnection(p: Participant, downMs: number): void {
 }
 
 process.on('message', (command: CrowdCommand) => {
-  handle(command).catch((error: unknown) => reply({ cmd: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  handle(command).catch((error: unknown) =>
+    reply({ cmd: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 });

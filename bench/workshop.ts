@@ -47,7 +47,10 @@ class Crowd {
   private waiting: ((reply: CrowdReply) => void) | undefined;
 
   constructor() {
-    this.child = fork(fileURLToPath(new URL('./workshop-crowd.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child = fork(fileURLToPath(new URL('./workshop-crowd.ts', import.meta.url)), {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.child.on('message', (reply: CrowdReply) => this.waiting?.(reply));
     process.once('exit', () => this.child.kill('SIGKILL'));
   }
@@ -114,15 +117,25 @@ interface RoundResult {
 }
 
 /** One vote in every room: open, the crowd votes (with `during` run half-way), reveal, check, advance. */
-async function round(rooms: Staff[], crowd: Crowd, roundNo: number, options: { drop?: typeof DROP; during?: () => Promise<void>; checkOnly?: boolean; bare?: boolean } = {}): Promise<RoundResult> {
+async function round(
+  rooms: Staff[],
+  crowd: Crowd,
+  roundNo: number,
+  options: { drop?: typeof DROP; during?: () => Promise<void>; checkOnly?: boolean; bare?: boolean } = {},
+): Promise<RoundResult> {
   for (const staff of rooms) staff.tallies.length = 0;
   for (const staff of rooms) {
     const opened = await control(staff.facilitator, { type: 'open' });
     if (!opened.ok) throw new Error(`open: ${opened.error.message}`);
   }
   await crowd.send({ cmd: 'await-open', round: roundNo }, 'open');
-  const choices = Object.fromEntries(rooms.map((staff) => [staff.code, options.bare ? ['a', 'b', 'c'] : optionsOf(staff)]));
-  const voting = crowd.send({ cmd: 'vote', windowMs: VOTE_WINDOW_MS, options: choices, ...(options.drop ? { drop: options.drop } : {}) }, 'voted');
+  const choices = Object.fromEntries(
+    rooms.map((staff) => [staff.code, options.bare ? ['a', 'b', 'c'] : optionsOf(staff)]),
+  );
+  const voting = crowd.send(
+    { cmd: 'vote', windowMs: VOTE_WINDOW_MS, options: choices, ...(options.drop ? { drop: options.drop } : {}) },
+    'voted',
+  );
   if (options.during) {
     await sleep(VOTE_WINDOW_MS / 2);
     await options.during();
@@ -136,7 +149,9 @@ async function round(rooms: Staff[], crowd: Crowd, roundNo: number, options: { d
     const seen = () => Math.max(staff.presenter.tally?.seq ?? 0, staff.presenter.view?.seq ?? 0);
     await staff.presenter.until(() => seen() >= last, `room ${staff.code}'s projector to count every vote`, 20_000);
   }
-  const latencies = votes.filter((v) => v.sent !== undefined && !v.retried).map((v) => latencyOf(v, bySeq.get(v.room)!.tallies));
+  const latencies = votes
+    .filter((v) => v.sent !== undefined && !v.retried)
+    .map((v) => latencyOf(v, bySeq.get(v.room)!.tallies));
   let lost = 0;
   for (const staff of options.bare ? [] : rooms) {
     const revealed = await control(staff.facilitator, { type: 'reveal' });
@@ -144,7 +159,8 @@ async function round(rooms: Staff[], crowd: Crowd, roundNo: number, options: { d
     await staff.facilitator.until(() => staff.facilitator.view?.vote.phase === 'revealed', 'the reveal');
     const counts = staff.facilitator.view!.vote.results!.counts;
     const expected = new Map<string, number>();
-    for (const vote of votes) if (vote.room === staff.code && vote.option) expected.set(vote.option, (expected.get(vote.option) ?? 0) + 1);
+    for (const vote of votes)
+      if (vote.room === staff.code && vote.option) expected.set(vote.option, (expected.get(vote.option) ?? 0) + 1);
     for (const [option, n] of expected) lost += Math.max(0, n - (counts[option] ?? 0));
     if (!options.checkOnly) await advance(staff);
   }
@@ -167,7 +183,9 @@ function latencyOf(vote: VoteOutcome, tallies: Array<{ seq: number; at: number }
 
 async function advance(staff: Staff): Promise<void> {
   const results = (staff.facilitator.view as FacilitatorView).vote.results!;
-  const intent = results.majority ? { type: 'advance' as const } : { type: 'advance' as const, option: optionsOf(staff)[0]!, reason: 'a tie in the benchmark' };
+  const intent = results.majority
+    ? { type: 'advance' as const }
+    : { type: 'advance' as const, option: optionsOf(staff)[0]!, reason: 'a tie in the benchmark' };
   const advanced = await control(staff.facilitator, intent);
   if (!advanced.ok) throw new Error(`advance: ${advanced.error.message}`);
   await staff.facilitator.until(() => staff.facilitator.view?.vote.phase === 'idle', 'the next decision');
@@ -177,7 +195,12 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
-const stats = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), p99: percentile(values, 99), n: values.length });
+const stats = (values: number[]) => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  p99: percentile(values, 99),
+  n: values.length,
+});
 
 interface Layout {
   name: string;
@@ -186,13 +209,20 @@ interface Layout {
 }
 
 /** One layout against one server: join, a clean round (latency, memory), then the hard rounds. */
-async function run(layout: Layout, server: Server, hard: { drop: boolean; kill?: () => Promise<Server>; bare?: boolean }) {
+async function run(
+  layout: Layout,
+  server: Server,
+  hard: { drop: boolean; kill?: () => Promise<Server>; bare?: boolean },
+) {
   const rooms: Staff[] = [];
   for (let i = 0; i < layout.rooms; i++) rooms.push(await openRoom(server.url));
   await sleep(500);
   const rssBefore = rssKb(server.pid);
   const crowd = new Crowd();
-  const joined = await crowd.send({ cmd: 'join', url: server.url, rooms: rooms.map((r) => ({ code: r.code, participants: layout.participants })) }, 'joined');
+  const joined = await crowd.send(
+    { cmd: 'join', url: server.url, rooms: rooms.map((r) => ({ code: r.code, participants: layout.participants })) },
+    'joined',
+  );
   const clean = await round(rooms, crowd, 1, { bare: hard.bare ?? false });
   const rssAfter = rssKb(server.pid);
   const total = layout.rooms * layout.participants;
@@ -207,7 +237,14 @@ async function run(layout: Layout, server: Server, hard: { drop: boolean; kill?:
   };
   if (hard.drop) {
     const dropped = await round(rooms, crowd, 2, { drop: DROP });
-    result.disconnect = { dropped: dropped.dropped, rejoins: dropped.rejoins, retried: dropped.retried, acknowledged: dropped.acknowledged, unacknowledged: dropped.unacknowledged, lost: dropped.lost };
+    result.disconnect = {
+      dropped: dropped.dropped,
+      rejoins: dropped.rejoins,
+      retried: dropped.retried,
+      acknowledged: dropped.acknowledged,
+      unacknowledged: dropped.unacknowledged,
+      lost: dropped.lost,
+    };
   }
   if (hard.kill) {
     let restartMs = 0;
@@ -219,7 +256,14 @@ async function run(layout: Layout, server: Server, hard: { drop: boolean; kill?:
         restartMs = performance.now() - started;
       },
     });
-    result.kill = { restartMs: Math.round(restartMs), retried: killed.retried, rejoins: killed.rejoins, acknowledged: killed.acknowledged, unacknowledged: killed.unacknowledged, lost: killed.lost };
+    result.kill = {
+      restartMs: Math.round(restartMs),
+      retried: killed.retried,
+      rejoins: killed.rejoins,
+      acknowledged: killed.acknowledged,
+      unacknowledged: killed.unacknowledged,
+      lost: killed.lost,
+    };
   }
   await crowd.close();
   for (const staff of rooms) {
@@ -232,8 +276,12 @@ async function run(layout: Layout, server: Server, hard: { drop: boolean; kill?:
 async function main() {
   const site = tempSite();
   const started = new Date();
-  console.log(`bench:workshop: ${BIG_ROOM} participants in one room, ${SMALL_ROOMS} rooms of ${SMALL_ROOM}; votes spread over ${VOTE_WINDOW_MS / 1000} s.`);
-  console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start.\n`);
+  console.log(
+    `bench:workshop: ${BIG_ROOM} participants in one room, ${SMALL_ROOMS} rooms of ${SMALL_ROOM}; votes spread over ${VOTE_WINDOW_MS / 1000} s.`,
+  );
+  console.log(
+    `Node ${process.version}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the start.\n`,
+  );
   const figures: Record<string, Record<string, unknown>> = {};
   try {
     // Ours: the big room (clean, 10% dropping, server killed), then 20 small rooms (clean, 10% dropping).
@@ -251,16 +299,27 @@ async function main() {
     server = big.server;
     await server.kill('SIGTERM');
     server = await startServerProcess(port, site.database, site.dist);
-    figures.oursSmallRooms = (await run({ name: 'small rooms', rooms: SMALL_ROOMS, participants: SMALL_ROOM }, server, { drop: true })).result;
+    figures.oursSmallRooms = (
+      await run({ name: 'small rooms', rooms: SMALL_ROOMS, participants: SMALL_ROOM }, server, { drop: true })
+    ).result;
     await server.kill('SIGTERM');
 
     // Baseline: bare Socket.IO, same crowd, clean rounds.
     const barePort = await freePort();
     const bare = await startServerProcess(barePort, site.database, site.dist, 'bench/workshop-bare-server.ts');
-    figures.bareOneRoom = (await run({ name: 'bare one room', rooms: 1, participants: BIG_ROOM }, bare, { drop: false, bare: true }).catch(bareFailed)).result;
+    figures.bareOneRoom = (
+      await run({ name: 'bare one room', rooms: 1, participants: BIG_ROOM }, bare, { drop: false, bare: true }).catch(
+        bareFailed,
+      )
+    ).result;
     await bare.kill('SIGKILL');
     const bare2 = await startServerProcess(barePort, site.database, site.dist, 'bench/workshop-bare-server.ts');
-    figures.bareSmallRooms = (await run({ name: 'bare small rooms', rooms: SMALL_ROOMS, participants: SMALL_ROOM }, bare2, { drop: false, bare: true }).catch(bareFailed)).result;
+    figures.bareSmallRooms = (
+      await run({ name: 'bare small rooms', rooms: SMALL_ROOMS, participants: SMALL_ROOM }, bare2, {
+        drop: false,
+        bare: true,
+      }).catch(bareFailed)
+    ).result;
     await bare2.kill('SIGKILL');
   } finally {
     site.remove();
@@ -290,20 +349,48 @@ function report(figures: Record<string, Record<string, unknown>>, started: Date)
         ...(goal && p === 'p95' ? { pass: o.p95 < GOALS.p95Ms } : {}),
       });
     }
-    rows.push({ figure: `${label}: server memory per participant`, ours: `${ours.memoryPerParticipantKB} KB`, baseline: `bare Socket.IO ${bare.memoryPerParticipantKB} KB`, ratio: times(Number(ours.memoryPerParticipantKB) / Number(bare.memoryPerParticipantKB)), goal: '' });
+    rows.push({
+      figure: `${label}: server memory per participant`,
+      ours: `${ours.memoryPerParticipantKB} KB`,
+      baseline: `bare Socket.IO ${bare.memoryPerParticipantKB} KB`,
+      ratio: times(Number(ours.memoryPerParticipantKB) / Number(bare.memoryPerParticipantKB)),
+      goal: '',
+    });
   };
   latencyRows(`1 room x ${BIG_ROOM}`, figures.oursOneRoom!, figures.bareOneRoom!, true);
   latencyRows(`${SMALL_ROOMS} rooms x ${SMALL_ROOM}`, figures.oursSmallRooms!, figures.bareSmallRooms!, false);
   const lostRow = (figure: string, detail: Record<string, number>) =>
-    rows.push({ figure, ours: `${detail.lost} lost of ${detail.acknowledged} acknowledged`, baseline: '', ratio: '', goal: `${GOALS.lost}`, pass: detail.lost === GOALS.lost });
+    rows.push({
+      figure,
+      ours: `${detail.lost} lost of ${detail.acknowledged} acknowledged`,
+      baseline: '',
+      ratio: '',
+      goal: `${GOALS.lost}`,
+      pass: detail.lost === GOALS.lost,
+    });
   lostRow(`1 room x ${BIG_ROOM}: 10% drop and reconnect`, figures.oursOneRoom!.disconnect as Record<string, number>);
   lostRow(`1 room x ${BIG_ROOM}: server SIGKILLed mid-vote`, figures.oursOneRoom!.kill as Record<string, number>);
-  lostRow(`${SMALL_ROOMS} rooms x ${SMALL_ROOM}: 10% drop and reconnect`, figures.oursSmallRooms!.disconnect as Record<string, number>);
+  lostRow(
+    `${SMALL_ROOMS} rooms x ${SMALL_ROOM}: 10% drop and reconnect`,
+    figures.oursSmallRooms!.disconnect as Record<string, number>,
+  );
   console.log(table(rows));
   const kill = figures.oursOneRoom!.kill as Record<string, number>;
-  console.log(`\nServer killed mid-vote: back and answering after ${kill.restartMs} ms; ${kill.rejoins} participants joined again, ${kill.retried} sent their vote again.`);
+  console.log(
+    `\nServer killed mid-vote: back and answering after ${kill.restartMs} ms; ${kill.rejoins} participants joined again, ${kill.retried} sent their vote again.`,
+  );
   console.log(`Load average ${loadavg()[0]!.toFixed(1)} at the end.`);
-  console.log(JSON.stringify({ bench: 'workshop', date: started.toISOString(), node: process.version, cores: cpus().length, voteWindowMs: VOTE_WINDOW_MS, goals: GOALS, ...figures }));
+  console.log(
+    JSON.stringify({
+      bench: 'workshop',
+      date: started.toISOString(),
+      node: process.version,
+      cores: cpus().length,
+      voteWindowMs: VOTE_WINDOW_MS,
+      goals: GOALS,
+      ...figures,
+    }),
+  );
 }
 
 await main();

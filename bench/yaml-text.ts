@@ -11,15 +11,21 @@ const PLAIN = /^[A-Za-z][A-Za-z0-9 .()'-]*$/;
 const RESERVED = /^(true|false|null|yes|no|on|off)$/i;
 
 const scalar = (value: string | number | boolean): string =>
-  typeof value === 'string' && (!PLAIN.test(value) || value.endsWith(' ') || RESERVED.test(value)) ? JSON.stringify(value) : String(value);
+  typeof value === 'string' && (!PLAIN.test(value) || value.endsWith(' ') || RESERVED.test(value))
+    ? JSON.stringify(value)
+    : String(value);
 
 function flow(value: Data): string {
   if (Array.isArray(value)) return `[${value.map(flow).join(', ')}]`;
-  if (typeof value === 'object') return `{ ${entries(value).map(([k, v]) => `${k}: ${flow(v)}`).join(', ')} }`;
+  if (typeof value === 'object')
+    return `{ ${entries(value)
+      .map(([k, v]) => `${k}: ${flow(v)}`)
+      .join(', ')} }`;
   return scalar(value);
 }
 
-const entries = (map: { [key: string]: Data | undefined }) => Object.entries(map).filter((entry): entry is [string, Data] => entry[1] !== undefined);
+const entries = (map: { [key: string]: Data | undefined }) =>
+  Object.entries(map).filter((entry): entry is [string, Data] => entry[1] !== undefined);
 
 export function toYamlText(root: { [key: string]: Data | undefined }, inline: ReadonlySet<string>): string {
   const lines: string[] = [];

@@ -29,10 +29,12 @@ const app = new App(
 );
 
 // Under Vite's dev server (npm run dev, npm run preview:scenario): scenario edits reach the open page.
-if (import.meta.hot) void import('./ui/authoring/live-scenarios.ts').then((live) => live.followScenarioEdits(app, import.meta.hot!));
+if (import.meta.hot)
+  void import('./ui/authoring/live-scenarios.ts').then((live) => live.followScenarioEdits(app, import.meta.hot!));
 
 app.start().catch((error: unknown) => {
   console.error(error);
   const content = byId('content');
-  content.textContent = 'Something went wrong while starting Branchpoint. Reload the page to try again; your saved games are kept.';
+  content.textContent =
+    'Something went wrong while starting Branchpoint. Reload the page to try again; your saved games are kept.';
 });

@@ -38,6 +38,7 @@ if (!embedded.ok) {
   );
   app.start().catch((error: unknown) => {
     console.error(error);
-    content.textContent = 'Something went wrong while starting Branchpoint. Reload the page to try again; your saved games are kept.';
+    content.textContent =
+      'Something went wrong while starting Branchpoint. Reload the page to try again; your saved games are kept.';
   });
 }

@@ -24,16 +24,23 @@ describe('the flagship scenario', () => {
 
   it('labels outcomes the article does not report as hypothetical, and uses every kind of evidence', () => {
     const scenario = result.bundle!.scenario;
-    const reported = scenario.decisions.flatMap((d) => d.options.filter((o) => o.evidence === 'reported').map((o) => o.id));
+    const reported = scenario.decisions.flatMap((d) =>
+      d.options.filter((o) => o.evidence === 'reported').map((o) => o.id),
+    );
     expect(reported).toEqual(['allow-limited']);
     const citationKinds = new Set(
-      [...scenario.decisions.flatMap((d) => [...(d.citations ?? []), ...d.options.flatMap((o) => o.citations)]), ...scenario.endings.flatMap((e) => e.citations)].map((c) => c.evidence),
+      [
+        ...scenario.decisions.flatMap((d) => [...(d.citations ?? []), ...d.options.flatMap((o) => o.citations)]),
+        ...scenario.endings.flatMap((e) => e.citations),
+      ].map((c) => c.evidence),
     );
     for (const kind of ['reported', 'stated-position', 'analysis'] as const) expect(citationKinds).toContain(kind);
   });
 
   it.runIf(existsSync(SHARED_SOURCE))('keeps its source text exactly as received', () => {
-    expect(readFileSync('scenarios/atacms-2024/sources/atacms-strikes-inside-russia.txt')).toEqual(readFileSync(SHARED_SOURCE));
+    expect(readFileSync('scenarios/atacms-2024/sources/atacms-strikes-inside-russia.txt')).toEqual(
+      readFileSync(SHARED_SOURCE),
+    );
   });
 });
 

@@ -43,4 +43,3 @@ export function describePlace(path: string, scenario?: Scenario): string {
   }
   return words.join(', ');
 }
-

@@ -11,7 +11,6 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
-
 /**
  * A path as given by a browser or a zip -> its tidy form, or undefined when it climbs out of the
  * set ("../") or is absolute, which no file an author opened can honestly be.

@@ -33,9 +33,14 @@ export function openScenario(opened: readonly OpenedFile[], pick?: string): Open
   const unpacked = unpackZips(opened);
   if (!unpacked.ok) return { kind: 'refused', message: unpacked.message };
   const files = unpacked.files;
-  if (files.length === 0) return { kind: 'refused', message: 'No files were opened. Choose your scenario’s folder, its files, or a zip of them.' };
+  if (files.length === 0)
+    return {
+      kind: 'refused',
+      message: 'No files were opened. Choose your scenario’s folder, its files, or a zip of them.',
+    };
   const candidates = scenarioFilesIn(files);
-  const file = pick !== undefined ? candidates.find((c) => c === pick) : candidates.length === 1 ? candidates[0] : undefined;
+  const file =
+    pick !== undefined ? candidates.find((c) => c === pick) : candidates.length === 1 ? candidates[0] : undefined;
   if (candidates.length === 0) return { kind: 'refused', message: noScenarioMessage(files) };
   if (file === undefined) return { kind: 'choose', candidates, files };
   const bytes = files.find((f) => f.path === file)!.bytes;
@@ -69,7 +74,10 @@ function unpackZips(opened: readonly OpenedFile[]): { ok: true; files: OpenedFil
 }
 
 function noScenarioMessage(files: readonly OpenedFile[]): string {
-  const names = files.slice(0, 5).map((f) => `“${f.path}”`).join(', ');
+  const names = files
+    .slice(0, 5)
+    .map((f) => `“${f.path}”`)
+    .join(', ');
   const more = files.length > 5 ? ` and ${files.length - 5} more` : '';
   return `None of the files you opened (${names}${more}) is a scenario. A scenario is a YAML file named ${SCENARIO_FILE_NAMES[0]}; open it together with its sources folder, or the whole scenario folder, or a zip of that folder.`;
 }

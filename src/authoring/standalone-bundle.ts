@@ -13,7 +13,8 @@ export const BUNDLE_ELEMENT_ID = 'branchpoint-scenario';
 /** The file name under which the built template ships beside the page (dist/). */
 export const PLAYER_TEMPLATE_FILE = 'player-template.html';
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * JSON that is safe inside a <script> element: "<" is written as \u003c, so no text in a
@@ -26,10 +27,13 @@ export function scriptSafeJson(value: unknown): string {
 /** The template with the bundle in its slot, its title and its language set. Throws on a page that is not a player template. */
 export function injectBundle(templateHtml: string, bundle: ScenarioBundle): string {
   // Built here, not at the top of the module, so the player (which only reads) does not carry it.
-  const slot = () => new RegExp(`(<script type="application/json" id="${BUNDLE_ELEMENT_ID}">)([\\s\\S]*?)(</script>)`, 'g');
+  const slot = () =>
+    new RegExp(`(<script type="application/json" id="${BUNDLE_ELEMENT_ID}">)([\\s\\S]*?)(</script>)`, 'g');
   const slots = templateHtml.match(slot());
   if (!slots || slots.length !== 1) {
-    throw new Error(`This is not a Branchpoint player template: it needs exactly one <script type="application/json" id="${BUNDLE_ELEMENT_ID}"> element, and has ${slots?.length ?? 0}`);
+    throw new Error(
+      `This is not a Branchpoint player template: it needs exactly one <script type="application/json" id="${BUNDLE_ELEMENT_ID}"> element, and has ${slots?.length ?? 0}`,
+    );
   }
   const { scenario } = bundle;
   return templateHtml
@@ -38,14 +42,16 @@ export function injectBundle(templateHtml: string, bundle: ScenarioBundle): stri
     .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(scenario.language)}"`);
 }
 
-
 /**
  * The bundle a player page carries, or a sentence saying why it cannot be played. The file was
  * checked when it was exported; this only guards against a file damaged or edited since.
  */
 export function readEmbeddedBundle(text: string | null | undefined): Result<ScenarioBundle, string> {
   if (!text || text.trim() === '') {
-    return { ok: false, error: 'This page holds no scenario. Export one with "npm run scenario -- export", or from the Branchpoint page.' };
+    return {
+      ok: false,
+      error: 'This page holds no scenario. Export one with "npm run scenario -- export", or from the Branchpoint page.',
+    };
   }
   let value: unknown;
   try {

@@ -51,12 +51,19 @@ export function scenarioStructure(scenario: Scenario, analysis?: Analysis): Stru
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const decision of scenario.decisions) {
-    forward.set(decision.id, decision.options.map((o) => o.next));
-    for (const option of decision.options) backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
+    forward.set(
+      decision.id,
+      decision.options.map((o) => o.next),
+    );
+    for (const option of decision.options)
+      backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
   }
   // An unknown start is its own error; calling every point unreachable because of it would bury it.
   const reached = forward.has(scenario.start) ? reach([scenario.start], forward) : known;
-  const canFinish = reach(scenario.endings.map((e) => e.id), backward);
+  const canFinish = reach(
+    scenario.endings.map((e) => e.id),
+    backward,
+  );
   const stuck = new Set(analysis?.stuck.map((s) => s.decision));
   const neverReached = new Set(analysis?.unreachableEndings);
   const neverOffered = new Set(analysis?.neverOffered.map((n) => `${n.decision}/${n.option}`));
@@ -70,8 +77,20 @@ export function scenarioStructure(scenario: Scenario, analysis?: Analysis): Stru
     return flags;
   };
   const points: StructurePoint[] = [
-    ...scenario.decisions.map((d) => ({ id: d.id, title: d.title, kind: 'decision' as const, start: d.id === scenario.start, flags: flagsOf(d.id, 'decision') })),
-    ...scenario.endings.map((e) => ({ id: e.id, title: e.title, kind: 'ending' as const, start: false, flags: flagsOf(e.id, 'ending') })),
+    ...scenario.decisions.map((d) => ({
+      id: d.id,
+      title: d.title,
+      kind: 'decision' as const,
+      start: d.id === scenario.start,
+      flags: flagsOf(d.id, 'decision'),
+    })),
+    ...scenario.endings.map((e) => ({
+      id: e.id,
+      title: e.title,
+      kind: 'ending' as const,
+      start: false,
+      flags: flagsOf(e.id, 'ending'),
+    })),
   ];
   const arrows: StructureArrow[] = scenario.decisions.flatMap((d) =>
     d.options.map((o) => {

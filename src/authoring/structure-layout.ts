@@ -69,11 +69,22 @@ export function layoutStructure(structure: Structure): StructureLayout {
 
   const boxes: PlacedBox[] = graph.nodes().map((node) => {
     const placed = graph.node(node) as { x: number; y: number; width: number; height: number };
-    return { id: node.slice(2), kind: kinds.get(node)!, x: placed.x - placed.width / 2, y: placed.y - placed.height / 2, width: placed.width, height: placed.height };
+    return {
+      id: node.slice(2),
+      kind: kinds.get(node)!,
+      x: placed.x - placed.width / 2,
+      y: placed.y - placed.height / 2,
+      width: placed.width,
+      height: placed.height,
+    };
   });
   const arrows: PlacedArrow[] = graph.edges().map((edge) => {
     const placed = graph.edge(edge) as { points: Array<{ x: number; y: number }>; x: number; y: number; width: number };
-    return { arrow: Number(edge.name), points: placed.points, label: { x: placed.x, y: placed.y, width: placed.width } };
+    return {
+      arrow: Number(edge.name),
+      points: placed.points,
+      label: { x: placed.x, y: placed.y, width: placed.width },
+    };
   });
   arrows.sort((a, b) => a.arrow - b.arrow);
   const size = graph.graph() as { width: number; height: number };

@@ -81,13 +81,17 @@ export function proseOf(text: string): string {
     }
     return [out + line.slice(from)];
   });
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 const placeholderCitation = () => [{ source: SOURCE_ID, quote: PLACEHOLDER_QUOTE }];
 
 /** The id the imported scenario gets: its title's, as a slug. */
-export const importedScenarioId = (story: TweeStory, fallbackTitle: string): string => slugify(story.title ?? fallbackTitle) || 'imported-story';
+export const importedScenarioId = (story: TweeStory, fallbackTitle: string): string =>
+  slugify(story.title ?? fallbackTitle) || 'imported-story';
 
 export function tweeToScenario(story: TweeStory, options: ImportOptions): ImportedScenario {
   const title = story.title ?? options.fallbackTitle;
@@ -134,7 +138,13 @@ export function tweeToScenario(story: TweeStory, options: ImportOptions): Import
     licence: 'CC-BY-4.0',
     start: startName !== undefined ? ids.get(startName)! : 'start',
     sources: [{ id: SOURCE_ID, title: 'TODO: the title of your source', file: PLACEHOLDER_SOURCE_FILE }],
-    actors: [{ id: ACTOR_ID, name: 'The decision-maker', description: 'TODO: who decides; add an actor for each person or body that decides' }],
+    actors: [
+      {
+        id: ACTOR_ID,
+        name: 'The decision-maker',
+        description: 'TODO: who decides; add an actor for each person or body that decides',
+      },
+    ],
     decisions: decisions.map(decisionOf),
     endings: endings.map(endingOf),
   };
@@ -153,9 +163,14 @@ export function tweeToScenario(story: TweeStory, options: ImportOptions): Import
     (doc.getIn(['endings', e], true) as YAMLMap).commentBefore = passageComment(passage, ids);
     flowCitations(['endings', e]);
   });
-  if (decisions.length === 0) notes.push('no passage has a link, so there is no decision point: link passages with [[…]] or add decisions by hand');
+  if (decisions.length === 0)
+    notes.push(
+      'no passage has a link, so there is no decision point: link passages with [[…]] or add decisions by hand',
+    );
   if (startName !== undefined && ids.has(startName) && !decisions.some((p) => p.name === startName)) {
-    notes.push(`the start passage "${startName}" has no links, so it became an ending; a scenario must start at a decision point`);
+    notes.push(
+      `the start passage "${startName}" has no links, so it became an ending; a scenario must start at a decision point`,
+    );
   }
 
   return { id: scenario.id, yaml: doc.toString({ lineWidth: 100 }), sourceText: SOURCE_PLACEHOLDER_TEXT, notes, ids };
@@ -192,7 +207,10 @@ function decisionProblem(passage: TweePassage, ids: Map<string, string>, notes: 
 function passageComment(passage: TweePassage, ids: Map<string, string>, problem?: string): string {
   const renamed = ids.get(passage.name) !== passage.name ? `, id "${ids.get(passage.name)}"` : '';
   const tags = passage.tags.length > 0 ? ` [${passage.tags.join(' ')}]` : '';
-  return [` Twine passage "${passage.name}"${tags}${renamed} (line ${passage.line})`, ...(problem ? [` ${problem}`] : [])].join('\n');
+  return [
+    ` Twine passage "${passage.name}"${tags}${renamed} (line ${passage.line})`,
+    ...(problem ? [` ${problem}`] : []),
+  ].join('\n');
 }
 
 function headerComment(schemaPath: string, story: TweeStory): string {
@@ -211,7 +229,7 @@ function headerComment(schemaPath: string, story: TweeStory): string {
     '    (npm run scenario -- validate <this folder>) reports each one as an error with its line:',
     '    that list is your list of things to do.',
     ' 3. Replace every other "TODO": the summary, your name, each outcome (what happens when an',
-    '    option is chosen) and each ending\'s questions for the class.',
+    "    option is chosen) and each ending's questions for the class.",
     ' 4. Check each option\'s evidence label: all start as "hypothetical" (docs/authoring.md, section 4).',
     ' 5. Name who decides: one actor, "decision-maker", stands for everyone for now.',
     ' Twine macros, variables and formatting are kept as written in the text: rewrite them as plain words.',

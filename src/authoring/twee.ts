@@ -69,7 +69,10 @@ export function parseTwee(source: string): { story: TweeStory; problems: TweePro
     } else if (current) {
       current.lines.push(text);
     } else if (text.trim() !== '') {
-      problems.push({ line, message: 'this text comes before the first passage header (a line starting with "::") and is left out' });
+      problems.push({
+        line,
+        message: 'this text comes before the first passage header (a line starting with "::") and is left out',
+      });
     }
   });
 
@@ -78,11 +81,17 @@ export function parseTwee(source: string): { story: TweeStory; problems: TweePro
   for (const passage of raw) {
     const text = trimBlankLines(passage.lines).join('\n');
     if (passage.name === '') {
-      problems.push({ line: passage.line, message: 'this passage has no name, so nothing can link to it; it is left out' });
+      problems.push({
+        line: passage.line,
+        message: 'this passage has no name, so nothing can link to it; it is left out',
+      });
       continue;
     }
     if (seen.has(passage.name)) {
-      problems.push({ line: passage.line, message: `a second passage named "${passage.name}": Twine allows one, so this one is left out` });
+      problems.push({
+        line: passage.line,
+        message: `a second passage named "${passage.name}": Twine allows one, so this one is left out`,
+      });
       continue;
     }
     seen.add(passage.name);
@@ -92,7 +101,13 @@ export function parseTwee(source: string): { story: TweeStory; problems: TweePro
       story.skipped.push(passage.name);
       continue;
     }
-    story.passages.push({ name: passage.name, tags: passage.tags, text, line: passage.line, links: findLinks(passage.lines, passage.line + 1) });
+    story.passages.push({
+      name: passage.name,
+      tags: passage.tags,
+      text,
+      line: passage.line,
+      links: findLinks(passage.lines, passage.line + 1),
+    });
   }
   return { story, problems: problems.sort((a, b) => a.line - b.line) };
 }
@@ -114,7 +129,8 @@ function parseHeader(rest: string, line: number, problems: TweeProblem[]): { nam
   if (rest[i] === '[') {
     i++;
     const block = readUntil(']');
-    if (rest[i] !== ']') problems.push({ line, message: 'the tag block "[" of this passage header is never closed with "]"' });
+    if (rest[i] !== ']')
+      problems.push({ line, message: 'the tag block "[" of this passage header is never closed with "]"' });
     i++;
     tags = block.split(/\s+/).filter(Boolean);
   }
@@ -124,15 +140,25 @@ function parseHeader(rest: string, line: number, problems: TweeProblem[]): { nam
     try {
       JSON.parse(rest.slice(i));
     } catch {
-      problems.push({ line, message: 'the metadata block "{…}" of this passage header is not valid JSON; it is ignored' });
+      problems.push({
+        line,
+        message: 'the metadata block "{…}" of this passage header is not valid JSON; it is ignored',
+      });
     }
   } else if (i < rest.length && rest.slice(i).trim() !== '') {
-    problems.push({ line, message: `unexpected text "${rest.slice(i).trim()}" after this passage header's name and tags` });
+    problems.push({
+      line,
+      message: `unexpected text "${rest.slice(i).trim()}" after this passage header's name and tags`,
+    });
   }
   return { name, tags };
 }
 
-function readStoryData(text: string, line: number, problems: TweeProblem[]): Pick<TweeStory, 'start' | 'ifid' | 'format'> {
+function readStoryData(
+  text: string,
+  line: number,
+  problems: TweeProblem[],
+): Pick<TweeStory, 'start' | 'ifid' | 'format'> {
   let data: unknown;
   try {
     data = JSON.parse(text);

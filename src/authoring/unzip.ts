@@ -33,7 +33,10 @@ export function unzipScenario(bytes: Uint8Array, zipName: string): Unzipped {
   try {
     contents = unzipSync(bytes, {
       filter: (entry) => {
-        if (++entries > ZIP_LIMITS.entries) throw new Refused(`“${zipName}” holds more than ${ZIP_LIMITS.entries} files; a scenario needs only a few. Zip just the scenario's folder.`);
+        if (++entries > ZIP_LIMITS.entries)
+          throw new Refused(
+            `“${zipName}” holds more than ${ZIP_LIMITS.entries} files; a scenario needs only a few. Zip just the scenario's folder.`,
+          );
         if (entry.name.endsWith('/')) return false;
         if (tidyPath(entry.name) === undefined) {
           skipped.push(entry.name);
@@ -41,13 +44,19 @@ export function unzipScenario(bytes: Uint8Array, zipName: string): Unzipped {
         }
         // One byte past the limit is kept so that the checker reports the file as too large.
         total += Math.min(entry.originalSize, MAX_FILE_BYTES + 1);
-        if (total > ZIP_LIMITS.totalBytes) throw new Refused(`“${zipName}” would unpack to more than ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB; a scenario and its sources are far smaller. Zip just the scenario's folder.`);
+        if (total > ZIP_LIMITS.totalBytes)
+          throw new Refused(
+            `“${zipName}” would unpack to more than ${ZIP_LIMITS.totalBytes / 1024 / 1024} MB; a scenario and its sources are far smaller. Zip just the scenario's folder.`,
+          );
         return true;
       },
     });
   } catch (error) {
     if (error instanceof Refused) return { ok: false, message: error.message };
-    return { ok: false, message: `“${zipName}” could not be unpacked: it is damaged or not a zip file (${describe(error)}). Zip the scenario's folder again and open the new file.` };
+    return {
+      ok: false,
+      message: `“${zipName}” could not be unpacked: it is damaged or not a zip file (${describe(error)}). Zip the scenario's folder again and open the new file.`,
+    };
   }
   const files: OpenedFile[] = [];
   for (const [name, data] of Object.entries(contents)) {
@@ -56,13 +65,17 @@ export function unzipScenario(bytes: Uint8Array, zipName: string): Unzipped {
     files.push({ path, bytes: data.length > MAX_FILE_BYTES ? data.subarray(0, MAX_FILE_BYTES + 1) : data });
   }
   if (skipped.length > 0 && files.length === 0) {
-    return { ok: false, message: `Every file in “${zipName}” is named outside the zip (such as “${skipped[0]}”), so none was opened.` };
+    return {
+      ok: false,
+      message: `Every file in “${zipName}” is named outside the zip (such as “${skipped[0]}”), so none was opened.`,
+    };
   }
   return { ok: true, files };
 }
 
 /** Files that operating systems add to zips and folders, which are never part of a scenario. */
-export const isClutter = (path: string): boolean => /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(path);
+export const isClutter = (path: string): boolean =>
+  /(^|\/)(__MACOSX\/|\.DS_Store$|Thumbs\.db$|desktop\.ini$)/i.test(path);
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 120) : 'unknown problem';

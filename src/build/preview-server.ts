@@ -10,12 +10,17 @@ import { scenariosPlugin } from './scenarios-plugin.ts';
 import { displayPath, findScenarioFiles, readBytes } from '../node/scenario-files.ts';
 import { projectRoot } from '../node/project-root.ts';
 
-const USAGE = 'Usage: npm run preview:scenario -- <scenario folder or scenario.yaml> [--port 5173] [--host 127.0.0.1]\n';
+const USAGE =
+  'Usage: npm run preview:scenario -- <scenario folder or scenario.yaml> [--port 5173] [--host 127.0.0.1]\n';
 
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -27,11 +32,16 @@ async function main(argv: string[]): Promise<number> {
   const files = findScenarioFiles(target);
   if (files === undefined) return (process.stderr.write(`There is no file or folder "${target}".\n`), 2);
   if (files.length !== 1) {
-    process.stderr.write(files.length === 0 ? `No scenario.yaml was found in "${target}".\n` : `"${target}" holds ${files.length} scenarios: name one of their folders.\n`);
+    process.stderr.write(
+      files.length === 0
+        ? `No scenario.yaml was found in "${target}".\n`
+        : `"${target}" holds ${files.length} scenarios: name one of their folders.\n`,
+    );
     return 2;
   }
   const port = values.port === undefined ? 5173 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return (process.stderr.write(`--port must be a port number, not "${values.port}"\n`), 2);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return (process.stderr.write(`--port must be a port number, not "${values.port}"\n`), 2);
 
   // The project's own Vite settings, with the scenarios plugin pointed at this one scenario.
   const base = (await import('../../vite.config.ts')).default as UserConfig;
@@ -47,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
   await server.listen();
   const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   const id = /^\s*id:\s*["']?([a-z0-9][a-z0-9_-]*)/m.exec(new TextDecoder().decode(readBytes(files[0]!)))?.[1];
-  process.stdout.write(`\nPreviewing ${displayPath(files[0]!)}: open ${url}${id ? `#/s/${id}/play` : ''}\nSave the file to see the change in the page. Ctrl+C stops.\n`);
+  process.stdout.write(
+    `\nPreviewing ${displayPath(files[0]!)}: open ${url}${id ? `#/s/${id}/play` : ''}\nSave the file to see the change in the page. Ctrl+C stops.\n`,
+  );
   return -1;
 }
 

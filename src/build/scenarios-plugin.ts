@@ -36,7 +36,8 @@ interface Checked extends LiveScenarios {
 /** `folder`: a folder of scenario folders, one scenario's folder, or one scenario file. */
 export function scenariosPlugin(folder = 'scenarios'): Plugin {
   // One scenario file stands for its folder: its sources lie beside it.
-  const root = existsSync(resolve(folder)) && statSync(resolve(folder)).isFile() ? dirname(resolve(folder)) : resolve(folder);
+  const root =
+    existsSync(resolve(folder)) && statSync(resolve(folder)).isFile() ? dirname(resolve(folder)) : resolve(folder);
   const target = resolve(folder);
   let checked: Checked | undefined;
   let serving = false;
@@ -69,7 +70,9 @@ export function scenariosPlugin(folder = 'scenarios'): Plugin {
       }
       if (id === resolved(CATALOG)) {
         const entries = [...byId.values()].map((bundle) => catalogEntry(bundle));
-        const loaders = [...byId.keys()].map((key) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(SCENARIO + key)}),`);
+        const loaders = [...byId.keys()].map(
+          (key) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(SCENARIO + key)}),`,
+        );
         return `export const catalog = ${JSON.stringify(entries)};\nexport const loaders = {\n${loaders.join('\n')}\n};\n`;
       }
       const key = id.slice(resolved(SCENARIO).length);
@@ -99,7 +102,12 @@ function checkAll(target: string): Checked {
       const decoded = decodeText(bytes, file);
       const text = decoded.ok ? decoded.text : undefined;
       // Its shape lets the page name places by their ids ("decision point “council”").
-      reports.push({ file: shown, text, diagnostics: result.diagnostics, scenario: result.bundle?.scenario ?? (text === undefined ? undefined : shapeOf(text, shown)) });
+      reports.push({
+        file: shown,
+        text,
+        diagnostics: result.diagnostics,
+        scenario: result.bundle?.scenario ?? (text === undefined ? undefined : shapeOf(text, shown)),
+      });
     }
     if (result.bundle) byId.set(result.bundle.scenario.id, result.bundle);
   }
@@ -122,7 +130,8 @@ function followChanges(server: ViteDevServer, root: string, recheck: () => Check
       const now = recheck();
       // A reload of the page must get the new version too.
       const graph = server.environments.client.moduleGraph;
-      for (const [id, module] of graph.idToModuleMap) if (id.startsWith('\0virtual:branchpoint/')) graph.invalidateModule(module);
+      for (const [id, module] of graph.idToModuleMap)
+        if (id.startsWith('\0virtual:branchpoint/')) graph.invalidateModule(module);
       reportInTerminal(server, now);
       server.ws.send(SCENARIOS_EVENT, live(now));
     }, SETTLE_MS);

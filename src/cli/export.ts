@@ -14,7 +14,8 @@ import { UsageError } from './usage-error.ts';
 /** The output file named with -o, which must be an .html file. */
 export function exportTarget(out: string | undefined): string {
   if (!out) throw new UsageError('name the file to write: npm run scenario -- export <folder> -o <file>.html');
-  if (!/\.html?$/i.test(out)) throw new UsageError(`the exported file must end in .html (it is a web page), not "${out}"`);
+  if (!/\.html?$/i.test(out))
+    throw new UsageError(`the exported file must end in .html (it is a web page), not "${out}"`);
   return out;
 }
 

@@ -21,7 +21,9 @@ export function importTwee(file: string | undefined, out: string | undefined): n
   const { story, problems } = parseTwee(decoded.text);
   for (const p of problems) process.stderr.write(`${shownFile}:${p.line}:1: warning: ${p.message}\n`);
   if (story.passages.length === 0) {
-    process.stderr.write(`${shownFile}: no story passages found (a passage starts with a line like ":: Passage name"); nothing was written\n`);
+    process.stderr.write(
+      `${shownFile}: no story passages found (a passage starts with a line like ":: Passage name"); nothing was written\n`,
+    );
     return 1;
   }
 

@@ -56,8 +56,12 @@ async function main(argv: string[]): Promise<number> {
       return withScenario(single(targets), (result) => (process.stdout.write(formatAnalysis(result)), 0));
     case 'graph': {
       const format = values.format ?? 'mermaid';
-      if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
-      return withScenario(single(targets), ({ bundle }) => (process.stdout.write(exportGraph(bundle!.scenario, format as GraphFormat)), 0));
+      if (format !== 'mermaid' && format !== 'dot')
+        throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
+      return withScenario(
+        single(targets),
+        ({ bundle }) => (process.stdout.write(exportGraph(bundle!.scenario, format as GraphFormat)), 0),
+      );
     }
     case 'play':
       return withScenario(single(targets), ({ bundle }) => playInTerminal(bundle!));
@@ -92,13 +96,15 @@ function requireTargets(targets: string[]): string[] {
 
 /** The one argument a command takes (undefined when none is given; the command says what it needs). */
 function only(targets: string[]): string | undefined {
-  if (targets.length > 1) throw new UsageError(`this command takes one argument, not ${targets.length}: ${targets.join(' ')}`);
+  if (targets.length > 1)
+    throw new UsageError(`this command takes one argument, not ${targets.length}: ${targets.join(' ')}`);
   return targets[0];
 }
 
 function single(targets: string[]): string {
   const files = requireTargets(targets);
-  if (files.length !== 1) throw new UsageError(`this command takes one scenario, and ${targets.join(' ')} holds ${files.length}`);
+  if (files.length !== 1)
+    throw new UsageError(`this command takes one scenario, and ${targets.join(' ')} holds ${files.length}`);
   return files[0]!;
 }
 
@@ -124,7 +130,9 @@ async function withScenario(file: string, run: (result: CheckResult) => number |
   const result = check(file);
   if (!result.bundle) {
     for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-    process.stderr.write(`${displayPath(file)} has errors: fix them first (npm run scenario -- validate ${displayPath(file)})\n`);
+    process.stderr.write(
+      `${displayPath(file)} has errors: fix them first (npm run scenario -- validate ${displayPath(file)})\n`,
+    );
     return 1;
   }
   return run(result);
@@ -135,12 +143,17 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`${error.message}\n\n${USAGE}`);
       process.exitCode = 2;
     } else {
       // A bug of ours, not the author's: say so plainly, keep the details for a report.
-      process.stderr.write(`Branchpoint hit an internal error; please report it with this file attached.\n${String(error)}\n`);
+      process.stderr.write(
+        `Branchpoint hit an internal error; please report it with this file attached.\n${String(error)}\n`,
+      );
       process.exitCode = 3;
     }
   },

@@ -10,9 +10,14 @@ import { schemaPathFrom, SCENARIO_FILE, writeScenarioFolder } from './write-scen
 export function newScenario(id: string | undefined, dir: string): number {
   if (!id) throw new UsageError('name the new scenario: npm run scenario -- new <id>, for example new bus-route');
   const checked = ScenarioSchema.shape.id.safeParse(id);
-  if (!checked.success) throw new UsageError(`"${id}" cannot be a scenario id: ${checked.error.issues[0]?.message ?? 'it is not a valid id'}`);
+  if (!checked.success)
+    throw new UsageError(
+      `"${id}" cannot be a scenario id: ${checked.error.issues[0]?.message ?? 'it is not a valid id'}`,
+    );
   const folder = join(dir, id);
-  const result = writeScenarioFolder(folder, starterScenario(id, schemaPathFrom(folder)), { [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT });
+  const result = writeScenarioFolder(folder, starterScenario(id, schemaPathFrom(folder)), {
+    [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT,
+  });
   if (!result) return 1;
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   const shown = displayPath(folder);

@@ -26,7 +26,8 @@ export async function buildPlayerTemplate(): Promise<string> {
   for (const result of outputs) {
     if (!('output' in result)) continue;
     const html = result.output.find((file) => file.type === 'asset' && file.fileName.endsWith('.html'));
-    if (html && html.type === 'asset') return typeof html.source === 'string' ? html.source : new TextDecoder().decode(html.source);
+    if (html && html.type === 'asset')
+      return typeof html.source === 'string' ? html.source : new TextDecoder().decode(html.source);
   }
   throw new Error(`the standalone build (${CONFIG}) produced no HTML file`);
 }
@@ -43,7 +44,8 @@ export async function cachedPlayerTemplate(): Promise<CachedTemplate> {
   if (existsSync(file)) return { html: readFileSync(file, 'utf8'), cached: true };
   const html = await buildPlayerTemplate();
   mkdirSync(CACHE, { recursive: true });
-  for (const old of readdirSync(CACHE).filter((name) => name.startsWith('player-template-'))) rmSync(join(CACHE, old), { force: true });
+  for (const old of readdirSync(CACHE).filter((name) => name.startsWith('player-template-')))
+    rmSync(join(CACHE, old), { force: true });
   // Written under another name and renamed, so a second export running at the same time never reads half a file.
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, html);

@@ -9,7 +9,9 @@ export const SCENARIO_FILE = 'scenario.yaml';
 
 /** The path from a scenario folder to scenarios/scenario.schema.json, as the first line of the file names it. */
 export function schemaPathFrom(folder: string): string {
-  return relative(resolve(folder), join(projectRoot, 'scenarios', 'scenario.schema.json')).split('\\').join('/');
+  return relative(resolve(folder), join(projectRoot, 'scenarios', 'scenario.schema.json'))
+    .split('\\')
+    .join('/');
 }
 
 /**
@@ -17,12 +19,20 @@ export function schemaPathFrom(folder: string): string {
  * the result as the validator would. Refuses, writing nothing, when any of them exists already:
  * the refusal is printed here, and the caller gets undefined.
  */
-export function writeScenarioFolder(folder: string, yaml: string, beside: Record<string, string>): CheckResult | undefined {
+export function writeScenarioFolder(
+  folder: string,
+  yaml: string,
+  beside: Record<string, string>,
+): CheckResult | undefined {
   const files = { [SCENARIO_FILE]: yaml, ...beside };
-  const taken = Object.keys(files).map((name) => join(folder, name)).filter((path) => existsSync(path));
+  const taken = Object.keys(files)
+    .map((name) => join(folder, name))
+    .filter((path) => existsSync(path));
   if (taken.length > 0) {
     const what = taken.map(displayPath).join(' and ');
-    process.stderr.write(`${what} already exist${taken.length === 1 ? 's' : ''}, so nothing was written: choose another name or folder, or move the old files away.\n`);
+    process.stderr.write(
+      `${what} already exist${taken.length === 1 ? 's' : ''}, so nothing was written: choose another name or folder, or move the old files away.\n`,
+    );
     return undefined;
   }
   for (const [name, text] of Object.entries(files)) {

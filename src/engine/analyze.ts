@@ -55,13 +55,21 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   const allEffects: CodedEffect[] = [];
   const options: CompiledOption[][] = scenario.decisions.map((decision) =>
     decision.options.map((option) => {
-      const effects = option.effects?.length ? compileEffects(bindEffects(scenario, option.effects), variableIndex) : NONE;
+      const effects = option.effects?.length
+        ? compileEffects(bindEffects(scenario, option.effects), variableIndex)
+        : NONE;
       allEffects.push(...effects);
-      return { index: optionCount++, next: nodeIndex.get(option.next)!, when: option.when ? compileConditions(option.when, variableIndex) : NONE, effects };
+      return {
+        index: optionCount++,
+        next: nodeIndex.get(option.next)!,
+        when: option.when ? compileConditions(option.when, variableIndex) : NONE,
+        effects,
+      };
     }),
   );
   const worlds = worldCodes(scenario.variables, allEffects, nodeCount);
-  const named = (code: number) => Object.fromEntries(worlds.values(code).map((value, i) => [scenario.variables[i]!.id, value]));
+  const named = (code: number) =>
+    Object.fromEntries(worlds.values(code).map((value, i) => [scenario.variables[i]!.id, value]));
 
   // Discover configurations breadth first. Configuration c is (configNode[c], configWorld[c]);
   // its successors, one per offered option, are edgeTarget[edgeStart[c] .. edgeStart[c + 1]).
@@ -74,7 +82,8 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   const offered = new Uint8Array(optionCount);
   const stuck: Analysis['stuck'] = [];
   for (let c = 0; c < configNode.length; c++) {
-    if (configNode.length > MAX_CONFIGURATIONS) throw new Error(`More than ${MAX_CONFIGURATIONS} configurations: the world state is too large to analyse`);
+    if (configNode.length > MAX_CONFIGURATIONS)
+      throw new Error(`More than ${MAX_CONFIGURATIONS} configurations: the world state is too large to analyse`);
     const node = configNode[c]!;
     const world = configWorld[c]!;
     if (node < decisionCount) {
@@ -108,7 +117,8 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   const depth = new Int32Array(count).fill(-1);
   depth[0] = 0;
   for (let c = 0; c < count; c++) {
-    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) if (depth[edgeTarget[e]!] === -1) depth[edgeTarget[e]!] = depth[c]! + 1;
+    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
+      if (depth[edgeTarget[e]!] === -1) depth[edgeTarget[e]!] = depth[c]! + 1;
   }
 
   // Which configurations can still reach an ending (reverse reachability).
@@ -116,7 +126,8 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   for (let c = 0; c < count; c++) reverseStart[c + 1] = reverseStart[c]! + incoming[c]!;
   const reverseSource = new Uint32Array(edgeTarget.length);
   const filled = reverseStart.slice(0, count);
-  for (let c = 0; c < count; c++) for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) reverseSource[filled[edgeTarget[e]!]!++] = c;
+  for (let c = 0; c < count; c++)
+    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) reverseSource[filled[edgeTarget[e]!]!++] = c;
   const finishes = new Uint8Array(count);
   const queue: number[] = [];
   const markFinishing = (c: number) => {
@@ -126,11 +137,13 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   for (let c = 0; c < count; c++) if (isEnding(c)) markFinishing(c);
   while (queue.length > 0) {
     const c = queue.pop()!;
-    for (let e = reverseStart[c]!; e < reverseStart[c + 1]!; e++) if (!finishes[reverseSource[e]!]) markFinishing(reverseSource[e]!);
+    for (let e = reverseStart[c]!; e < reverseStart[c + 1]!; e++)
+      if (!finishes[reverseSource[e]!]) markFinishing(reverseSource[e]!);
   }
   const trapped: Analysis['trapped'] = [];
   for (let c = 0; c < count; c++) {
-    if (!finishes[c] && edgeStart[c + 1]! > edgeStart[c]!) trapped.push({ decision: nodeIds[configNode[c]!]!, world: named(configWorld[c]!) });
+    if (!finishes[c] && edgeStart[c + 1]! > edgeStart[c]!)
+      trapped.push({ decision: nodeIds[configNode[c]!]!, world: named(configWorld[c]!) });
   }
 
   // Paths and longest paths: dynamic programming in topological order (only without loops).
@@ -140,7 +153,8 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     longest[0] = 0;
     for (const c of order) {
       const length = longest[c]! + 1;
-      for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) if (longest[edgeTarget[e]!]! < length) longest[edgeTarget[e]!] = length;
+      for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
+        if (longest[edgeTarget[e]!]! < length) longest[edgeTarget[e]!] = length;
     }
   }
 
@@ -179,11 +193,21 @@ export function analyzeScenario(scenario: Scenario): Analysis {
 }
 
 function compileConditions(when: readonly Condition[] | undefined, variables: Map<string, number>): CodedCondition[] {
-  return (when ?? []).map((c) => ({ variable: variables.get(c.variable)!, atLeast: c.atLeast ?? -Infinity, atMost: c.atMost ?? Infinity }));
+  return (when ?? []).map((c) => ({
+    variable: variables.get(c.variable)!,
+    atLeast: c.atLeast ?? -Infinity,
+    atMost: c.atMost ?? Infinity,
+  }));
 }
 
 function compileEffects(effects: BoundEffect[], variables: Map<string, number>): CodedEffect[] {
-  return effects.map((e) => ({ variable: variables.get(e.variable)!, set: e.set, add: e.add ?? 0, min: e.min, max: e.max }));
+  return effects.map((e) => ({
+    variable: variables.get(e.variable)!,
+    set: e.set,
+    add: e.add ?? 0,
+    min: e.min,
+    max: e.max,
+  }));
 }
 
 /**
@@ -191,7 +215,11 @@ function compileEffects(effects: BoundEffect[], variables: Map<string, number>):
  * while every count stays a safe integer (counts only grow along the order, so the final ones
  * bound every sum on the way); only scenarios with more paths than that pay for BigInt.
  */
-function countPaths(order: readonly number[], edgeStart: readonly number[], edgeTarget: readonly number[]): (c: number) => bigint {
+function countPaths(
+  order: readonly number[],
+  edgeStart: readonly number[],
+  edgeTarget: readonly number[],
+): (c: number) => bigint {
   const floats = new Float64Array(edgeStart.length - 1);
   floats[0] = 1;
   for (const c of order) for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) floats[edgeTarget[e]!]! += floats[c]!;
@@ -203,7 +231,11 @@ function countPaths(order: readonly number[], edgeStart: readonly number[], edge
 }
 
 /** Kahn's algorithm over the edge lists; undefined when the graph has a cycle. */
-function topologicalOrder(edgeStart: readonly number[], edgeTarget: readonly number[], incomingCounts: Uint32Array): number[] | undefined {
+function topologicalOrder(
+  edgeStart: readonly number[],
+  edgeTarget: readonly number[],
+  incomingCounts: Uint32Array,
+): number[] | undefined {
   const incoming = incomingCounts.slice();
   const ready: number[] = [];
   incoming.forEach((n, c) => n === 0 && ready.push(c));
@@ -211,7 +243,8 @@ function topologicalOrder(edgeStart: readonly number[], edgeTarget: readonly num
   while (ready.length > 0) {
     const c = ready.pop()!;
     order.push(c);
-    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) if (--incoming[edgeTarget[e]!]! === 0) ready.push(edgeTarget[e]!);
+    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
+      if (--incoming[edgeTarget[e]!]! === 0) ready.push(edgeTarget[e]!);
   }
   return order.length === incoming.length ? order : undefined;
 }

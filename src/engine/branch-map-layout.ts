@@ -51,6 +51,8 @@ export function branchLayout(scenario: Scenario): BranchLayout {
   };
   for (const id of order) if (decisions.has(id)) place(id, decisions.get(id)!.title, 'decision', layerOf.get(id)!);
   for (const ending of scenario.endings) place(ending.id, ending.title, 'ending', lastDecisionLayer + 1);
-  const edges = scenario.decisions.flatMap((d) => d.options.map((o) => ({ from: d.id, to: o.next, option: o.id, label: o.label })));
+  const edges = scenario.decisions.flatMap((d) =>
+    d.options.map((o) => ({ from: d.id, to: o.next, option: o.id, label: o.label })),
+  );
   return { nodes, edges, layers: lastDecisionLayer + 2, widest: Math.max(...slots.values()) };
 }

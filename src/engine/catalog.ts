@@ -19,6 +19,10 @@ export function catalogEntry({ scenario }: ScenarioBundle): CatalogEntry {
     language: scenario.language,
     decisions: scenario.decisions.length,
     endings: scenario.endings.length,
-    sources: scenario.sources.map((s) => ({ title: s.title, ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.date ? { date: s.date } : {}) })),
+    sources: scenario.sources.map((s) => ({
+      title: s.title,
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      ...(s.date ? { date: s.date } : {}),
+    })),
   };
 }

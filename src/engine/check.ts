@@ -16,7 +16,12 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
 }
 
-export function checkScenario(file: string, content: Uint8Array | string, readFile: ReadFile, limits?: ParseLimits): CheckResult {
+export function checkScenario(
+  file: string,
+  content: Uint8Array | string,
+  readFile: ReadFile,
+  limits?: ParseLimits,
+): CheckResult {
   const validation = validateScenario(file, content, readFile, limits);
   if (!validation.bundle || !validation.parsed) return { diagnostics: validation.diagnostics };
   const { parsed, bundle } = validation;
@@ -31,26 +36,52 @@ export function checkScenario(file: string, content: Uint8Array | string, readFi
   } catch (error) {
     // The analysis refuses world states too big to explore: a problem of the file, reported like any other.
     if (!(error instanceof Error) || !/configurations/i.test(error.message)) throw error;
-    at('error', ['variables'], `${error.message}. Narrow the variables' ranges or the effects that change them, so every reachable world state can be checked.`);
+    at(
+      'error',
+      ['variables'],
+      `${error.message}. Narrow the variables' ranges or the effects that change them, so every reachable world state can be checked.`,
+    );
     return { diagnostics: sortDiagnostics([...validation.diagnostics, ...extra]) };
   }
-  const decisionPath = (scenario: Scenario, id: string): DocPath => ['decisions', scenario.decisions.findIndex((d) => d.id === id), 'id'];
+  const decisionPath = (scenario: Scenario, id: string): DocPath => [
+    'decisions',
+    scenario.decisions.findIndex((d) => d.id === id),
+    'id',
+  ];
   const describeWorld = (world: Record<string, number>) =>
-    Object.entries(world).map(([name, value]) => `${name} = ${value}`).join(', ') || 'the initial state';
+    Object.entries(world)
+      .map(([name, value]) => `${name} = ${value}`)
+      .join(', ') || 'the initial state';
 
   for (const { decision, world } of analysis.stuck.slice(0, 5)) {
-    at('error', decisionPath(bundle.scenario, decision), `a player can get stuck at "${decision}": no option is offered when ${describeWorld(world)}`);
+    at(
+      'error',
+      decisionPath(bundle.scenario, decision),
+      `a player can get stuck at "${decision}": no option is offered when ${describeWorld(world)}`,
+    );
   }
   for (const { decision, world } of analysis.trapped.slice(0, 5)) {
-    at('error', decisionPath(bundle.scenario, decision), `from "${decision}" with ${describeWorld(world)} no ending can be reached`);
+    at(
+      'error',
+      decisionPath(bundle.scenario, decision),
+      `from "${decision}" with ${describeWorld(world)} no ending can be reached`,
+    );
   }
   for (const { decision, option } of analysis.neverOffered) {
     const d = bundle.scenario.decisions.findIndex((x) => x.id === decision);
     const o = bundle.scenario.decisions[d]!.options.findIndex((x) => x.id === option);
-    at('warning', ['decisions', d, 'options', o, 'when'], `option "${option}" is never offered: its conditions never hold in any reachable world state`);
+    at(
+      'warning',
+      ['decisions', d, 'options', o, 'when'],
+      `option "${option}" is never offered: its conditions never hold in any reachable world state`,
+    );
   }
   for (const ending of analysis.unreachableEndings) {
-    at('warning', ['endings', bundle.scenario.endings.findIndex((e) => e.id === ending), 'id'], `ending "${ending}" can never be reached`);
+    at(
+      'warning',
+      ['endings', bundle.scenario.endings.findIndex((e) => e.id === ending), 'id'],
+      `ending "${ending}" can never be reached`,
+    );
   }
   const diagnostics = sortDiagnostics([...validation.diagnostics, ...extra]);
   return hasErrors(diagnostics) ? { analysis, diagnostics } : { bundle, analysis, diagnostics };

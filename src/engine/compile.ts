@@ -38,7 +38,8 @@ export const gameSetup = setup({
     events: {} as GameEvent,
   },
   guards: {
-    offered: ({ context, event }, params: OfferedParams) => event.option === params.option && conditionsHold(params.when, context.world),
+    offered: ({ context, event }, params: OfferedParams) =>
+      event.option === params.option && conditionsHold(params.when, context.world),
   },
   actions: {
     // The world changes through Immer; the path only grows, so it is extended by hand: running
@@ -62,7 +63,10 @@ export function machineConfig(scenario: Scenario) {
         CHOOSE: decision.options.map((option) => ({
           target: option.next,
           guard: { type: 'offered', params: { option: option.id, ...(option.when ? { when: option.when } : {}) } },
-          actions: { type: 'choose', params: { decision: decision.id, option: option.id, effects: bindEffects(scenario, option.effects) } },
+          actions: {
+            type: 'choose',
+            params: { decision: decision.id, option: option.id, effects: bindEffects(scenario, option.effects) },
+          },
         })),
       },
     };

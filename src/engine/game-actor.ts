@@ -23,7 +23,10 @@ export function choose(actor: GameActor, option: string): boolean {
 }
 
 /** Plays a list of option ids from the start, as a shared link does; fails at the first that is not offered. */
-export function replay(machine: GameMachine, options: readonly string[]): Result<GameActor, { step: number; option: string }> {
+export function replay(
+  machine: GameMachine,
+  options: readonly string[],
+): Result<GameActor, { step: number; option: string }> {
   const actor = startGame(machine);
   for (const [step, option] of options.entries()) {
     if (!choose(actor, option)) {

@@ -18,7 +18,12 @@ export interface Playthrough {
 
 const MAX_PLAYTHROUGHS = 20;
 
-export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, endings: [], choices: [], playthroughs: [] });
+export const emptyProgress = (): Progress => ({
+  version: PROGRESS_VERSION,
+  endings: [],
+  choices: [],
+  playthroughs: [],
+});
 
 export const choiceKey = (decision: string, option: string) => `${decision}/${option}`;
 
@@ -29,7 +34,9 @@ export function recordChoice(progress: Progress, decision: string, option: strin
 
 export function recordEnding(progress: Progress, ending: string, options: string[], finishedAt: string): Progress {
   const same = (p: Playthrough) => p.options.join('.') === options.join('.');
-  const playthroughs = [...progress.playthroughs.filter((p) => !same(p)), { ending, options, finishedAt }].slice(-MAX_PLAYTHROUGHS);
+  const playthroughs = [...progress.playthroughs.filter((p) => !same(p)), { ending, options, finishedAt }].slice(
+    -MAX_PLAYTHROUGHS,
+  );
   const endings = progress.endings.includes(ending) ? progress.endings : [...progress.endings, ending];
   return { ...progress, endings, playthroughs };
 }

@@ -116,7 +116,9 @@ export function viewOf(index: ScenarioIndex, snapshot: SnapshotFrom<GameMachine>
   const { world, path } = snapshot.context;
   const here = String(snapshot.value);
   const meters = metersOf(index.scenario, world, path);
-  const steps = path.map((step, i) => stepView(index, step, i === 0 ? initialWorld(index.scenario) : path[i - 1]!.world));
+  const steps = path.map((step, i) =>
+    stepView(index, step, i === 0 ? initialWorld(index.scenario) : path[i - 1]!.world),
+  );
   const ending = index.ending(here);
   if (ending) {
     return {
@@ -143,7 +145,13 @@ export function viewOf(index: ScenarioIndex, snapshot: SnapshotFrom<GameMachine>
     citations: (decision.citations ?? []).map((c) => index.citation(c)),
     options: decision.options
       .filter((option) => conditionsHold(option.when, world))
-      .map((option, i) => ({ id: option.id, number: i + 1, label: option.label, evidence: option.evidence, citations: option.citations.map((c) => index.citation(c)) })),
+      .map((option, i) => ({
+        id: option.id,
+        number: i + 1,
+        label: option.label,
+        evidence: option.evidence,
+        citations: option.citations.map((c) => index.citation(c)),
+      })),
     meters,
     path: steps,
   };

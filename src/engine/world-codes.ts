@@ -35,12 +35,21 @@ interface VariableRange {
 }
 
 /** Codes are chosen so that code * nodes + node is a safe integer, unique for each configuration. */
-export function worldCodes(variables: readonly VariableRange[], effects: readonly CodedEffect[], nodes: number): WorldCodes {
-  const wholeNumbers = [...variables.flatMap((v) => [v.min, v.max, v.initial]), ...effects.map((e) => e.set ?? e.add)].every(Number.isInteger);
+export function worldCodes(
+  variables: readonly VariableRange[],
+  effects: readonly CodedEffect[],
+  nodes: number,
+): WorldCodes {
+  const wholeNumbers = [
+    ...variables.flatMap((v) => [v.min, v.max, v.initial]),
+    ...effects.map((e) => e.set ?? e.add),
+  ].every(Number.isInteger);
   const inRange = variables.every((v) => v.min <= v.initial && v.initial <= v.max);
   const size = variables.reduce((product, v) => product * (v.max - v.min + 1), 1);
   // Interned codes count distinct worlds, which the analysis caps far below what could overflow.
-  return wholeNumbers && inRange && size * nodes <= Number.MAX_SAFE_INTEGER ? packedCodes(variables) : internedCodes(variables);
+  return wholeNumbers && inRange && size * nodes <= Number.MAX_SAFE_INTEGER
+    ? packedCodes(variables)
+    : internedCodes(variables);
 }
 
 function packedCodes(variables: readonly VariableRange[]): WorldCodes {
@@ -52,7 +61,8 @@ function packedCodes(variables: readonly VariableRange[]): WorldCodes {
   }
   const mins = variables.map((v) => v.min);
   const radices = variables.map((v) => v.max - v.min + 1);
-  const value = (code: number, variable: number) => mins[variable]! + (Math.floor(code / strides[variable]!) % radices[variable]!);
+  const value = (code: number, variable: number) =>
+    mins[variable]! + (Math.floor(code / strides[variable]!) % radices[variable]!);
   return {
     initial: variables.reduce((code, v, i) => code + (v.initial - v.min) * strides[i]!, 0),
     holds(conditions, code) {

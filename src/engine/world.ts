@@ -17,7 +17,9 @@ export function bindEffects(scenario: Scenario, effects: readonly Effect[] = [])
     if (!variable) throw new Error(`Effect names unknown variable "${effect.variable}": validate the scenario first`);
     // Built field by field: spreading `effect` made compiling a large scenario several times slower.
     const { min, max } = variable;
-    return effect.set !== undefined ? { variable: effect.variable, set: effect.set, min, max } : { variable: effect.variable, add: effect.add, min, max };
+    return effect.set !== undefined
+      ? { variable: effect.variable, set: effect.set, min, max }
+      : { variable: effect.variable, add: effect.add, min, max };
   });
 }
 
@@ -25,7 +27,10 @@ export function conditionsHold(when: readonly Condition[] | undefined, world: Wo
   if (!when) return true;
   return when.every((condition) => {
     const value = world[condition.variable] ?? 0;
-    return (condition.atLeast === undefined || value >= condition.atLeast) && (condition.atMost === undefined || value <= condition.atMost);
+    return (
+      (condition.atLeast === undefined || value >= condition.atLeast) &&
+      (condition.atMost === undefined || value <= condition.atMost)
+    );
   });
 }
 

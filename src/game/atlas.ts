@@ -52,7 +52,8 @@ export function loadAtlas(detail: Detail): Promise<Atlas> {
 
 function asTopology(value: unknown): WorldTopology {
   const topology = value as Partial<WorldTopology> | null;
-  if (topology?.type !== 'Topology' || !topology.objects?.countries) throw new Error('world-atlas: not a countries TopoJSON file');
+  if (topology?.type !== 'Topology' || !topology.objects?.countries)
+    throw new Error('world-atlas: not a countries TopoJSON file');
   return topology as WorldTopology;
 }
 
@@ -61,7 +62,8 @@ export function buildAtlas(topology: WorldTopology, detail: Detail): Atlas {
   const idOf = (g: { id?: string | number }) => String(g.id ?? '');
   const pairIs = (a: { id?: string | number }, b: { id?: string | number }, pair: readonly [string, string]) =>
     (idOf(a) === pair[0] && idOf(b) === pair[1]) || (idOf(a) === pair[1] && idOf(b) === pair[0]);
-  const special = (a: { id?: string | number }, b: { id?: string | number }) => DISPUTED_SEGMENTS.some((d) => pairIs(a, b, d.between));
+  const special = (a: { id?: string | number }, b: { id?: string | number }) =>
+    DISPUTED_SEGMENTS.some((d) => pairIs(a, b, d.between));
 
   const borders = mesh(topology, countries, (a, b) => a !== b && !special(a, b));
   const disputed: MultiLineString = { type: 'MultiLineString', coordinates: [] };

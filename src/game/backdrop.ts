@@ -22,8 +22,14 @@ export class Backdrop {
     this.element = document.createElement('div');
     this.element.setAttribute('aria-hidden', 'true');
     Object.assign(this.element.style, {
-      position: 'absolute', left: '0', top: '0', width: '100%', height: '100%', pointerEvents: 'none',
-      backgroundRepeat: 'no-repeat', backgroundSize: '100% 100%',
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: '100%',
+      height: '100%',
+      pointerEvents: 'none',
+      backgroundRepeat: 'no-repeat',
+      backgroundSize: '100% 100%',
     });
     parent.insertBefore(this.element, before);
   }
@@ -39,7 +45,11 @@ export class Backdrop {
    * Copies a render texture (device pixels) into the backdrop; `shown` runs once it is on screen.
    * False if it could not be read, in which case the scene goes on drawing the texture.
    */
-  copy(renderer: Phaser.Renderer.WebGL.WebGLRenderer, texture: Phaser.Textures.DynamicTexture, shown: () => void): boolean {
+  copy(
+    renderer: Phaser.Renderer.WebGL.WebGLRenderer,
+    texture: Phaser.Textures.DynamicTexture,
+    shown: () => void,
+  ): boolean {
     this.clear();
     const framebuffer = texture.drawingContext?.framebuffer;
     if (!framebuffer || typeof URL.createObjectURL !== 'function') return false;

@@ -1,11 +1,35 @@
 /** Short texts for the canvas and where to put them. Pure: no Phaser, no DOM. */
 import type { Box } from './projection.ts';
 
-const STOP_WORDS = new Set(['the', 'of', 'and', 'for', 'a', 'an', 'to', 'in', 'on', 'at', 'de', 'la', 'le', 'les', 'du', 'des', 'el', 'der', 'die', 'das']);
+const STOP_WORDS = new Set([
+  'the',
+  'of',
+  'and',
+  'for',
+  'a',
+  'an',
+  'to',
+  'in',
+  'on',
+  'at',
+  'de',
+  'la',
+  'le',
+  'les',
+  'du',
+  'des',
+  'el',
+  'der',
+  'die',
+  'das',
+]);
 
 /** A name without its parenthetical: "The Kremlin (Russia's leadership)" -> "The Kremlin". */
 export function shortName(name: string): string {
-  const short = name.replace(/\s*\([^)]*\)\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  const short = name
+    .replace(/\s*\([^)]*\)\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return short || name.trim();
 }
 
@@ -34,7 +58,8 @@ export function emblemLabels(names: readonly string[]): string[] {
   });
 }
 
-export type LabelSide = 'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
+export type LabelSide =
+  'right' | 'left' | 'above' | 'below' | 'above-right' | 'below-right' | 'above-left' | 'below-left';
 
 export interface PlacedLabel {
   /** Top-left corner of the label. */
@@ -43,7 +68,16 @@ export interface PlacedLabel {
   side: LabelSide;
 }
 
-const SIDES: readonly LabelSide[] = ['right', 'left', 'above-right', 'below-right', 'above', 'below', 'above-left', 'below-left'];
+const SIDES: readonly LabelSide[] = [
+  'right',
+  'left',
+  'above-right',
+  'below-right',
+  'above',
+  'below',
+  'above-left',
+  'below-left',
+];
 
 /**
  * Puts each label beside its point, trying the sides in order and taking the first that overlaps
@@ -74,19 +108,32 @@ export function placeLabels(
   });
 }
 
-function boxAt(p: { x: number; y: number }, size: { width: number; height: number }, side: LabelSide, gap: number): Box {
+function boxAt(
+  p: { x: number; y: number },
+  size: { width: number; height: number },
+  side: LabelSide,
+  gap: number,
+): Box {
   const { width, height } = size;
   const mid = p.y - height / 2;
   const diag = gap * 0.7;
   switch (side) {
-    case 'right': return { x: p.x + gap, y: mid, width, height };
-    case 'left': return { x: p.x - gap - width, y: mid, width, height };
-    case 'above': return { x: p.x - width / 2, y: p.y - gap - height, width, height };
-    case 'below': return { x: p.x - width / 2, y: p.y + gap, width, height };
-    case 'above-right': return { x: p.x + diag, y: p.y - diag - height, width, height };
-    case 'below-right': return { x: p.x + diag, y: p.y + diag, width, height };
-    case 'above-left': return { x: p.x - diag - width, y: p.y - diag - height, width, height };
-    case 'below-left': return { x: p.x - diag - width, y: p.y + diag, width, height };
+    case 'right':
+      return { x: p.x + gap, y: mid, width, height };
+    case 'left':
+      return { x: p.x - gap - width, y: mid, width, height };
+    case 'above':
+      return { x: p.x - width / 2, y: p.y - gap - height, width, height };
+    case 'below':
+      return { x: p.x - width / 2, y: p.y + gap, width, height };
+    case 'above-right':
+      return { x: p.x + diag, y: p.y - diag - height, width, height };
+    case 'below-right':
+      return { x: p.x + diag, y: p.y + diag, width, height };
+    case 'above-left':
+      return { x: p.x - diag - width, y: p.y - diag - height, width, height };
+    case 'below-left':
+      return { x: p.x - diag - width, y: p.y + diag, width, height };
   }
 }
 

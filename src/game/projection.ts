@@ -3,7 +3,16 @@
  * true geodesic km circles, and turning GeoJSON into flat screen polylines Phaser can draw.
  * No Phaser and no DOM here, so Vitest checks it in Node.
  */
-import { geoAzimuthalEqualArea, geoCentroid, geoCircle, geoDistance, geoPath, type GeoContext, type GeoPermissibleObjects, type GeoProjection } from 'd3-geo';
+import {
+  geoAzimuthalEqualArea,
+  geoCentroid,
+  geoCircle,
+  geoDistance,
+  geoPath,
+  type GeoContext,
+  type GeoPermissibleObjects,
+  type GeoProjection,
+} from 'd3-geo';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 
 /** Mean Earth radius (IUGG), in km. */
@@ -56,7 +65,11 @@ export function kmCircle(center: GeoPoint, km: number, precisionDegrees = 2): Po
  * What the map must show: each place with some room around it (minKm), and every range circle
  * whole. The map is fitted to this.
  */
-export function regionOf(places: readonly GeoPoint[], ranges: readonly GeoRange[], minKm = 150): FeatureCollection<Polygon> {
+export function regionOf(
+  places: readonly GeoPoint[],
+  ranges: readonly GeoRange[],
+  minKm = 150,
+): FeatureCollection<Polygon> {
   const circles = [...places.map((p) => kmCircle(p, minKm, 6)), ...ranges.map((r) => kmCircle(r, r.km, 6))];
   return {
     type: 'FeatureCollection',
@@ -70,10 +83,19 @@ export function regionOf(places: readonly GeoPoint[], ranges: readonly GeoRange[
  * works the same anywhere on the globe (no conic parallels to choose). `clip` limits drawing to
  * the visible canvas so large countries do not cost more than what shows.
  */
-export function fitRegion(places: readonly GeoPoint[], ranges: readonly GeoRange[], box: Box, clip?: Box, minKm = 150): GeoProjection {
+export function fitRegion(
+  places: readonly GeoPoint[],
+  ranges: readonly GeoRange[],
+  box: Box,
+  clip?: Box,
+  minKm = 150,
+): GeoProjection {
   if (places.length === 0) throw new Error('fitRegion needs at least one place');
   const region = regionOf(places, ranges, minKm);
-  const [lon, lat] = geoCentroid({ type: 'MultiPoint', coordinates: [...places, ...ranges].map((p) => [p.lon, p.lat]) });
+  const [lon, lat] = geoCentroid({
+    type: 'MultiPoint',
+    coordinates: [...places, ...ranges].map((p) => [p.lon, p.lat]),
+  });
   const projection = geoAzimuthalEqualArea()
     .rotate([-lon, -lat])
     .fitExtent(
@@ -83,7 +105,11 @@ export function fitRegion(places: readonly GeoPoint[], ranges: readonly GeoRange
       ],
       region,
     );
-  if (clip) projection.clipExtent([[clip.x, clip.y], [clip.x + clip.width, clip.y + clip.height]]);
+  if (clip)
+    projection.clipExtent([
+      [clip.x, clip.y],
+      [clip.x + clip.width, clip.y + clip.height],
+    ]);
   return projection;
 }
 
@@ -129,7 +155,10 @@ export function projectLines(projection: GeoProjection, object: GeoPermissibleOb
 }
 
 /** Splits a line into runs where `inside` holds or not, for drawing part of a border differently. */
-export function splitLine(coords: readonly LonLat[], inside: (point: LonLat) => boolean): Array<{ inside: boolean; coords: LonLat[] }> {
+export function splitLine(
+  coords: readonly LonLat[],
+  inside: (point: LonLat) => boolean,
+): Array<{ inside: boolean; coords: LonLat[] }> {
   const runs: Array<{ inside: boolean; coords: LonLat[] }> = [];
   for (const point of coords) {
     const flag = inside(point);

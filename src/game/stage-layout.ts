@@ -61,11 +61,26 @@ export function layoutStage(width: number, height: number, needs: LayoutNeeds, p
     const top = inner.y + Math.max(0, (inner.height - actorsHeight - pad - metersNeeded) / 2);
     const labelRoom = Math.round(unit * 1.6);
     return {
-      width: w, height: h, pixelRatio, unit, mode: 'side', panel,
-      mapFit: { x: labelRoom, y: labelRoom, width: Math.max(1, panel.x - 2 * labelRoom), height: Math.max(1, h - 2 * labelRoom) },
+      width: w,
+      height: h,
+      pixelRatio,
+      unit,
+      mode: 'side',
+      panel,
+      mapFit: {
+        x: labelRoom,
+        y: labelRoom,
+        width: Math.max(1, panel.x - 2 * labelRoom),
+        height: Math.max(1, h - 2 * labelRoom),
+      },
       actors: { x: inner.x, y: top, width: inner.width, height: actorsHeight },
       emblemRadius,
-      meters: { x: inner.x, y: top + actorsHeight + pad * 0.5, width: inner.width, height: Math.max(0, Math.min(inner.y + inner.height - top - actorsHeight - pad * 0.5, metersNeeded)) },
+      meters: {
+        x: inner.x,
+        y: top + actorsHeight + pad * 0.5,
+        width: inner.width,
+        height: Math.max(0, Math.min(inner.y + inner.height - top - actorsHeight - pad * 0.5, metersNeeded)),
+      },
       meterColumns: 1,
       captions,
     };
@@ -81,17 +96,38 @@ export function layoutStage(width: number, height: number, needs: LayoutNeeds, p
   const inner = { x: pad, y: panel.y + pad * 0.5, width: w - 2 * pad, height: panelHeight - pad * 1.5 };
   const labelRoom = Math.round(unit * 1.6);
   return {
-    width: w, height: h, pixelRatio, unit, mode: 'below', panel,
-    mapFit: { x: labelRoom, y: labelRoom, width: Math.max(1, w - 2 * labelRoom), height: Math.max(1, panel.y - unit * 2.4 - labelRoom) },
+    width: w,
+    height: h,
+    pixelRatio,
+    unit,
+    mode: 'below',
+    panel,
+    mapFit: {
+      x: labelRoom,
+      y: labelRoom,
+      width: Math.max(1, w - 2 * labelRoom),
+      height: Math.max(1, panel.y - unit * 2.4 - labelRoom),
+    },
     actors: { x: inner.x, y: inner.y, width: inner.width, height: actorsHeight },
     emblemRadius,
-    meters: { x: inner.x, y: inner.y + actorsHeight + pad * 0.5, width: inner.width, height: Math.max(0, inner.height - actorsHeight - pad * 0.5) },
+    meters: {
+      x: inner.x,
+      y: inner.y + actorsHeight + pad * 0.5,
+      width: inner.width,
+      height: Math.max(0, inner.height - actorsHeight - pad * 0.5),
+    },
     meterColumns: columns,
     captions,
   };
 }
 
-function plainLayout(w: number, h: number, unit: number, pad: number, needs: LayoutNeeds): Omit<StageLayout, 'pixelRatio'> {
+function plainLayout(
+  w: number,
+  h: number,
+  unit: number,
+  pad: number,
+  needs: LayoutNeeds,
+): Omit<StageLayout, 'pixelRatio'> {
   const actors = Math.max(1, needs.actors);
   const inner = { x: pad, y: pad * 0.5, width: w - 2 * pad, height: h - pad * 1.5 };
   const rowWidth = Math.min(inner.width, actors * unit * 10);
@@ -105,7 +141,11 @@ function plainLayout(w: number, h: number, unit: number, pad: number, needs: Lay
   const metersHeight = Math.max(0, Math.min(inner.height - actorsHeight - pad, metersNeeded));
   const top = inner.y + Math.max(0, (inner.height - actorsHeight - pad - metersHeight) / 2);
   return {
-    width: w, height: h, unit, mode: 'plain', panel: EMPTY,
+    width: w,
+    height: h,
+    unit,
+    mode: 'plain',
+    panel: EMPTY,
     actors: { x: (w - rowWidth) / 2, y: top, width: rowWidth, height: actorsHeight },
     emblemRadius,
     meters: { x: (w - metersWidth) / 2, y: top + actorsHeight + pad, width: metersWidth, height: metersHeight },

@@ -44,7 +44,12 @@ export const mountStage: MountStage = async (parent, index, options) => {
   let created!: (scene: StageScene) => void;
   const sceneCreated = new Promise<StageScene>((resolve) => (created = resolve));
   let backdrop: Backdrop | undefined;
-  const scene = new StageScene({ scenario, reducedMotion: options.reducedMotion, backdrop: () => backdrop, onCreated: (s) => created(s) });
+  const scene = new StageScene({
+    scenario,
+    reducedMotion: options.reducedMotion,
+    backdrop: () => backdrop,
+    onCreated: (s) => created(s),
+  });
 
   // The canvas has the parent's size in CSS pixels and the screen's pixel density in device
   // pixels: Phaser's NONE scale mode with a zoom of 1/ratio, sized here whenever the parent or the
@@ -62,7 +67,14 @@ export const mountStage: MountStage = async (parent, index, options) => {
     // One texture per batch: Phaser otherwise compiles a shader for each new count of textures in a
     // batch, which happened on the first choice (tens of ms under software WebGL); a few dozen
     // draw calls cost far less.
-    render: { antialias: !webgl.software, antialiasGL: !webgl.software, roundPixels: false, powerPreference: 'low-power', clearBeforeRender: false, maxTextures: 1 },
+    render: {
+      antialias: !webgl.software,
+      antialiasGL: !webgl.software,
+      roundPixels: false,
+      powerPreference: 'low-power',
+      clearBeforeRender: false,
+      maxTextures: 1,
+    },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     audio: { noAudio: true },
     disableContextMenu: false,
@@ -77,7 +89,12 @@ export const mountStage: MountStage = async (parent, index, options) => {
   // The still picture sits in an element of its own underneath (only a positioned parent can stack them).
   if (positioned) backdrop = new Backdrop(parent, canvas);
   const fillParent = () =>
-    Object.assign(canvas.style, { display: 'block', width: '100%', height: '100%', ...(positioned ? { position: 'absolute', left: '0', top: '0' } : {}) });
+    Object.assign(canvas.style, {
+      display: 'block',
+      width: '100%',
+      height: '100%',
+      ...(positioned ? { position: 'absolute', left: '0', top: '0' } : {}),
+    });
   fillParent();
   game.scale.on(Phaser.Scale.Events.RESIZE, fillParent);
 
@@ -85,7 +102,8 @@ export const mountStage: MountStage = async (parent, index, options) => {
     const r = pixelRatio();
     if (Math.abs(1 / game.scale.zoom - r) > 1e-6) game.scale.setZoom(1 / r);
     const next = deviceSize(parent, r);
-    if (next.width !== game.scale.width || next.height !== game.scale.height) game.scale.resize(next.width, next.height);
+    if (next.width !== game.scale.width || next.height !== game.scale.height)
+      game.scale.resize(next.width, next.height);
     fillParent();
   };
   const resizes = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(fit);
@@ -172,10 +190,13 @@ function deviceSize(parent: HTMLElement, ratio: number): { width: number; height
 /** Whether WebGL is there at all, and whether it is a software rasteriser. */
 function probeWebGL(): { software: boolean } | undefined {
   try {
-    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    const gl =
+      document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
     if (!gl) return undefined;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String((info && gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) ?? gl.getParameter(gl.RENDERER) ?? '');
+    const renderer = String(
+      (info && gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) ?? gl.getParameter(gl.RENDERER) ?? '',
+    );
     // Give the probe context back at once: browsers allow only a few live WebGL contexts.
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     return { software: /swiftshader|llvmpipe|softpipe|software|microsoft basic render/i.test(renderer) };
@@ -196,6 +217,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 async function fontsLoaded(timeoutMs: number): Promise<void> {
   if (typeof document === 'undefined' || !('fonts' in document)) return;
   const family = fontFamily.split(',')[0]!;
-  const load = Promise.all([document.fonts.load(`16px ${family}`), document.fonts.load(`bold 16px ${family}`)]).catch(() => []);
+  const load = Promise.all([document.fonts.load(`16px ${family}`), document.fonts.load(`bold 16px ${family}`)]).catch(
+    () => [],
+  );
   await Promise.race([load, new Promise((resolve) => setTimeout(resolve, timeoutMs))]);
 }

@@ -5,7 +5,6 @@ import { MAX_FILE_BYTES } from '../scenario/parse.ts';
 import type { ReadFile } from '../scenario/validate.ts';
 import { SCENARIO_FILE_NAMES } from '../scenario/file-names.ts';
 
-
 /**
  * A file, a scenario folder, or a folder of scenario folders -> the scenario files it holds.
  * Undefined when the path does not exist.

@@ -2,7 +2,20 @@
  * Text of a scenario file -> a plain tree plus a way to find any path's line and column.
  * The file is untrusted: every way it can be wrong becomes a Diagnostic, never an exception.
  */
-import { Composer, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type CST,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic, DocPath } from './diagnostic.ts';
 import { findTooDeep } from './yaml-cst.ts';
 import { describeYamlProblems } from './yaml-errors.ts';
@@ -29,7 +42,10 @@ export interface ParsedFile {
 export type ParseOutcome = { ok: true; file: ParsedFile } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Decodes bytes as UTF-8, refusing binary files and invalid sequences. */
-export function decodeText(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
+export function decodeText(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] } {
   const fail = (message: string, line = 1): { ok: false; diagnostics: Diagnostic[] } => ({
     ok: false,
     diagnostics: [{ file, line, col: 1, severity: 'error', path: '', message }],
@@ -53,7 +69,14 @@ export interface ParseLimits {
 }
 
 export function parseScenarioText(source: string, file: string, limits?: ParseLimits): ParseOutcome {
-  const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({ file, line, col, severity: 'error', path, message });
+  const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({
+    file,
+    line,
+    col,
+    severity: 'error',
+    path,
+    message,
+  });
   const text = source.replace(/^\uFEFF/, '');
   const maxBytes = limits?.maxBytes ?? MAX_FILE_BYTES;
   if (text.length > maxBytes) return { ok: false, diagnostics: [at(tooLarge(maxBytes))] };
@@ -75,7 +98,15 @@ export function parseScenarioText(source: string, file: string, limits?: ParseLi
     tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
     const tooDeep = findTooDeep(tokens, MAX_DEPTH);
     if (tooDeep !== undefined) {
-      return { ok: false, diagnostics: [atOffset(`the file is nested more than ${MAX_DEPTH} levels deep here; a scenario never needs so many`, tooDeep)] };
+      return {
+        ok: false,
+        diagnostics: [
+          atOffset(
+            `the file is nested more than ${MAX_DEPTH} levels deep here; a scenario never needs so many`,
+            tooDeep,
+          ),
+        ],
+      };
     }
     doc = composeOne(tokens, text.length);
   } catch (error) {
@@ -83,21 +114,31 @@ export function parseScenarioText(source: string, file: string, limits?: ParseLi
   }
 
   const yamlProblems = describeYamlProblems([...doc.errors, ...doc.warnings], text, tokens);
-  if (yamlProblems.length > 0) return { ok: false, diagnostics: yamlProblems.map((p) => atOffset(p.message, p.offset)) };
+  if (yamlProblems.length > 0)
+    return { ok: false, diagnostics: yamlProblems.map((p) => atOffset(p.message, p.offset)) };
 
   const problems: Diagnostic[] = [];
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push(atOffset(`"${String(pair.key.value)}" is a reserved name and cannot be used as a key`, pair.key.range?.[0] ?? 0));
+        problems.push(
+          atOffset(
+            `"${String(pair.key.value)}" is a reserved name and cannot be used as a key`,
+            pair.key.range?.[0] ?? 0,
+          ),
+        );
       }
     },
     Alias(_, alias, ancestors) {
       const target = alias.resolve(doc);
       const where = alias.range?.[0] ?? 0;
-      if (!target) problems.push(atOffset(`there is no anchor "&${alias.source}" before this alias "*${alias.source}"`, where));
+      if (!target)
+        problems.push(atOffset(`there is no anchor "&${alias.source}" before this alias "*${alias.source}"`, where));
       // An alias inside the block it names would make the value contain itself, forever.
-      else if (ancestors.includes(target)) problems.push(atOffset(`the alias "*${alias.source}" is inside the block it names, so it would contain itself`, where));
+      else if (ancestors.includes(target))
+        problems.push(
+          atOffset(`the alias "*${alias.source}" is inside the block it names, so it would contain itself`, where),
+        );
     },
   });
   if (problems.length > 0) return { ok: false, diagnostics: problems };
@@ -129,7 +170,9 @@ function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
   for (const doc of composer.compose(tokens, true, length)) {
     if (!first) first = doc;
     else {
-      first.errors.push(new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      first.errors.push(
+        new YAMLParseError([doc.range[0], doc.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
       break;
     }
   }

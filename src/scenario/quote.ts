@@ -5,9 +5,27 @@
 import { editDistance } from '../lib/similar.ts';
 
 const CHARACTER_STYLES: Record<string, string> = {
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u0060': "'", '\u00B4': "'",
-  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u0060': "'",
+  '\u00B4': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
 };
 
 /** Text with styles folded and runs of white space made one space, and where each character came from. */
@@ -164,7 +182,10 @@ const MAX_WORDS_COMPARED = 300;
 
 /** Words of normalized text, lowercased and without punctuation at their ends, for comparing. */
 const comparableWords = (normalized: string) =>
-  normalized.split(' ').filter(Boolean).map((word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  normalized
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
 
 /** Where each word of normalized text (single spaces, none at the ends) starts and ends. */
 function wordSpans(normalized: string): Array<{ start: number; end: number }> {

@@ -7,7 +7,12 @@ import type { ParsedFile } from './parse.ts';
 
 type Issue = z.core.$ZodIssue;
 
-export function schemaDiagnostics(issues: readonly Issue[], root: z.ZodType, parsed: ParsedFile, file: string): Diagnostic[] {
+export function schemaDiagnostics(
+  issues: readonly Issue[],
+  root: z.ZodType,
+  parsed: ParsedFile,
+  file: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   // A misspelt field is also a missing one; the did-you-mean says both, so the second message is left out.
   const explainedMissing = new Set<string>();
@@ -18,7 +23,11 @@ export function schemaDiagnostics(issues: readonly Issue[], root: z.ZodType, par
     for (const key of issue.keys) {
       const suggestion = didYouMean(key, known);
       if (suggestion) explainedMissing.add(formatPath([...path, suggestion]));
-      const hint = suggestion ? `: did you mean "${suggestion}"?` : known.length ? ` (allowed here: ${known.join(', ')})` : '';
+      const hint = suggestion
+        ? `: did you mean "${suggestion}"?`
+        : known.length
+          ? ` (allowed here: ${known.join(', ')})`
+          : '';
       out.push(diagnostic(parsed, file, [...path, key], `unknown field "${key}"${hint}`, { key: true }));
     }
   }
@@ -34,7 +43,13 @@ export function schemaDiagnostics(issues: readonly Issue[], root: z.ZodType, par
 const documentPath = (issue: Issue): DocPath => issue.path.filter((k): k is string | number => typeof k !== 'symbol');
 const isMissing = (issue: Issue) => issue.code === 'invalid_type' && issue.input === undefined;
 
-function diagnostic(parsed: ParsedFile, file: string, path: DocPath, message: string, at: { key?: boolean } = {}): Diagnostic {
+function diagnostic(
+  parsed: ParsedFile,
+  file: string,
+  path: DocPath,
+  message: string,
+  at: { key?: boolean } = {},
+): Diagnostic {
   const { line, col } = parsed.locate(path, at);
   return { file, line, col, severity: 'error', path: formatPath(path), message };
 }
@@ -76,7 +91,14 @@ function fieldName(path: DocPath): string {
   return `"${last}"`;
 }
 
-const article = (type: string) => (type === 'array' ? 'a list' : type === 'object' ? 'a block of fields' : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+const article = (type: string) =>
+  type === 'array'
+    ? 'a list'
+    : type === 'object'
+      ? 'a block of fields'
+      : /^[aeiou]/.test(type)
+        ? `an ${type}`
+        : `a ${type}`;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';

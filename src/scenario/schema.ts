@@ -19,15 +19,18 @@ const id = z
 
 const Evidence = z.enum(EVIDENCE_KINDS).meta({
   description:
-    'What kind of claim this is: reported (the source states it as fact), stated-position (someone in the source argues or warns it), analysis (an analyst\'s judgement quoted in the source), hypothetical (the author\'s extrapolation from the cited words).',
+    "What kind of claim this is: reported (the source states it as fact), stated-position (someone in the source argues or warns it), analysis (an analyst's judgement quoted in the source), hypothetical (the author's extrapolation from the cited words).",
 });
 
 const Citation = z
   .strictObject({
     source: id.meta({ description: 'The id of a source listed under "sources".' }),
-    quote: text('The exact words of the source. White space and the style of quotes, apostrophes and dashes may differ; nothing else.'),
+    quote: text(
+      'The exact words of the source. White space and the style of quotes, apostrophes and dashes may differ; nothing else.',
+    ),
     evidence: Evidence.optional().meta({
-      description: 'Optional: what kind of claim the quoted passage itself is, e.g. stated-position for a warning someone made, even when the option citing it is hypothetical.',
+      description:
+        'Optional: what kind of claim the quoted passage itself is, e.g. stated-position for a warning someone made, even when the option citing it is hypothetical.',
     }),
     note: text('Optional: why this passage supports the claim.').optional(),
   })
@@ -38,7 +41,12 @@ const citations = z.array(Citation).min(1, 'needs at least one citation: every c
 const Effect = z
   .strictObject({
     variable: id.meta({ description: 'The id of a variable listed under "variables".' }),
-    add: z.number().meta({ description: 'Change the variable by this amount (negative to lower it). The result stays within the range.' }).optional(),
+    add: z
+      .number()
+      .meta({
+        description: 'Change the variable by this amount (negative to lower it). The result stays within the range.',
+      })
+      .optional(),
     set: z.number().meta({ description: 'Set the variable to this value.' }).optional(),
   })
   .refine((effect) => (effect.add === undefined) !== (effect.set === undefined), {
@@ -74,7 +82,10 @@ const Decision = z.strictObject({
   title: text('A short heading for this decision point.'),
   situation: text('What the decision-maker faces, in neutral words.'),
   citations: citations.optional(),
-  options: z.array(Option).min(2, 'a decision point offers 2 to 4 options').max(4, 'a decision point offers 2 to 4 options'),
+  options: z
+    .array(Option)
+    .min(2, 'a decision point offers 2 to 4 options')
+    .max(4, 'a decision point offers 2 to 4 options'),
 });
 
 const Ending = z.strictObject({
@@ -91,7 +102,10 @@ const Source = z.strictObject({
   title: text('The title, or a description if it has none.'),
   file: z
     .string()
-    .regex(/^(?!\/)(?!.*\.\.)[^\\:]+$/, 'a source file is a path inside the scenario folder, like "sources/article.txt"')
+    .regex(
+      /^(?!\/)(?!.*\.\.)[^\\:]+$/,
+      'a source file is a path inside the scenario folder, like "sources/article.txt"',
+    )
     .meta({ description: 'The text of the source, a UTF-8 file beside the scenario.' }),
   publisher: text('Who published it, where known.').optional(),
   date: text('When it was published, where known (e.g. 2024-11).').optional(),
@@ -138,7 +152,9 @@ const MapLayers = z.strictObject({
 
 export const ScenarioSchema = z
   .strictObject({
-    format: z.literal(FORMAT_VERSION).meta({ description: 'The version of the scenario format this file is written in.' }),
+    format: z
+      .literal(FORMAT_VERSION)
+      .meta({ description: 'The version of the scenario format this file is written in.' }),
     id,
     title: text('The title students see.'),
     summary: text('One or two sentences on what the scenario is about.'),

@@ -11,7 +11,10 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const decision of scenario.decisions) {
-    forward.set(decision.id, decision.options.map((option) => option.next));
+    forward.set(
+      decision.id,
+      decision.options.map((option) => option.next),
+    );
     for (const option of decision.options) {
       const earlier = backward.get(option.next);
       if (earlier) earlier.push(decision.id);
@@ -26,9 +29,15 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
 
   scenario.decisions.forEach((decision, d) => {
     if (!reached.has(decision.id)) {
-      report.error(['decisions', d, 'id'], `decision point "${decision.id}" cannot be reached from the start ("${scenario.start}")`);
+      report.error(
+        ['decisions', d, 'id'],
+        `decision point "${decision.id}" cannot be reached from the start ("${scenario.start}")`,
+      );
     } else if (!canFinish.has(decision.id)) {
-      report.error(['decisions', d, 'id'], `no ending can be reached from decision point "${decision.id}": it is a dead end or a loop with no way out`);
+      report.error(
+        ['decisions', d, 'id'],
+        `no ending can be reached from decision point "${decision.id}": it is a dead end or a loop with no way out`,
+      );
     }
   });
 }

@@ -27,7 +27,12 @@ export interface ValidationResult {
   diagnostics: Diagnostic[];
 }
 
-export function validateScenario(file: string, content: Uint8Array | string, readFile: ReadFile, limits?: ParseLimits): ValidationResult {
+export function validateScenario(
+  file: string,
+  content: Uint8Array | string,
+  readFile: ReadFile,
+  limits?: ParseLimits,
+): ValidationResult {
   const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, file);
   if (!decoded.ok) return { diagnostics: decoded.diagnostics };
   const parsedOutcome = parseScenarioText(decoded.text, file, limits);
@@ -39,7 +44,10 @@ export function validateScenario(file: string, content: Uint8Array | string, rea
 export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadFile): ValidationResult {
   const schemaResult = ScenarioSchema.safeParse(parsed.value, { reportInput: true });
   if (!schemaResult.success) {
-    return { parsed, diagnostics: sortDiagnostics(schemaDiagnostics(schemaResult.error.issues, ScenarioSchema, parsed, file)) };
+    return {
+      parsed,
+      diagnostics: sortDiagnostics(schemaDiagnostics(schemaResult.error.issues, ScenarioSchema, parsed, file)),
+    };
   }
   const scenario = schemaResult.data;
   const report = reporter(parsed, file);
@@ -52,7 +60,9 @@ export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadF
   checkUnused(scenario, report);
 
   const diagnostics = sortDiagnostics(report.list);
-  const bundle = hasErrors(diagnostics) ? undefined : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
+  const bundle = hasErrors(diagnostics)
+    ? undefined
+    : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
   return { bundle, parsed, diagnostics };
 }
 
@@ -84,7 +94,8 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
       report.error(['sources', index, 'file'], `source file "${source.file}" was not found beside the scenario`);
       return;
     }
-    const decoded = typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, source.file);
+    const decoded =
+      typeof content === 'string' ? { ok: true as const, text: content } : decodeText(content, source.file);
     if (!decoded.ok) {
       report.error(['sources', index, 'file'], `source file "${source.file}": ${decoded.diagnostics[0]?.message}`);
       return;
@@ -100,7 +111,12 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
 
 function checkIds(scenario: Scenario, report: Reporter): void {
   // Where each id was first seen is described only when it is used again, which is rare.
-  const unique = (items: ReadonlyArray<{ id: string }>, at: (index: number) => DocPath, what: string, seen = new Map<string, () => string>()) => {
+  const unique = (
+    items: ReadonlyArray<{ id: string }>,
+    at: (index: number) => DocPath,
+    what: string,
+    seen = new Map<string, () => string>(),
+  ) => {
     items.forEach((item, index) => {
       const earlier = seen.get(item.id);
       if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier()}`);
@@ -114,7 +130,9 @@ function checkIds(scenario: Scenario, report: Reporter): void {
   // Decision points and endings share one namespace: an option's "next" may name either.
   const steps = unique(scenario.decisions, (i) => ['decisions', i], 'decision point');
   unique(scenario.endings, (i) => ['endings', i], 'ending', steps);
-  scenario.decisions.forEach((decision, d) => unique(decision.options, (i) => ['decisions', d, 'options', i], 'option'));
+  scenario.decisions.forEach((decision, d) =>
+    unique(decision.options, (i) => ['decisions', d, 'options', i], 'option'),
+  );
   if (scenario.map) {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
@@ -140,23 +158,35 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
     decision.options.forEach((option, o) => {
       const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
       refer(option.next, steps, 'decision point or ending', () => at('next'));
-      option.effects?.forEach((effect, e) => refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')));
-      option.when?.forEach((condition, c) => refer(condition.variable, variables, 'variable', () => at('when', c, 'variable')));
+      option.effects?.forEach((effect, e) =>
+        refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')),
+      );
+      option.when?.forEach((condition, c) =>
+        refer(condition.variable, variables, 'variable', () => at('when', c, 'variable')),
+      );
     });
   });
   const sources = ids(scenario.sources);
   forEachCitation(scenario, (citation, path) => refer(citation.source, sources, 'source', () => [...path, 'source']));
   const places = ids(scenario.map?.places ?? []);
-  scenario.map?.ranges?.forEach((range, r) => refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']));
+  scenario.map?.ranges?.forEach((range, r) =>
+    refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']),
+  );
 }
 
 function checkVariables(scenario: Scenario, report: Reporter): void {
   // A variable whose own range is wrong is reported once, not again at every option that uses it.
-  const byId = new Map(scenario.variables.filter((variable) => variable.min < variable.max).map((variable) => [variable.id, variable]));
+  const byId = new Map(
+    scenario.variables.filter((variable) => variable.min < variable.max).map((variable) => [variable.id, variable]),
+  );
   scenario.variables.forEach((variable, v) => {
-    if (variable.min >= variable.max) report.error(['variables', v, 'max'], `"max" (${variable.max}) must be greater than "min" (${variable.min})`);
+    if (variable.min >= variable.max)
+      report.error(['variables', v, 'max'], `"max" (${variable.max}) must be greater than "min" (${variable.min})`);
     else if (variable.initial < variable.min || variable.initial > variable.max) {
-      report.error(['variables', v, 'initial'], `"initial" (${variable.initial}) is outside the range ${variable.min} to ${variable.max}`);
+      report.error(
+        ['variables', v, 'initial'],
+        `"initial" (${variable.initial}) is outside the range ${variable.min} to ${variable.max}`,
+      );
     }
   });
   scenario.decisions.forEach((decision, d) =>
@@ -167,10 +197,16 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
         if (!variable) return;
         const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
         if (effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max)) {
-          report.error([...at, 'effects', e, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
+          report.error(
+            [...at, 'effects', e, 'set'],
+            `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`,
+          );
         }
         if (effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min) {
-          report.error([...at, 'effects', e, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
+          report.error(
+            [...at, 'effects', e, 'add'],
+            `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`,
+          );
         }
       });
       option.when?.forEach((condition, c) => {
@@ -187,7 +223,10 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
           );
         }
         if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
-          report.error([...at, 'when', c], `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: the option can never be offered`);
+          report.error(
+            [...at, 'when', c],
+            `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: the option can never be offered`,
+          );
         }
       });
     }),
@@ -223,7 +262,8 @@ function checkUnused(scenario: Scenario, report: Reporter): void {
     }
   }
   scenario.variables.forEach((variable, v) => {
-    if (!used.has(variable.id)) report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
+    if (!used.has(variable.id))
+      report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
   });
 }
 
@@ -235,7 +275,13 @@ export function forEachCitation(scenario: Scenario, visit: (citation: Citation, 
       option.citations.forEach((citation, c) => visit(citation, ['decisions', d, 'options', o, 'citations', c])),
     );
   });
-  scenario.endings.forEach((ending, e) => ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])));
-  scenario.map?.places.forEach((place, p) => place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])));
-  scenario.map?.ranges?.forEach((range, r) => range.citations.forEach((citation, c) => visit(citation, ['map', 'ranges', r, 'citations', c])));
+  scenario.endings.forEach((ending, e) =>
+    ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])),
+  );
+  scenario.map?.places.forEach((place, p) =>
+    place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])),
+  );
+  scenario.map?.ranges?.forEach((range, r) =>
+    range.citations.forEach((citation, c) => visit(citation, ['map', 'ranges', r, 'citations', c])),
+  );
 }

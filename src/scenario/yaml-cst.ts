@@ -24,7 +24,8 @@ function walk(tokens: readonly CST.Token[], visit: (token: CST.Token, depth: num
   }
 }
 
-const isCollection = (token: CST.Token) => token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+const isCollection = (token: CST.Token) =>
+  token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
 
 /** Offset of the first collection nested deeper than `limit`, if any. */
 export function findTooDeep(tokens: readonly CST.Token[], limit: number): number | undefined {

@@ -12,7 +12,11 @@ export interface YamlProblem {
   message: string;
 }
 
-export function describeYamlProblems(problems: readonly YAMLError[], text: string, tokens: readonly CST.Token[]): YamlProblem[] {
+export function describeYamlProblems(
+  problems: readonly YAMLError[],
+  text: string,
+  tokens: readonly CST.Token[],
+): YamlProblem[] {
   const kept: YamlProblem[] = [];
   const linesSeen = new Set<number>();
   for (const problem of problems) {
@@ -38,17 +42,23 @@ function describe(problem: YAMLError, text: string, tokens: readonly CST.Token[]
     case 'TAB_AS_INDENT':
       return at('YAML syntax: indent with spaces, not tabs');
     case 'MULTIPLE_DOCS':
-      return at('the file holds more than one YAML document (a line "---" starts a new one): a scenario is one document');
+      return at(
+        'the file holds more than one YAML document (a line "---" starts a new one): a scenario is one document',
+      );
     case 'RESOURCE_EXHAUSTION':
       return at('the file is nested too deeply to read');
     case 'TAG_RESOLVE_FAILED':
-      return at(`custom YAML tags are not allowed here (${libraryWords.replace(/^Unresolved tag: /, '')}): write plain values`);
+      return at(
+        `custom YAML tags are not allowed here (${libraryWords.replace(/^Unresolved tag: /, '')}): write plain values`,
+      );
     case 'UNEXPECTED_TOKEN': {
       const token = /"(.+)"$/.exec(libraryWords)?.[1];
       return at(token ? `YAML syntax: unexpected "${token}"` : `YAML syntax: ${libraryWords}`);
     }
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return at('YAML syntax: this value contains ": " (a colon and a space), which starts a new field in YAML: put the whole value in quotes');
+      return at(
+        'YAML syntax: this value contains ": " (a colon and a space), which starts a new field in YAML: put the whole value in quotes',
+      );
     case 'BAD_INDENT':
     case 'MISSING_CHAR': {
       if (/end with a [\]}]|closing .?quote/i.test(libraryWords)) {
@@ -56,10 +66,14 @@ function describe(problem: YAMLError, text: string, tokens: readonly CST.Token[]
         if (opening) return at(unclosedMessage(opening.char), opening.offset);
       }
       if (/same column/.test(libraryWords)) {
-        return at('YAML syntax: this line does not line up with the lines above it: fields of one block start at the same column');
+        return at(
+          'YAML syntax: this line does not line up with the lines above it: fields of one block start at the same column',
+        );
       }
       if (/without - indicator/.test(libraryWords)) {
-        return at('YAML syntax: this line does not line up with the lines above it (YAML reads it as a list item without "-")');
+        return at(
+          'YAML syntax: this line does not line up with the lines above it (YAML reads it as a list item without "-")',
+        );
       }
       return at(`YAML syntax: ${libraryWords}`);
     }
@@ -81,7 +95,9 @@ function unclosedMessage(char: string): string {
 
 /** The name of the key written at `offset`, quoted or plain. */
 function keyAt(text: string, offset: number): string | undefined {
-  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\n:#]*?))[ \t]*:(?:[ \t]|$)/m.exec(text.slice(offset, offset + 200));
+  const match = /^(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\n]|'')*)'|([^\n:#]*?))[ \t]*:(?:[ \t]|$)/m.exec(
+    text.slice(offset, offset + 200),
+  );
   const key = match?.[1] ?? match?.[2]?.replace(/''/g, "'") ?? match?.[3];
   return key || undefined;
 }

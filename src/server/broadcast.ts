@@ -9,7 +9,13 @@
  * Socket rooms: `<code>` everyone, `<code>/<role>` by role.
  */
 import type { Server } from 'socket.io';
-import { TALLY_INTERVAL_MS, type ClientToServerEvents, type Role, type RoomView, type ServerToClientEvents } from '../workshop/protocol.ts';
+import {
+  TALLY_INTERVAL_MS,
+  type ClientToServerEvents,
+  type Role,
+  type RoomView,
+  type ServerToClientEvents,
+} from '../workshop/protocol.ts';
 import { facilitatorView, participantView, presenterView, tallyOf, type ViewContext } from '../workshop/views.ts';
 import type { Change, LiveRoom } from './room-host.ts';
 import { Throttle } from './throttle.ts';
@@ -95,7 +101,9 @@ export class Broadcaster {
           this.io.to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
         }),
         people: new Throttle(PEOPLE_INTERVAL_MS, () => {
-          this.io.to(roleRoom(code, 'facilitator')).emit('view', facilitatorView(made.room.scenario, made.room.durable, this.context(made.room)));
+          this.io
+            .to(roleRoom(code, 'facilitator'))
+            .emit('view', facilitatorView(made.room.scenario, made.room.durable, this.context(made.room)));
         }),
       };
       this.throttles.set(code, (entry = made));

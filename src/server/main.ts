@@ -25,7 +25,8 @@ function fail(message: string): never {
 
 const port = Number(option('port') ?? process.env.PORT ?? 5173);
 const host = option('host') ?? process.env.HOST ?? '0.0.0.0';
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
 
 let scenarios;
@@ -41,10 +42,17 @@ const server = await startServer({
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
   store: openSqliteStore(database),
-  extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-}).catch((error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : String(error.stack ?? error)));
+  extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
+}).catch((error: NodeJS.ErrnoException) =>
+  fail(error.code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : String(error.stack ?? error)),
+);
 
-console.log(`Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`);
+console.log(
+  `Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`,
+);
 for (const origin of server.origins) console.log(`  ${origin}/`);
 console.log('Phones on the same network join at one of these addresses. Ctrl+C stops the server.');
 

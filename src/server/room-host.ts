@@ -15,7 +15,17 @@ import type { RoomEvent } from '../workshop/events.ts';
 import { newParticipantId, newRoomCode, newSecret } from '../workshop/codes.ts';
 import type { ControlIntent, RecordFormat } from '../workshop/protocol.ts';
 import { recordFile, type RecordFile } from '../workshop/record.ts';
-import { decideControl, decideJoin, decideVote, evolve, rebuildRoom, startRoom, type Refusal, type RoomScenario, type RoomState } from '../workshop/room.ts';
+import {
+  decideControl,
+  decideJoin,
+  decideVote,
+  evolve,
+  rebuildRoom,
+  startRoom,
+  type Refusal,
+  type RoomScenario,
+  type RoomState,
+} from '../workshop/room.ts';
 import { err, ok, type Result } from '../lib/result.ts';
 import type { StoredEvent, WorkshopStore } from './store.ts';
 
@@ -76,7 +86,16 @@ export class RoomHost {
       const secret = newSecret();
       const created = { type: 'created' as const, at: this.now(), code, scenarioId, secretHash: hash(secret) };
       const state = startRoom(scenario, created);
-      const room: LiveRoom = { code, scenario, state, durable: state, byToken: new Map(), connections: new Map(), sockets: 0, idleSince: this.now() };
+      const room: LiveRoom = {
+        code,
+        scenario,
+        state,
+        durable: state,
+        byToken: new Map(),
+        connections: new Map(),
+        sockets: 0,
+        idleSince: this.now(),
+      };
       this.rooms.set(code, room);
       try {
         await this.write(room, { room: code, seq: 1, event: created });
@@ -106,10 +125,22 @@ export class RoomHost {
     if (!events) return undefined;
     const first = events[0];
     const scenario = first?.type === 'created' ? this.scenarios.get(first.scenarioId) : undefined;
-    if (!scenario) throw new Error(`Room ${code} plays scenario "${first?.type === 'created' ? first.scenarioId : '?'}", which this server does not have`);
+    if (!scenario)
+      throw new Error(
+        `Room ${code} plays scenario "${first?.type === 'created' ? first.scenarioId : '?'}", which this server does not have`,
+      );
     const state = rebuildRoom(scenario, events);
     const byToken = new Map(Object.values(state.participants).map((p) => [p.tokenHash, p.id]));
-    const room: LiveRoom = { code, scenario, state, durable: state, byToken, connections: new Map(), sockets: 0, idleSince: this.now() };
+    const room: LiveRoom = {
+      code,
+      scenario,
+      state,
+      durable: state,
+      byToken,
+      connections: new Map(),
+      sockets: 0,
+      idleSince: this.now(),
+    };
     this.rooms.set(code, room);
     return room;
   }
@@ -121,11 +152,16 @@ export class RoomHost {
   }
 
   /** A participant by their token (coming back), or a new one. */
-  async join(room: LiveRoom, nickname: string, token: string | undefined): Promise<Result<{ participant: string; token: string; seq: number }, Refusal>> {
+  async join(
+    room: LiveRoom,
+    nickname: string,
+    token: string | undefined,
+  ): Promise<Result<{ participant: string; token: string; seq: number }, Refusal>> {
     const known = token ? room.byToken.get(hash(token)) : undefined;
     if (known && token) return ok({ participant: known, token, seq: room.state.seq });
     let participant = newParticipantId();
-    for (let attempt = 0; attempt < 10 && room.state.participants[participant]; attempt++) participant = newParticipantId();
+    for (let attempt = 0; attempt < 10 && room.state.participants[participant]; attempt++)
+      participant = newParticipantId();
     const fresh = newSecret();
     const decided = decideJoin(room.state, participant, nickname, hash(fresh), this.now());
     if (!decided.ok) return decided;
@@ -133,7 +169,12 @@ export class RoomHost {
     return ok({ participant, token: fresh, seq });
   }
 
-  async vote(room: LiveRoom, participant: string, option: string, reason: string | undefined): Promise<Result<{ seq: number }, Refusal>> {
+  async vote(
+    room: LiveRoom,
+    participant: string,
+    option: string,
+    reason: string | undefined,
+  ): Promise<Result<{ seq: number }, Refusal>> {
     const decided = decideVote(room.state, participant, option, reason, this.now());
     if (!decided.ok) return decided;
     return ok({ seq: await this.commit(room, decided.value) });
@@ -173,7 +214,12 @@ export class RoomHost {
     const waiting = new Set(this.pending.map((p) => p.room));
     const unloaded: string[] = [];
     for (const [code, room] of this.rooms) {
-      if (room.sockets === 0 && this.now() - room.idleSince > idleMs && !waiting.has(room) && room.state === room.durable) {
+      if (
+        room.sockets === 0 &&
+        this.now() - room.idleSince > idleMs &&
+        !waiting.has(room) &&
+        room.state === room.durable
+      ) {
         this.rooms.delete(code);
         unloaded.push(code);
       }
@@ -249,7 +295,9 @@ export class RoomHost {
     const later = this.pending.filter((p) => rooms.has(p.room));
     this.pending = this.pending.filter((p) => !rooms.has(p.room));
     for (const room of rooms) if (this.rooms.get(room.code) === room) this.rooms.delete(room.code);
-    this.log(`could not write ${batch.length} event(s) for room(s) ${[...rooms].map((r) => r.code).join(', ')}: ${String(error)}`);
+    this.log(
+      `could not write ${batch.length} event(s) for room(s) ${[...rooms].map((r) => r.code).join(', ')}: ${String(error)}`,
+    );
     for (const p of [...batch, ...later]) p.reject(error);
   }
 }

@@ -51,7 +51,9 @@ export function originAllowed(request: Pick<IncomingMessage, 'headers'>, extra: 
   // Browsers always send Origin with WebSockets and cross-origin requests; other clients are not a page an attacker controls.
   if (origin === undefined) return true;
   const host = request.headers.host;
-  return (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || extra.includes(origin);
+  return (
+    (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || extra.includes(origin)
+  );
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -62,7 +64,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const http = createServer((request, response) => {
     if (request.url === '/api/health') {
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify({ ok: true, rooms: host.liveRooms }));
+      response
+        .writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
+        .end(JSON.stringify({ ok: true, rooms: host.liveRooms }));
       return;
     }
     statics(request, response);
@@ -82,7 +86,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let origins: string[] = [];
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
-  attachSockets({ io, host, broadcaster, origins: () => origins, ...(options.limits ? { limits: options.limits } : {}), log });
+  attachSockets({
+    io,
+    host,
+    broadcaster,
+    origins: () => origins,
+    ...(options.limits ? { limits: options.limits } : {}),
+    log,
+  });
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -64,13 +64,19 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
 
   io.on('connection', (socket: WorkshopSocket) => {
     socket.data.ip ??= socket.handshake.address;
-    const who = () => `${socket.id} (${socket.data.ip}${socket.data.role ? `, ${socket.data.role} in ${socket.data.code}` : ''})`;
+    const who = () =>
+      `${socket.id} (${socket.data.ip}${socket.data.role ? `, ${socket.data.role} in ${socket.data.code}` : ''})`;
 
     // Back after a short drop, with rooms and data restored by connection-state recovery.
-    if (socket.recovered && socket.data.code) enter(socket.data.code).catch((error) => log(`error restoring ${who()}: ${String(error)}`));
+    if (socket.recovered && socket.data.code)
+      enter(socket.data.code).catch((error) => log(`error restoring ${who()}: ${String(error)}`));
 
     /** Registers a handler that only ever sees a validated payload, and always answers. */
-    function handle<S extends z.ZodType>(event: keyof ClientToServerEvents, schema: S, run: (request: z.infer<S>) => Promise<Reply> | Reply): void {
+    function handle<S extends z.ZodType>(
+      event: keyof ClientToServerEvents,
+      schema: S,
+      run: (request: z.infer<S>) => Promise<Reply> | Reply,
+    ): void {
       socket.on(event, async (...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Reply) => void) : undefined;
         if (!ack) return log(`rejected "${event}" from ${who()}: no acknowledgement callback`);
@@ -93,7 +99,8 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       if (KNOWN.has(event)) return;
       log(`rejected unknown event "${String(event).slice(0, 40)}" from ${who()}`);
       const ack = args.at(-1);
-      if (typeof ack === 'function') ack(refuse('invalid-message', `there is no "${String(event).slice(0, 40)}" message`));
+      if (typeof ack === 'function')
+        ack(refuse('invalid-message', `there is no "${String(event).slice(0, 40)}" message`));
     });
 
     async function enter(code: string) {
@@ -114,19 +121,27 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       if (participant && host.connected(room, participant, -1)) broadcaster.people(room);
     }
 
-    socket.on('disconnect', () => void leave().catch((error) => log(`error on disconnect of ${who()}: ${String(error)}`)));
+    socket.on(
+      'disconnect',
+      () => void leave().catch((error) => log(`error on disconnect of ${who()}: ${String(error)}`)),
+    );
 
     /** The room this socket joined, in the role given; or why not. */
     async function joined(role?: 'facilitator' | 'participant'): Promise<LiveRoom | ErrorReply> {
       const { code } = socket.data;
       if (!code) return refuse('not-joined', 'join a room first');
-      if (role && socket.data.role !== role) return refuse('not-allowed', role === 'facilitator' ? 'only the facilitator can do that' : 'only participants vote');
+      if (role && socket.data.role !== role)
+        return refuse(
+          'not-allowed',
+          role === 'facilitator' ? 'only the facilitator can do that' : 'only participants vote',
+        );
       const room = await host.find(code);
       return room ?? refuse('unknown-room', `room ${code} is gone`);
     }
 
     handle('create', CreateRequest, async (request) => {
-      if (!creates.take(socket.data.ip)) return refuse('rate-limited', 'too many rooms created from this address; try again later');
+      if (!creates.take(socket.data.ip))
+        return refuse('rate-limited', 'too many rooms created from this address; try again later');
       const created = await host.create(request.scenarioId);
       if (!created.ok) return refuse(created.error.code, created.error.message);
       const { room, secret } = created.value;
@@ -166,13 +181,18 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       if ('ok' in room) return room;
       const result = await host.vote(room, socket.data.participant!, request.option, request.reason);
       if (!result.ok) return refuse(result.error.code, result.error.message);
-      return { ok: true, seq: result.value.seq, vote: { option: request.option, ...(request.reason ? { reason: request.reason } : {}) } };
+      return {
+        ok: true,
+        seq: result.value.seq,
+        vote: { option: request.option, ...(request.reason ? { reason: request.reason } : {}) },
+      };
     });
 
     handle('control', ControlRequest, async (request) => {
       const room = await joined('facilitator');
       if ('ok' in room) {
-        if (room.error.code === 'not-allowed') log(`refused "${request.intent.type}" from ${who()}: not the facilitator`);
+        if (room.error.code === 'not-allowed')
+          log(`refused "${request.intent.type}" from ${who()}: not the facilitator`);
         return room;
       }
       const result = await host.control(room, request.intent);

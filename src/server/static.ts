@@ -57,7 +57,11 @@ export function serveStatic(folder: string): StaticHandler {
     if (real !== root && !real.startsWith(root + sep)) return undefined;
     const body = readFileSync(real);
     const type = MIME[extname(real).toLowerCase()] ?? 'application/octet-stream';
-    const file: CachedFile = { type, body, etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"` };
+    const file: CachedFile = {
+      type,
+      body,
+      etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`,
+    };
     if (COMPRESSIBLE.test(type) && body.length > 512) file.gzipped = gzipSync(body);
     cache.set(path, file);
     return file;
@@ -67,14 +71,22 @@ export function serveStatic(folder: string): StaticHandler {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Referrer-Policy', 'no-referrer');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Method not allowed\n');
+      response
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Method not allowed\n');
       return;
     }
     const path = safePath(request.url ?? '/');
     const file = path === undefined ? undefined : load(path);
     if (!file) {
       const missingBuild = !existsSync(join(root, 'index.html'));
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(missingBuild ? 'The game has not been built: run `npm start` (it builds first) or `npm run build`.\n' : 'Not found\n');
+      response
+        .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end(
+          missingBuild
+            ? 'The game has not been built: run `npm start` (it builds first) or `npm run build`.\n'
+            : 'Not found\n',
+        );
       return;
     }
     const headers: Record<string, string> = {

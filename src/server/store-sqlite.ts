@@ -22,7 +22,10 @@ export function openSqliteStore(file: string): WorkshopStore {
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) throw new Error(`${file} was written by a newer Branchpoint (store schema ${version}); this one reads up to ${SCHEMA_VERSION}`);
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `${file} was written by a newer Branchpoint (store schema ${version}); this one reads up to ${SCHEMA_VERSION}`,
+    );
   if (version < 1) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS events (

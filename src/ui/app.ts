@@ -133,7 +133,8 @@ export class App {
     const screen = this.screen();
     replaceChildren(content, this.noticeBanner(), screen);
     this.renderTopbar();
-    document.body.dataset.screen = this.route.screen === 'play' ? this.session?.view().kind ?? 'play' : this.route.screen;
+    document.body.dataset.screen =
+      this.route.screen === 'play' ? (this.session?.view().kind ?? 'play') : this.route.screen;
     focusHeading(content.querySelector<HTMLElement>('h2'));
     this.announce(content.querySelector('h2')?.textContent ?? '');
     void this.syncStage();
@@ -144,7 +145,10 @@ export class App {
     const route = this.route;
     if (route.screen === 'open') return this.withAuthoring((authoring) => authoring.openScreen());
     if (route.screen === 'title' || !session) {
-      const catalog = [...this.options.catalog.filter((entry) => !this.authored.has(entry.id)), ...[...this.authored.values()].map(catalogEntry)];
+      const catalog = [
+        ...this.options.catalog.filter((entry) => !this.authored.has(entry.id)),
+        ...[...this.authored.values()].map(catalogEntry),
+      ];
       return titleScreen(catalog, {
         open: (id) => void this.navigate({ screen: 'briefing', scenario: id }),
         resume: (id) => void this.navigate({ screen: 'play', scenario: id }),
@@ -153,7 +157,8 @@ export class App {
         workshopHref: this.options.workshopHref,
       });
     }
-    const showSource = (citation: CitationView, opener: HTMLElement) => this.sources.open(session.index, citation.sourceId, opener, citation);
+    const showSource = (citation: CitationView, opener: HTMLElement) =>
+      this.sources.open(session.index, citation.sourceId, opener, citation);
     if (route.screen === 'briefing') {
       return briefingScreen(session.index, {
         begin: () => {
@@ -169,9 +174,16 @@ export class App {
     if (route.screen === 'map') return this.mapScreen(session);
     if (route.screen === 'structure') {
       const view = session.view();
-      return this.withAuthoring((authoring) => authoring.structureScreen(session.index.bundle, view.kind === 'decision' ? view.decisionId : view.endingId));
+      return this.withAuthoring((authoring) =>
+        authoring.structureScreen(session.index.bundle, view.kind === 'decision' ? view.decisionId : view.endingId),
+      );
     }
-    if (route.screen === 'compare') return compareScreen(session.index, session.progress.playthroughs, () => void this.navigate({ screen: 'play', scenario: session.id }));
+    if (route.screen === 'compare')
+      return compareScreen(
+        session.index,
+        session.progress.playthroughs,
+        () => void this.navigate({ screen: 'play', scenario: session.id }),
+      );
     return this.playScreen(session, showSource);
   }
 
@@ -194,15 +206,28 @@ export class App {
       });
     }
     if (view.kind === 'ending') {
-      return debriefScreen(view, { endings: session.progress.endings.length, total: session.index.scenario.endings.length, playthroughs: session.progress.playthroughs.length }, {
-        ...pathActions,
-        showSource,
-        download: () => downloadFile(`${session.id}-summary.md`, playthroughMarkdown(session.index.scenario, view, session.progress.endings.length), 'text/markdown'),
-        print: () => window.print(),
-        openMap: () => void this.navigate({ screen: 'map', scenario: session.id }),
-        openCompare: () => void this.navigate({ screen: 'compare', scenario: session.id }),
-        playAgain: () => this.act(() => session.restart()),
-      });
+      return debriefScreen(
+        view,
+        {
+          endings: session.progress.endings.length,
+          total: session.index.scenario.endings.length,
+          playthroughs: session.progress.playthroughs.length,
+        },
+        {
+          ...pathActions,
+          showSource,
+          download: () =>
+            downloadFile(
+              `${session.id}-summary.md`,
+              playthroughMarkdown(session.index.scenario, view, session.progress.endings.length),
+              'text/markdown',
+            ),
+          print: () => window.print(),
+          openMap: () => void this.navigate({ screen: 'map', scenario: session.id }),
+          openCompare: () => void this.navigate({ screen: 'compare', scenario: session.id }),
+          playAgain: () => this.act(() => session.restart()),
+        },
+      );
     }
     const screen = decisionScreen(view, {
       ...pathActions,
@@ -267,8 +292,16 @@ export class App {
             { 'aria-label': 'Scenario' },
             h('a', { href: formatRoute({ screen: 'briefing', scenario: session.id }) }, 'Briefing'),
             h('a', { href: formatRoute({ screen: 'map', scenario: session.id }) }, 'Branch map'),
-            this.authored.has(session.id) ? h('a', { href: formatRoute({ screen: 'structure', scenario: session.id }) }, 'Structure') : null,
-            this.route.screen === 'play' ? h('button', { type: 'button', class: 'link-button', onclick: () => void this.copyLink(session) }, 'Copy link to this point') : null,
+            this.authored.has(session.id)
+              ? h('a', { href: formatRoute({ screen: 'structure', scenario: session.id }) }, 'Structure')
+              : null,
+            this.route.screen === 'play'
+              ? h(
+                  'button',
+                  { type: 'button', class: 'link-button', onclick: () => void this.copyLink(session) },
+                  'Copy link to this point',
+                )
+              : null,
           )
         : null,
     );
@@ -291,15 +324,19 @@ export class App {
     const session = this.session;
     const restore =
       this.linkRestorable && session
-        ? h('button', {
-            type: 'button',
-            class: 'link-button',
-            onclick: () => {
-              this.linkRestorable = false;
-              if (restoreBackedUpGame(session.id)) session.resume();
-              this.act(() => (this.showingOutcome = false));
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              onclick: () => {
+                this.linkRestorable = false;
+                if (restoreBackedUpGame(session.id)) session.resume();
+                this.act(() => (this.showingOutcome = false));
+              },
             },
-          }, 'Return to my own game')
+            'Return to my own game',
+          )
         : null;
     return h('div', { class: 'notice', role: 'alert' }, h('p', {}, this.notice), restore);
   }
@@ -326,7 +363,9 @@ export class App {
       this.session.goTo(chosen.slice(0, reached.step));
       this.showingOutcome = false;
     }
-    this.notice = reached.ok ? note : `${note ? `${note} ` : ''}Your path no longer works ${reached.step === 0 ? 'from its first step' : `after step ${reached.step}`} in this version, so the game stops at the last point it still reaches.`;
+    this.notice = reached.ok
+      ? note
+      : `${note ? `${note} ` : ''}Your path no longer works ${reached.step === 0 ? 'from its first step' : `after step ${reached.step}`} in this version, so the game stops at the last point it still reaches.`;
     this.render();
   }
 
@@ -348,7 +387,12 @@ export class App {
   private withAuthoring(screen: (authoring: Authoring) => HTMLElement): HTMLElement {
     if (this.authoring && !(this.authoring instanceof Promise)) return screen(this.authoring);
     void this.loadAuthoring().then((authoring) => authoring && this.render());
-    return h('article', { class: 'screen' }, h('h2', {}, 'Opening the authoring tools…'), h('p', { class: 'loading' }, 'Loading…'));
+    return h(
+      'article',
+      { class: 'screen' },
+      h('h2', {}, 'Opening the authoring tools…'),
+      h('p', { class: 'loading' }, 'Loading…'),
+    );
   }
 
   private loadAuthoring(): Promise<Authoring | undefined> {
@@ -384,7 +428,10 @@ export class App {
   private announce(text: string): void {
     const { announcer } = this.elements;
     const view = this.route.screen === 'play' ? this.session?.view() : undefined;
-    announcer.textContent = view?.kind === 'decision' && !this.showingOutcome ? `${view.actor.name} decides. ${view.title}. ${view.options.length} options.` : text;
+    announcer.textContent =
+      view?.kind === 'decision' && !this.showingOutcome
+        ? `${view.actor.name} decides. ${view.title}. ${view.options.length} options.`
+        : text;
   }
 
   private onKey(event: KeyboardEvent): void {
@@ -434,11 +481,9 @@ export class App {
   }
 }
 
-
 function markInteractive(): void {
   if (performance.getEntriesByName('branchpoint:first-decision').length === 0) {
     // After this frame's layout the options can be chosen; benchmarks read this mark.
     requestAnimationFrame(() => performance.mark('branchpoint:first-decision'));
   }
 }
-

@@ -35,5 +35,10 @@ export function evidenceMeaning(kind: Evidence): string {
 
 /** A label whose shape, not only its colour, tells the kinds apart. */
 export function evidenceBadge(kind: Evidence): HTMLElement {
-  return h('span', { class: `evidence evidence-${kind}`, title: evidenceMeaning(kind) }, h('span', { class: 'evidence-mark', 'aria-hidden': 'true' }), evidenceName(kind));
+  return h(
+    'span',
+    { class: `evidence evidence-${kind}`, title: evidenceMeaning(kind) },
+    h('span', { class: 'evidence-mark', 'aria-hidden': 'true' }),
+    evidenceName(kind),
+  );
 }

@@ -40,9 +40,11 @@ export class PlaySession {
   resume(): string | undefined {
     const saved = loadGame(this.id);
     if (saved.kind === 'none') return undefined;
-    if (saved.kind === 'unusable') return `Your saved game could not be used because ${saved.reason}. It has been kept aside; you start afresh.`;
+    if (saved.kind === 'unusable')
+      return `Your saved game could not be used because ${saved.reason}. It has been kept aside; you start afresh.`;
     const rebuilt = replay(this.machine, saved.value.options);
-    if (!rebuilt.ok) return 'Your saved game no longer fits this version of the scenario. It has been kept aside; you start afresh.';
+    if (!rebuilt.ok)
+      return 'Your saved game no longer fits this version of the scenario. It has been kept aside; you start afresh.';
     if (!this.sameAs(rebuilt.value, saved.value.snapshot)) {
       rebuilt.value.stop();
       return 'Your saved game did not match the choices it records, so it was not used. It has been kept aside; you start afresh.';
@@ -75,7 +77,8 @@ export class PlaySession {
     if (before.kind !== 'decision' || !choose(this.actor, option)) return false;
     this.progress = recordChoice(this.progress, before.decisionId, option);
     const after = this.view();
-    if (after.kind === 'ending') this.progress = recordEnding(this.progress, after.endingId, this.chosen(), new Date().toISOString());
+    if (after.kind === 'ending')
+      this.progress = recordEnding(this.progress, after.endingId, this.chosen(), new Date().toISOString());
     saveProgress(this.id, this.progress);
     this.persist();
     return true;
@@ -100,7 +103,9 @@ export class PlaySession {
   private sameAs(actor: GameActor, snapshot: unknown): boolean {
     const rebuilt = actor.getPersistedSnapshot() as Snapshot<unknown> & { value?: unknown; context?: unknown };
     const saved = snapshot as { value?: unknown; context?: unknown };
-    return JSON.stringify(rebuilt.value) === JSON.stringify(saved.value) && JSON.stringify(rebuilt.context) === JSON.stringify(saved.context);
+    return (
+      JSON.stringify(rebuilt.value) === JSON.stringify(saved.value) &&
+      JSON.stringify(rebuilt.context) === JSON.stringify(saved.context)
+    );
   }
-
 }

@@ -28,7 +28,8 @@ export function parseRoute(hash: string): Route | undefined {
     return { screen: 'link', scenario, options };
   }
   if (rest !== undefined) return undefined;
-  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure') return { screen, scenario };
+  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure')
+    return { screen, scenario };
   return undefined;
 }
 

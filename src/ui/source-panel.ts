@@ -40,13 +40,29 @@ export class SourcePanel {
           { class: 'source-panel-header' },
           h('h2', { id: 'source-panel-title' }, source.title),
           details ? h('p', { class: 'source-meta' }, details) : null,
-          source.notes ? h('details', { class: 'source-meta' }, h('summary', {}, 'About this source'), h('p', {}, source.notes)) : null,
-          citation
-            ? h('p', { class: 'source-cited' }, match ? 'The cited passage is highlighted. ' : 'The cited passage could not be located. ', citation.evidence ? evidenceBadge(citation.evidence) : null)
+          source.notes
+            ? h('details', { class: 'source-meta' }, h('summary', {}, 'About this source'), h('p', {}, source.notes))
             : null,
-          h('button', { type: 'button', class: 'close-button', onclick: () => this.dialog.close() }, 'Close', h('span', { class: 'visually-hidden' }, ' source')),
+          citation
+            ? h(
+                'p',
+                { class: 'source-cited' },
+                match ? 'The cited passage is highlighted. ' : 'The cited passage could not be located. ',
+                citation.evidence ? evidenceBadge(citation.evidence) : null,
+              )
+            : null,
+          h(
+            'button',
+            { type: 'button', class: 'close-button', onclick: () => this.dialog.close() },
+            'Close',
+            h('span', { class: 'visually-hidden' }, ' source'),
+          ),
         ),
-        h('div', { class: 'source-text', tabindex: '0', 'aria-label': `Text of ${source.title}` }, match ? [text.slice(0, match.start), mark, text.slice(match.end)] : text),
+        h(
+          'div',
+          { class: 'source-text', tabindex: '0', 'aria-label': `Text of ${source.title}` },
+          match ? [text.slice(0, match.start), mark, text.slice(match.end)] : text,
+        ),
       ),
     );
     this.dialog.showModal();

@@ -65,12 +65,14 @@ function safely<T>(run: () => T): T | undefined {
   }
 }
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 function checkSave(scenario: string) {
   return (value: unknown): string | undefined => {
     if (!isRecord(value)) return 'it is not a saved game';
-    if (value.version !== SAVE_VERSION) return `it was saved by another version of Branchpoint (save format ${String(value.version)})`;
+    if (value.version !== SAVE_VERSION)
+      return `it was saved by another version of Branchpoint (save format ${String(value.version)})`;
     if (value.scenario !== scenario) return 'it belongs to another scenario';
     if (!isStringArray(value.options) || !isRecord(value.snapshot)) return 'it is incomplete';
     return undefined;
@@ -79,7 +81,8 @@ function checkSave(scenario: string) {
 
 function checkProgress(value: unknown): string | undefined {
   if (!isRecord(value) || value.version !== PROGRESS_VERSION) return 'it was written by another version of Branchpoint';
-  if (!isStringArray(value.endings) || !isStringArray(value.choices) || !Array.isArray(value.playthroughs)) return 'it is incomplete';
+  if (!isStringArray(value.endings) || !isStringArray(value.choices) || !Array.isArray(value.playthroughs))
+    return 'it is incomplete';
   return undefined;
 }
 
@@ -96,7 +99,15 @@ export function backUpGame(scenario: string): void {
 export function restoreBackedUpGame(scenario: string): boolean {
   const raw = safely(() => storage()?.getItem(`${saveKey(scenario)}:before-link`));
   if (!raw) return false;
-  return safely(() => (storage()?.setItem(saveKey(scenario), raw), storage()?.removeItem(`${saveKey(scenario)}:before-link`), true)) ?? false;
+  return (
+    safely(
+      () => (
+        storage()?.setItem(saveKey(scenario), raw),
+        storage()?.removeItem(`${saveKey(scenario)}:before-link`),
+        true
+      ),
+    ) ?? false
+  );
 }
 
 export function loadProgress(scenario: string): Progress {

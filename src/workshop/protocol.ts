@@ -87,8 +87,15 @@ export function normaliseRoomCode(typed: string): string {
   return typed.toUpperCase().replace(/[\s-]/g, '');
 }
 
-const id = z.string().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
-const roomCode = z.string().length(ROOM_CODE_LENGTH).regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'not a room code');
+const id = z
+  .string()
+  .min(1)
+  .max(LIMITS.id)
+  .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
+const roomCode = z
+  .string()
+  .length(ROOM_CODE_LENGTH)
+  .regex(new RegExp(`^[${ROOM_CODE_ALPHABET}]+$`), 'not a room code');
 /** 128-bit secrets and tokens, base64url without padding. */
 const secret = z.string().regex(/^[A-Za-z0-9_-]{22}$/, 'not a valid secret');
 /** Text people type: trimmed, no control characters; always shown as text, never as HTML. */
@@ -96,7 +103,12 @@ const text = (max: number) =>
   z
     .string()
     .max(max * 4) // before trimming; bounds the work done on hostile input
-    .transform((s) => s.replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim())
+    .transform((s) =>
+      s
+        .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .pipe(z.string().max(max));
 const version = z.literal(PROTOCOL_VERSION);
 
@@ -109,7 +121,13 @@ export type CreateRequest = z.infer<typeof CreateRequest>;
 export const JoinRequest = z.discriminatedUnion('role', [
   z.strictObject({ v: version, role: z.literal('facilitator'), code: roomCode, secret }),
   z.strictObject({ v: version, role: z.literal('presenter'), code: roomCode }),
-  z.strictObject({ v: version, role: z.literal('participant'), code: roomCode, nickname: text(LIMITS.nickname).pipe(z.string().min(1, 'a nickname is needed')), token: secret.optional() }),
+  z.strictObject({
+    v: version,
+    role: z.literal('participant'),
+    code: roomCode,
+    nickname: text(LIMITS.nickname).pipe(z.string().min(1, 'a nickname is needed')),
+    token: secret.optional(),
+  }),
 ]);
 export type JoinRequest = z.infer<typeof JoinRequest>;
 export type Role = JoinRequest['role'];
@@ -125,7 +143,10 @@ export const ControlIntent = z.discriminatedUnion('type', [
   /** Closes the vote if open, and shows the results to everyone. */
   z.strictObject({ type: z.literal('reveal') }),
   /** Hand counts per option (offline rooms, or hands added to phone votes); closes the vote. */
-  z.strictObject({ type: z.literal('handCounts'), counts: z.record(id, z.number().int().min(0).max(LIMITS.handCount)) }),
+  z.strictObject({
+    type: z.literal('handCounts'),
+    counts: z.record(id, z.number().int().min(0).max(LIMITS.handCount)),
+  }),
   /** After a reveal: no option = the majority; an option other than the majority needs a reason. */
   z.strictObject({ type: z.literal('advance'), option: id.optional(), reason: text(LIMITS.reason).optional() }),
   z.strictObject({ type: z.literal('pause') }),
@@ -288,9 +309,19 @@ export function parseMessage<T>(schema: z.ZodType<T>, payload: unknown): { ok: t
   } catch {
     return { ok: false, error: { code: 'invalid-message', message: 'the message is not JSON' } };
   }
-  if (size > LIMITS.messageBytes) return { ok: false, error: { code: 'too-large', message: `the message is ${size} bytes; at most ${LIMITS.messageBytes} are accepted` } };
+  if (size > LIMITS.messageBytes)
+    return {
+      ok: false,
+      error: {
+        code: 'too-large',
+        message: `the message is ${size} bytes; at most ${LIMITS.messageBytes} are accepted`,
+      },
+    };
   if (typeof payload === 'object' && payload !== null && 'v' in payload && payload.v !== PROTOCOL_VERSION) {
-    return { ok: false, error: { code: 'version', message: `this server speaks protocol version ${PROTOCOL_VERSION}; reload the page` } };
+    return {
+      ok: false,
+      error: { code: 'version', message: `this server speaks protocol version ${PROTOCOL_VERSION}; reload the page` },
+    };
   }
   const result = schema.safeParse(payload);
   if (result.success) return { ok: true, value: result.data };

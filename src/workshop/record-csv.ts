@@ -64,7 +64,10 @@ export function recordCsv(record: SessionRecord): string {
           .filter((r) => r.option === option.id)
           .map((r) => `${r.nickname}: ${r.reason}`)
           .join(' | '),
-        citations: step && step.optionId === option.id ? step.citations.map((c) => `${c.source}: “${c.quote}”`).join(' | ') : undefined,
+        citations:
+          step && step.optionId === option.id
+            ? step.citations.map((c) => `${c.source}: “${c.quote}”`).join(' | ')
+            : undefined,
       };
       rows.push(COLUMNS.map((column) => csvCell(cells[column])));
     }

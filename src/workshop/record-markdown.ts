@@ -11,22 +11,41 @@ const time = (iso: string) => iso.slice(11, 16);
 
 function roundTable(round: RecordRound): string[] {
   const hands = round.options.some((o) => o.handVotes > 0);
-  const lines = [hands ? '| option | phones | hands | votes |' : '| option | votes |', hands ? '| --- | ---: | ---: | ---: |' : '| --- | ---: |'];
+  const lines = [
+    hands ? '| option | phones | hands | votes |' : '| option | votes |',
+    hands ? '| --- | ---: | ---: | ---: |' : '| --- | ---: |',
+  ];
   for (const o of round.options) {
     const mark = o.id === round.chosen ? ' **(taken)**' : '';
-    lines.push(hands ? `| ${o.label}${mark} | ${o.phoneVotes} | ${o.handVotes} | ${o.total} |` : `| ${o.label}${mark} | ${o.total} |`);
+    lines.push(
+      hands
+        ? `| ${o.label}${mark} | ${o.phoneVotes} | ${o.handVotes} | ${o.total} |`
+        : `| ${o.label}${mark} | ${o.total} |`,
+    );
   }
   return lines;
 }
 
 function roundBlock(round: RecordRound): string[] {
   const label = (id: string | null) => (id ? (round.options.find((o) => o.id === id)?.label ?? id) : 'none (a tie)');
-  const timing = [`opened ${time(round.openedAt)} UTC`, round.durationSeconds !== undefined ? `${round.durationSeconds} s to close` : undefined].filter(Boolean).join(', ');
-  const lines = [`${round.total} vote${round.total === 1 ? '' : 's'} (${timing}); majority: ${label(round.majority)}.`, '', ...roundTable(round), ''];
-  if (round.override) lines.push(`**The facilitator chose against the majority:** ${escapeMarkdown(round.override.reason)}`, '');
+  const timing = [
+    `opened ${time(round.openedAt)} UTC`,
+    round.durationSeconds !== undefined ? `${round.durationSeconds} s to close` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `${round.total} vote${round.total === 1 ? '' : 's'} (${timing}); majority: ${label(round.majority)}.`,
+    '',
+    ...roundTable(round),
+    '',
+  ];
+  if (round.override)
+    lines.push(`**The facilitator chose against the majority:** ${escapeMarkdown(round.override.reason)}`, '');
   if (round.reasons.length) {
     lines.push('Reasons given:', '');
-    for (const r of round.reasons) lines.push(`- ${escapeMarkdown(r.nickname)} (${label(r.option)}): ${escapeMarkdown(r.reason)}`);
+    for (const r of round.reasons)
+      lines.push(`- ${escapeMarkdown(r.nickname)} (${label(r.option)}): ${escapeMarkdown(r.reason)}`);
     lines.push('');
   }
   return lines;
@@ -62,18 +81,32 @@ export function recordMarkdown(record: SessionRecord): string {
   }
   const explored = record.rounds.filter((r) => r.outcome !== 'taken' || !record.path.some((s) => s.round === r.round));
   if (explored.length) {
-    lines.push('## Other votes', '', 'Votes at decisions the room later went back on, or where the session stopped.', '');
+    lines.push(
+      '## Other votes',
+      '',
+      'Votes at decisions the room later went back on, or where the session stopped.',
+      '',
+    );
     for (const round of explored) {
-      const why = { rewound: 'the room went back to an earlier decision', ended: 'the session ended here', open: 'still open', taken: 'later rewound' }[round.outcome];
+      const why = {
+        rewound: 'the room went back to an earlier decision',
+        ended: 'the session ended here',
+        open: 'still open',
+        taken: 'later rewound',
+      }[round.outcome];
       lines.push(`### Vote ${round.round}: ${round.decisionTitle} (${why})`, '', ...roundBlock(round));
     }
   }
   if (record.rewinds.length) {
     lines.push('## Rewinds', '');
-    for (const r of record.rewinds) lines.push(`- ${time(r.at)}: from decision ${r.fromStep + 1} back to decision ${r.toStep + 1}`);
+    for (const r of record.rewinds)
+      lines.push(`- ${time(r.at)}: from decision ${r.fromStep + 1} back to decision ${r.toStep + 1}`);
     lines.push('');
   }
   lines.push('## Sources', '');
-  for (const s of record.scenario.sources) lines.push(`- ${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''}${s.url ? `, ${s.url}` : ''}`);
+  for (const s of record.scenario.sources)
+    lines.push(
+      `- ${s.title}${s.publisher ? `, ${s.publisher}` : ''}${s.date ? `, ${s.date}` : ''}${s.url ? `, ${s.url}` : ''}`,
+    );
   return lines.join('\n') + '\n';
 }

@@ -72,21 +72,31 @@ export interface SessionRecord {
   format: typeof RECORD_FORMAT;
   version: typeof RECORD_VERSION;
   room: string;
-  scenario: { id: string; title: string; sources: Array<{ id: string; title: string; publisher?: string; date?: string; url?: string }> };
+  scenario: {
+    id: string;
+    title: string;
+    sources: Array<{ id: string; title: string; publisher?: string; date?: string; url?: string }>;
+  };
   createdAt: string;
   endedAt?: string;
   status: RoomState['status'];
   participants: number;
   path: RecordStep[];
   /** Where the path ends: an ending of the scenario, or the decision the session stopped at. */
-  reached: { kind: 'ending'; id: string; title: string; text: string; citations: RecordCitation[]; questions: string[] } | { kind: 'decision'; id: string; title: string };
+  reached:
+    | { kind: 'ending'; id: string; title: string; text: string; citations: RecordCitation[]; questions: string[] }
+    | { kind: 'decision'; id: string; title: string };
   rounds: RecordRound[];
   rewinds: Array<{ at: string; fromStep: number; toStep: number }>;
   pauses: Array<{ from: string; to?: string }>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const citation = (c: CitationView): RecordCitation => ({ source: c.sourceTitle, quote: c.quote, ...(c.evidence ? { evidence: c.evidence } : {}) });
+const citation = (c: CitationView): RecordCitation => ({
+  source: c.sourceTitle,
+  quote: c.quote,
+  ...(c.evidence ? { evidence: c.evidence } : {}),
+});
 
 export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRecord {
   const { index } = scenario;
@@ -98,7 +108,13 @@ export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRe
     scenario: {
       id: state.scenarioId,
       title: index.scenario.title,
-      sources: index.scenario.sources.map((s) => ({ id: s.id, title: s.title, ...(s.publisher ? { publisher: s.publisher } : {}), ...(s.date ? { date: s.date } : {}), ...(s.url ? { url: s.url } : {}) })),
+      sources: index.scenario.sources.map((s) => ({
+        id: s.id,
+        title: s.title,
+        ...(s.publisher ? { publisher: s.publisher } : {}),
+        ...(s.date ? { date: s.date } : {}),
+        ...(s.url ? { url: s.url } : {}),
+      })),
     },
     createdAt: iso(state.createdAt),
     ...(state.endedAt !== undefined ? { endedAt: iso(state.endedAt) } : {}),
@@ -133,7 +149,14 @@ export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRe
 
 function reachedOf(game: GameView): SessionRecord['reached'] {
   if (game.kind === 'decision') return { kind: 'decision', id: game.decisionId, title: game.title };
-  return { kind: 'ending', id: game.endingId, title: game.title, text: game.text, citations: game.citations.map(citation), questions: game.questions };
+  return {
+    kind: 'ending',
+    id: game.endingId,
+    title: game.title,
+    text: game.text,
+    citations: game.citations.map(citation),
+    questions: game.questions,
+  };
 }
 
 function recordRound(scenario: RoomScenario, state: RoomState, round: Round): RecordRound {
@@ -159,14 +182,21 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
     reasons: allVotes(round.votes)
       .filter(([, vote]) => vote.reason)
       .sort(([, a], [, b]) => a.at - b.at)
-      .map(([id, vote]) => ({ nickname: state.participants[id]?.nickname ?? '?', option: vote.option, reason: vote.reason!, at: iso(vote.at) })),
+      .map(([id, vote]) => ({
+        nickname: state.participants[id]?.nickname ?? '?',
+        option: vote.option,
+        reason: vote.reason!,
+        at: iso(vote.at),
+      })),
     openedAt: iso(round.openedAt),
     ...(round.closedAt !== undefined ? { closedAt: iso(round.closedAt) } : {}),
     ...(round.revealedAt !== undefined ? { revealedAt: iso(round.revealedAt) } : {}),
     ...(closed !== undefined ? { durationSeconds: Math.round((closed - round.openedAt) / 1000) } : {}),
     outcome: outcome?.kind ?? 'open',
     ...(outcome?.kind === 'taken' ? { chosen: outcome.option } : {}),
-    ...(outcome?.kind === 'taken' && outcome.reason !== undefined ? { override: { majority: outcome.majority, reason: outcome.reason } } : {}),
+    ...(outcome?.kind === 'taken' && outcome.reason !== undefined
+      ? { override: { majority: outcome.majority, reason: outcome.reason } }
+      : {}),
   };
 }
 
@@ -186,6 +216,10 @@ export function recordFile(scenario: RoomScenario, state: RoomState, format: Rec
     case 'csv':
       return { filename: `${stem}.csv`, mimeType: 'text/csv; charset=utf-8', content: recordCsv(record) };
     case 'json':
-      return { filename: `${stem}.json`, mimeType: 'application/json', content: JSON.stringify(record, null, 2) + '\n' };
+      return {
+        filename: `${stem}.json`,
+        mimeType: 'application/json',
+        content: JSON.stringify(record, null, 2) + '\n',
+      };
   }
 }

@@ -58,7 +58,9 @@ export interface Round {
   /** Phone votes by participant id; a new vote replaces the old. */
   votes: VoteBook;
   handCounts?: Record<string, number>;
-  outcome?: { kind: 'taken'; option: string; majority: string | null; reason?: string; at: number } | { kind: 'rewound' | 'ended'; at: number };
+  outcome?:
+    | { kind: 'taken'; option: string; majority: string | null; reason?: string; at: number }
+    | { kind: 'rewound' | 'ended'; at: number };
 }
 
 /** A decision the room took, one per step of the path. */
@@ -148,7 +150,15 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
     case 'joined':
       return {
         ...next,
-        participants: { ...state.participants, [event.participant]: { id: event.participant, nickname: event.nickname, tokenHash: event.tokenHash, joinedAt: event.at } },
+        participants: {
+          ...state.participants,
+          [event.participant]: {
+            id: event.participant,
+            nickname: event.nickname,
+            tokenHash: event.tokenHash,
+            joinedAt: event.at,
+          },
+        },
         participantCount: state.participantCount + 1,
       };
     case 'opened': {
@@ -167,17 +177,46 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
     case 'closed':
       return { ...next, current: { ...round!, phase: 'closed', closedAt: event.at } };
     case 'revealed':
-      return { ...next, current: { ...round!, phase: 'revealed', closedAt: round!.closedAt ?? event.at, revealedAt: event.at } };
+      return {
+        ...next,
+        current: { ...round!, phase: 'revealed', closedAt: round!.closedAt ?? event.at, revealedAt: event.at },
+      };
     case 'handCounts': {
       const base = round ?? newRound(state, state.game as Extract<GameView, { kind: 'decision' }>, event.at, {});
-      return { ...next, current: { ...base, phase: base.phase === 'revealed' ? 'revealed' : 'closed', closedAt: base.closedAt ?? event.at, handCounts: event.counts } };
+      return {
+        ...next,
+        current: {
+          ...base,
+          phase: base.phase === 'revealed' ? 'revealed' : 'closed',
+          closedAt: base.closedAt ?? event.at,
+          handCounts: event.counts,
+        },
+      };
     }
     case 'advanced': {
       const choices = [...state.choices, event.option];
-      const taken: Taken = { step: state.choices.length, round: round!.round, option: event.option, majority: event.majority, ...(event.reason ? { reason: event.reason } : {}) };
-      const outcome = { kind: 'taken' as const, option: event.option, majority: event.majority, at: event.at, ...(event.reason ? { reason: event.reason } : {}) };
+      const taken: Taken = {
+        step: state.choices.length,
+        round: round!.round,
+        option: event.option,
+        majority: event.majority,
+        ...(event.reason ? { reason: event.reason } : {}),
+      };
+      const outcome = {
+        kind: 'taken' as const,
+        option: event.option,
+        majority: event.majority,
+        at: event.at,
+        ...(event.reason ? { reason: event.reason } : {}),
+      };
       const { current: _, ...rest } = next;
-      return { ...rest, choices, taken: [...state.taken, taken], game: gameAt(scenario, choices), rounds: [...state.rounds, { ...round!, outcome }] };
+      return {
+        ...rest,
+        choices,
+        taken: [...state.taken, taken],
+        game: gameAt(scenario, choices),
+        rounds: [...state.rounds, { ...round!, outcome }],
+      };
     }
     case 'paused':
       return { ...next, status: 'paused', pauses: [...state.pauses, { from: event.at }] };
@@ -185,9 +224,15 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
       const pause = state.pauses.at(-1)!;
       const paused = event.at - pause.from;
       // A running timer does not count the pause.
-      const current = round?.phase === 'open' && round.endsAt !== undefined ? { ...round, endsAt: round.endsAt + paused } : round;
+      const current =
+        round?.phase === 'open' && round.endsAt !== undefined ? { ...round, endsAt: round.endsAt + paused } : round;
       const { current: _, ...rest } = next;
-      return { ...rest, ...(current ? { current } : {}), status: 'running', pauses: [...state.pauses.slice(0, -1), { ...pause, to: event.at }] };
+      return {
+        ...rest,
+        ...(current ? { current } : {}),
+        status: 'running',
+        pauses: [...state.pauses.slice(0, -1), { ...pause, to: event.at }],
+      };
     }
     case 'rewound': {
       const choices = state.choices.slice(0, event.toStep);
@@ -203,7 +248,10 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
     }
     case 'ended': {
       const { current: _, ...rest } = next;
-      const pauses = state.status === 'paused' ? [...state.pauses.slice(0, -1), { ...state.pauses.at(-1)!, to: event.at }] : state.pauses;
+      const pauses =
+        state.status === 'paused'
+          ? [...state.pauses.slice(0, -1), { ...state.pauses.at(-1)!, to: event.at }]
+          : state.pauses;
       return {
         ...rest,
         status: 'ended',
@@ -221,7 +269,12 @@ function timer(event: RoomEventOf<'opened'>): Pick<Round, 'seconds' | 'endsAt'> 
   return event.seconds ? { seconds: event.seconds, endsAt: event.at + event.seconds * 1000 } : {};
 }
 
-function newRound(state: RoomState, game: Extract<GameView, { kind: 'decision' }>, at: number, extra: Pick<Round, 'seconds' | 'endsAt'>): Round {
+function newRound(
+  state: RoomState,
+  game: Extract<GameView, { kind: 'decision' }>,
+  at: number,
+  extra: Pick<Round, 'seconds' | 'endsAt'>,
+): Round {
   return {
     round: state.rounds.length + 1,
     step: state.choices.length,
@@ -240,13 +293,26 @@ export const phaseOf = (state: RoomState) => state.current?.phase ?? 'idle';
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
-export function decideJoin(state: RoomState, participant: string, nickname: string, tokenHash: string, at: number): Result<RoomEventOf<'joined'>, Refusal> {
+export function decideJoin(
+  state: RoomState,
+  participant: string,
+  nickname: string,
+  tokenHash: string,
+  at: number,
+): Result<RoomEventOf<'joined'>, Refusal> {
   if (state.status === 'ended') return notNow('this session has ended');
-  if (state.participantCount >= LIMITS.participants) return refuse('room-full', `this room is full (${LIMITS.participants} participants)`);
+  if (state.participantCount >= LIMITS.participants)
+    return refuse('room-full', `this room is full (${LIMITS.participants} participants)`);
   return ok({ type: 'joined', at, participant, nickname, tokenHash });
 }
 
-export function decideVote(state: RoomState, participant: string, option: string, reason: string | undefined, at: number): Result<RoomEventOf<'voted'>, Refusal> {
+export function decideVote(
+  state: RoomState,
+  participant: string,
+  option: string,
+  reason: string | undefined,
+  at: number,
+): Result<RoomEventOf<'voted'>, Refusal> {
   if (!state.participants[participant]) return refuse('not-joined', 'join the room before voting');
   if (state.status === 'ended') return notNow('this session has ended');
   if (state.status === 'paused') return notNow('the session is paused');
@@ -258,18 +324,21 @@ export function decideVote(state: RoomState, participant: string, option: string
 
 export function decideControl(state: RoomState, intent: ControlIntent, at: number): Result<RoomEvent, Refusal> {
   if (state.status === 'ended') return notNow('this session has ended');
-  if (state.status === 'paused' && intent.type !== 'resume' && intent.type !== 'end') return notNow('the session is paused: resume it first');
+  if (state.status === 'paused' && intent.type !== 'resume' && intent.type !== 'end')
+    return notNow('the session is paused: resume it first');
   const phase = phaseOf(state);
   switch (intent.type) {
     case 'open':
       if (state.game.kind !== 'decision') return notNow('the scenario has reached an ending: rewind to vote again');
-      if (phase === 'open' || phase === 'revealed') return notNow(phase === 'open' ? 'the vote is already open' : 'the results are out: advance or rewind');
+      if (phase === 'open' || phase === 'revealed')
+        return notNow(phase === 'open' ? 'the vote is already open' : 'the results are out: advance or rewind');
       return ok({ type: 'opened', at, ...(intent.seconds ? { seconds: intent.seconds } : {}) });
     case 'close':
       if (phase !== 'open') return notNow('no vote is open');
       return ok({ type: 'closed', at });
     case 'reveal':
-      if (phase !== 'open' && phase !== 'closed') return notNow(phase === 'idle' ? 'no vote has been held here yet' : 'the results are already out');
+      if (phase !== 'open' && phase !== 'closed')
+        return notNow(phase === 'idle' ? 'no vote has been held here yet' : 'the results are already out');
       return ok({ type: 'revealed', at });
     case 'handCounts': {
       if (state.game.kind !== 'decision') return notNow('the scenario has reached an ending');
@@ -288,7 +357,8 @@ export function decideControl(state: RoomState, intent: ControlIntent, at: numbe
       if (state.status !== 'paused') return notNow('the session is not paused');
       return ok({ type: 'resumed', at });
     case 'rewind':
-      if (intent.toStep >= state.choices.length) return notNow(`step ${intent.toStep} is not an earlier decision (the room has taken ${state.choices.length})`);
+      if (intent.toStep >= state.choices.length)
+        return notNow(`step ${intent.toStep} is not an earlier decision (the room has taken ${state.choices.length})`);
       return ok({ type: 'rewound', at, toStep: intent.toStep });
     case 'end':
       return ok({ type: 'ended', at });
@@ -297,13 +367,25 @@ export function decideControl(state: RoomState, intent: ControlIntent, at: numbe
   }
 }
 
-function decideAdvance(state: RoomState, intent: Extract<ControlIntent, { type: 'advance' }>, at: number): Result<RoomEvent, Refusal> {
+function decideAdvance(
+  state: RoomState,
+  intent: Extract<ControlIntent, { type: 'advance' }>,
+  at: number,
+): Result<RoomEvent, Refusal> {
   const round = state.current;
-  if (state.game.kind !== 'decision' || !round || round.phase !== 'revealed') return notNow('reveal the results before moving on');
+  if (state.game.kind !== 'decision' || !round || round.phase !== 'revealed')
+    return notNow('reveal the results before moving on');
   const majority = majorityOf(countVotes(round));
   const option = intent.option ?? majority;
   if (!option) return notNow('no majority (a tie, or no votes): choose the option the room takes');
-  if (!state.game.options.some((o) => o.id === option)) return refuse('invalid-message', `"${option}" is not one of the options here`);
+  if (!state.game.options.some((o) => o.id === option))
+    return refuse('invalid-message', `"${option}" is not one of the options here`);
   if (option !== majority && !intent.reason) return notNow('going against the majority needs a reason, for the record');
-  return ok({ type: 'advanced', at, option, majority, ...(intent.reason && option !== majority ? { reason: intent.reason } : {}) });
+  return ok({
+    type: 'advanced',
+    at,
+    option,
+    majority,
+    ...(intent.reason && option !== majority ? { reason: intent.reason } : {}),
+  });
 }

@@ -34,6 +34,10 @@ export function resultsOf(round: Round, participants: Record<string, Participant
   const reasons = allVotes(round.votes)
     .filter(([, vote]) => vote.reason)
     .sort(([, a], [, b]) => a.at - b.at)
-    .map(([id, vote]) => ({ option: vote.option, reason: vote.reason!, ...(withNames ? { nickname: participants[id]?.nickname ?? '?' } : {}) }));
+    .map(([id, vote]) => ({
+      option: vote.option,
+      reason: vote.reason!,
+      ...(withNames ? { nickname: participants[id]?.nickname ?? '?' } : {}),
+    }));
   return { counts, total: totalOf(counts), majority: majorityOf(counts), reasons };
 }

@@ -2,7 +2,15 @@
  * Room state -> what each role is shown. Counts are the facilitator's until the reveal;
  * reasons carry nicknames only for the facilitator.
  */
-import { PROTOCOL_VERSION, type FacilitatorView, type ParticipantView, type PresenterView, type Tally, type TakenStep, type VoteView } from './protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  type FacilitatorView,
+  type ParticipantView,
+  type PresenterView,
+  type Tally,
+  type TakenStep,
+  type VoteView,
+} from './protocol.ts';
 import type { RoomScenario, RoomState } from './room.ts';
 import { countVotes, resultsOf, votersOf } from './tally.ts';
 import { emptyBook, voteOf } from './vote-book.ts';
@@ -68,7 +76,12 @@ export function facilitatorView(scenario: RoomScenario, state: RoomState, contex
     ...base(scenario, state, 'facilitator', context),
     role: 'facilitator',
     joinUrls: context.joinUrls ?? [],
-    people: Object.values(state.participants).map((p) => ({ id: p.id, nickname: p.nickname, connected: context.connected?.has(p.id) ?? false, voted: voteOf(votes, p.id) !== undefined })),
+    people: Object.values(state.participants).map((p) => ({
+      id: p.id,
+      nickname: p.nickname,
+      connected: context.connected?.has(p.id) ?? false,
+      voted: voteOf(votes, p.id) !== undefined,
+    })),
   };
 }
 
@@ -76,7 +89,12 @@ export function presenterView(scenario: RoomScenario, state: RoomState, context:
   return { ...base(scenario, state, 'public', context), role: 'presenter' };
 }
 
-export function participantView(scenario: RoomScenario, state: RoomState, participant: string, context: ViewContext): ParticipantView {
+export function participantView(
+  scenario: RoomScenario,
+  state: RoomState,
+  participant: string,
+  context: ViewContext,
+): ParticipantView {
   const me = state.participants[participant];
   if (!me) throw new Error(`No participant "${participant}" in room ${state.code}`);
   const vote = state.current && voteOf(state.current.votes, participant);

@@ -17,7 +17,9 @@ const STACK_TRACE = '    at ';
 const problemLine = /^.+:\d+:\d+: (error|warning): .+$/;
 
 describe.concurrent('npm run scenario -- new', () => {
-  it('writes a commented starter with the schema line, which validates with no errors and no warnings', async ({ expect }) => {
+  it('writes a commented starter with the schema line, which validates with no errors and no warnings', async ({
+    expect,
+  }) => {
     const run = await cli('new', 'first-try', '--dir', work);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -73,7 +75,9 @@ describe.concurrent('npm run scenario -- import-twee', () => {
     const run = await cli('import-twee', 'tests/fixtures/twee/harbour-ferry.twee', '-o', out);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Imported 9 passages from tests\/fixtures\/twee\/harbour-ferry.twee: 3 decision points, 6 endings, 7 options\./);
+    expect(run.stdout).toMatch(
+      /^Imported 9 passages from tests\/fixtures\/twee\/harbour-ferry.twee: 3 decision points, 6 endings, 7 options\./,
+    );
     const validated = await cli('validate', out);
     expect(validated.code).toBe(1);
     const lines = validated.stdout.split('\n').filter(Boolean);
@@ -121,7 +125,9 @@ describe.concurrent('npm run scenario -- export (refusals)', () => {
     const run = await cli('export', 'tests/fixtures/invalid/unknown-next', '-o', out);
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n').filter(Boolean);
-    expect(lines[0]).toBe('tests/fixtures/invalid/unknown-next/scenario.yaml:41:15: error: there is no decision point or ending "trafic": did you mean "traffic"? (decisions.0.options.1.next)');
+    expect(lines[0]).toBe(
+      'tests/fixtures/invalid/unknown-next/scenario.yaml:41:15: error: there is no decision point or ending "trafic": did you mean "traffic"? (decisions.0.options.1.next)',
+    );
     expect(lines.at(-1)).toMatch(/has errors: fix them first/);
     expect(existsSync(out)).toBe(false);
   });

@@ -15,7 +15,8 @@ const TEMPLATE = `<!doctype html>
   <body><main id="content"></main><script type="application/json" id="branchpoint-scenario"></script></body>
 </html>`;
 
-const slotOf = (html: string) => html.match(/<script type="application\/json" id="branchpoint-scenario">([\s\S]*?)<\/script>/)![1]!;
+const slotOf = (html: string) =>
+  html.match(/<script type="application\/json" id="branchpoint-scenario">([\s\S]*?)<\/script>/)![1]!;
 
 describe('injectBundle and readEmbeddedBundle', () => {
   it('round-trips a bundle, and sets the page’s title and language', () => {
@@ -33,7 +34,9 @@ describe('injectBundle and readEmbeddedBundle', () => {
     };
     const html = injectBundle(TEMPLATE, hostile);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
-    expect(html).toContain('<title>A &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; · Branchpoint</title>');
+    expect(html).toContain(
+      '<title>A &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; · Branchpoint</title>',
+    );
     expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: hostile });
   });
 
@@ -45,14 +48,22 @@ describe('injectBundle and readEmbeddedBundle', () => {
   });
 
   it('refuses a page that is not a player template', () => {
-    expect(() => injectBundle('<html><body>Hello</body></html>', flagship)).toThrow(/not a Branchpoint player template/);
+    expect(() => injectBundle('<html><body>Hello</body></html>', flagship)).toThrow(
+      /not a Branchpoint player template/,
+    );
   });
 
   it('says why a damaged or empty file cannot be played', () => {
     expect(readEmbeddedBundle('')).toEqual({ ok: false, error: expect.stringMatching(/holds no scenario/) });
     expect(readEmbeddedBundle(null)).toEqual({ ok: false, error: expect.stringMatching(/holds no scenario/) });
-    expect(readEmbeddedBundle('{"scenario": {')).toEqual({ ok: false, error: expect.stringMatching(/damaged \(it is not valid JSON\)/) });
-    expect(readEmbeddedBundle('{"scenario": {"id": "x"}, "sources": {}}')).toEqual({ ok: false, error: expect.stringMatching(/incomplete or damaged/) });
+    expect(readEmbeddedBundle('{"scenario": {')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/damaged \(it is not valid JSON\)/),
+    });
+    expect(readEmbeddedBundle('{"scenario": {"id": "x"}, "sources": {}}')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/incomplete or damaged/),
+    });
     expect(readEmbeddedBundle('[1, 2]')).toEqual({ ok: false, error: expect.stringMatching(/incomplete or damaged/) });
   });
 });

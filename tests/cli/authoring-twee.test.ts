@@ -11,7 +11,13 @@ import { checkScenario } from '../../src/engine/check.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { parseTwee, readLink } from '../../src/authoring/twee.ts';
-import { PLACEHOLDER_QUOTE, PLACEHOLDER_SOURCE_FILE, proseOf, slugify, tweeToScenario } from '../../src/authoring/twee-to-scenario.ts';
+import {
+  PLACEHOLDER_QUOTE,
+  PLACEHOLDER_SOURCE_FILE,
+  proseOf,
+  slugify,
+  tweeToScenario,
+} from '../../src/authoring/twee-to-scenario.ts';
 
 const fixture = readFileSync(join(import.meta.dirname, '../fixtures/twee/harbour-ferry.twee'), 'utf8');
 const options = { fallbackTitle: 'untitled', schemaPath: '../scenario.schema.json' };
@@ -38,7 +44,9 @@ describe('reading Twee 3', () => {
   });
 
   it('reads headers with tags, metadata and escaped metacharacters', () => {
-    const { story, problems } = parseTwee(':: A \\[draft\\] passage [tag-one  tag-two] {"position":"1,2"}\nHello\n\n\n:: Next\\\\One\nBye\n');
+    const { story, problems } = parseTwee(
+      ':: A \\[draft\\] passage [tag-one  tag-two] {"position":"1,2"}\nHello\n\n\n:: Next\\\\One\nBye\n',
+    );
     expect(problems).toEqual([]);
     expect(story.passages.map((p) => [p.name, p.tags, p.text, p.line])).toEqual([
       ['A [draft] passage', ['tag-one', 'tag-two'], 'Hello', 1],
@@ -54,7 +62,15 @@ describe('reading Twee 3', () => {
     expect(story.format).toBe('Harlowe');
     expect(story.skipped).toEqual(['StoryTitle', 'StoryData', 'Story JavaScript', 'Story Stylesheet']);
     expect(story.passages.map((p) => p.name)).toEqual([
-      'The Council Meets', 'Repair', 'Buy New', 'Stop the service', 'Hire a water taxi', 'Islanders Wait', 'Loan', 'Regional Grant', 'Café [closed]',
+      'The Council Meets',
+      'Repair',
+      'Buy New',
+      'Stop the service',
+      'Hire a water taxi',
+      'Islanders Wait',
+      'Loan',
+      'Regional Grant',
+      'Café [closed]',
     ]);
     const council = story.passages[0]!;
     expect(council.links).toEqual([
@@ -65,7 +81,9 @@ describe('reading Twee 3', () => {
   });
 
   it('reports what it cannot use with its line, and goes on', () => {
-    const { story, problems } = parseTwee('stray words\n:: StoryData\n{not json\n:: Twice\na\n:: Twice\nb\n:: Bad meta {oops\nc\n::\nd\n');
+    const { story, problems } = parseTwee(
+      'stray words\n:: StoryData\n{not json\n:: Twice\na\n:: Twice\nb\n:: Bad meta {oops\nc\n::\nd\n',
+    );
     expect(problems).toEqual([
       { line: 1, message: expect.stringContaining('before the first passage header') },
       { line: 2, message: expect.stringContaining('StoryData is not valid JSON') },
@@ -97,7 +115,9 @@ describe('Twee to scenario', () => {
   });
 
   it('keeps a passage’s words: lines of links go, links inside a sentence keep their text', () => {
-    expect(proseOf('You stand here.\n[[Go north->North]]\n[[Go south]] | [[Wait]]\nYou could [[run->Run]] away.')).toBe('You stand here.\nYou could run away.');
+    expect(proseOf('You stand here.\n[[Go north->North]]\n[[Go south]] | [[Wait]]\nYou could [[run->Run]] away.')).toBe(
+      'You stand here.\nYou could run away.',
+    );
   });
 
   it('round-trips the fixture: every passage and link is there, with its name and words', () => {
@@ -118,7 +138,9 @@ describe('Twee to scenario', () => {
       }
       const decision = scenario.decisions.find((d) => d.id === id)!;
       expect(decision.situation).toBe(proseOf(passage.text));
-      expect(decision.options.map((o) => [o.label, o.next])).toEqual(passage.links.map((l) => [l.text, result.ids.get(l.target)]));
+      expect(decision.options.map((o) => [o.label, o.next])).toEqual(
+        passage.links.map((l) => [l.text, result.ids.get(l.target)]),
+      );
     }
     expect(scenario.decisions.find((d) => d.title === 'Repair')!.situation).toBe(
       'The repairs will take a month. Meanwhile, islanders ask how they will reach the mainland.\n\n(set: $cost to it + 1)',
@@ -142,13 +164,17 @@ describe('Twee to scenario', () => {
   it('plays once the placeholders are quotes of the source', () => {
     const { result } = imported(fixture);
     const filled = result.yaml.replaceAll(PLACEHOLDER_QUOTE, 'Paste the text of your source here');
-    const checked = checkScenario('scenario.yaml', filled, (path) => (path === PLACEHOLDER_SOURCE_FILE ? result.sourceText : undefined));
+    const checked = checkScenario('scenario.yaml', filled, (path) =>
+      path === PLACEHOLDER_SOURCE_FILE ? result.sourceText : undefined,
+    );
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(checked.bundle?.scenario.decisions).toHaveLength(3);
   });
 
   it('points at a passage with one link or a missing target, in the file and in its notes', () => {
-    const { result, checked } = imported(':: Start\nGo on.\n[[On]]\n\n:: On\nChoose.\n[[Left]]\n[[Nowhere]]\n\n:: Left\nThe end.\n');
+    const { result, checked } = imported(
+      ':: Start\nGo on.\n[[On]]\n\n:: On\nChoose.\n[[Left]]\n[[Nowhere]]\n\n:: Left\nThe end.\n',
+    );
     expect(result.notes).toEqual([
       expect.stringContaining('passage "Start" (line 1) has 1 link, and a decision point offers 2 to 4 options'),
       expect.stringContaining('passage "On" links to "Nowhere" (line 8), a passage that does not exist'),

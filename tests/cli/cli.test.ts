@@ -54,7 +54,12 @@ describe.concurrent('npm run scenario -- validate', () => {
     const report = JSON.parse(run.stdout) as { valid: boolean; diagnostics: Diagnostic[] };
     expect(report.valid).toBe(false);
     expect(report.diagnostics.map(formatDiagnostic)).toEqual(expectedLines('quote-not-in-source'));
-    expect(report.diagnostics[0]).toMatchObject({ line: 40, col: 44, severity: 'error', path: 'decisions.0.options.1.citations.0.quote' });
+    expect(report.diagnostics[0]).toMatchObject({
+      line: 40,
+      col: 44,
+      severity: 'error',
+      path: 'decisions.0.options.1.citations.0.quote',
+    });
   });
 
   it('reports a valid scenario as valid in JSON', async ({ expect }) => {

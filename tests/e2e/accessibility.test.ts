@@ -13,7 +13,10 @@ const browser = useBrowser();
 
 describe('accessibility and layout of every screen', () => {
   it('has no serious or critical axe violations on any screen (1280x800)', { timeout: 120_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1280, height: 800 }, stage: false });
+    const { page, context, errors } = await openPage(browser.current, {
+      viewport: { width: 1280, height: 800 },
+      stage: false,
+    });
     const found: Record<string, string[]> = {};
     for (const stop of tour) {
       await stop.reach(page, baseUrl);

@@ -21,7 +21,10 @@ const file = join(folder, 'scenario.yaml');
 beforeAll(async () => {
   cpSync(join(repoRoot, 'tests/fixtures/valid/two-decisions'), folder, { recursive: true });
   const port = await freePort();
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   url = await new Promise<string>((resolve, reject) => {
@@ -50,37 +53,43 @@ const save = (text: string) => writeFileSync(file, text);
 const notice = (page: Page) => page.getByRole('main').locator('.notice').textContent();
 
 describe('the author preview', () => {
-  it('follows each save of the scenario, keeping the player’s place, and shows errors over the game', { timeout: 90_000 }, async () => {
-    expect(url).toMatch(/#\/s\/bridge\/play$/);
-    const { page, context, errors } = await openPage(browser, { stage: false });
-    // The dev server prebundles dependencies on first use, which can take a while on a busy machine.
-    await page.goto(url, { timeout: 45_000 });
-    await waitForHeading(page, 'Repair now or later?');
-    await page.getByRole('button', { name: /Wait until spring/ }).click();
-    await page.locator('#continue-button').click();
-    await waitForHeading(page, 'Limit traffic?');
+  it(
+    'follows each save of the scenario, keeping the player’s place, and shows errors over the game',
+    { timeout: 90_000 },
+    async () => {
+      expect(url).toMatch(/#\/s\/bridge\/play$/);
+      const { page, context, errors } = await openPage(browser, { stage: false });
+      // The dev server prebundles dependencies on first use, which can take a while on a busy machine.
+      await page.goto(url, { timeout: 45_000 });
+      await waitForHeading(page, 'Repair now or later?');
+      await page.getByRole('button', { name: /Wait until spring/ }).click();
+      await page.locator('#continue-button').click();
+      await waitForHeading(page, 'Limit traffic?');
 
-    // A new title for the decision on screen: the game stays there, with the new title.
-    save(original.replace('title: Limit traffic?', 'title: Limit heavy traffic?'));
-    await waitForHeading(page, 'Limit heavy traffic?');
-    expect(await notice(page)).toMatch(/was changed and reloaded/);
-    expect(await page.getByRole('main').getByText('Your path so far (1)').count()).toBe(1);
+      // A new title for the decision on screen: the game stays there, with the new title.
+      save(original.replace('title: Limit traffic?', 'title: Limit heavy traffic?'));
+      await waitForHeading(page, 'Limit heavy traffic?');
+      expect(await notice(page)).toMatch(/was changed and reloaded/);
+      expect(await page.getByRole('main').getByText('Your path so far (1)').count()).toBe(1);
 
-    // A mistake: the problems show over the game, which stays as it was.
-    save(original.replace('actor: council\n    title: Limit traffic?', 'actor: mayor\n    title: Limit traffic?'));
-    const overlay = page.locator('.author-overlay');
-    await overlay.waitFor();
-    expect(await overlay.getByRole('alert').textContent()).toMatch(/^1 error, 0 warnings/);
-    expect(await overlay.locator('.problem-where').textContent()).toContain('line 43, column 12 · in decision point “traffic”, its “actor”');
-    expect(await overlay.locator('pre').textContent()).toContain('43 |     actor: mayor');
-    expect(await page.locator('main h2').textContent()).toBe('Limit heavy traffic?');
+      // A mistake: the problems show over the game, which stays as it was.
+      save(original.replace('actor: council\n    title: Limit traffic?', 'actor: mayor\n    title: Limit traffic?'));
+      const overlay = page.locator('.author-overlay');
+      await overlay.waitFor();
+      expect(await overlay.getByRole('alert').textContent()).toMatch(/^1 error, 0 warnings/);
+      expect(await overlay.locator('.problem-where').textContent()).toContain(
+        'line 43, column 12 · in decision point “traffic”, its “actor”',
+      );
+      expect(await overlay.locator('pre').textContent()).toContain('43 |     actor: mayor');
+      expect(await page.locator('main h2').textContent()).toBe('Limit heavy traffic?');
 
-    // Fixed, but the option taken is renamed: the game stops at the last point the path reaches.
-    save(original.replace('id: wait\n', 'id: postpone\n'));
-    await overlay.waitFor({ state: 'detached' });
-    await waitForHeading(page, 'Repair now or later?');
-    expect(await notice(page)).toMatch(/no longer works from its first step/);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      // Fixed, but the option taken is renamed: the game stops at the last point the path reaches.
+      save(original.replace('id: wait\n', 'id: postpone\n'));
+      await overlay.waitFor({ state: 'detached' });
+      await waitForHeading(page, 'Repair now or later?');
+      expect(await notice(page)).toMatch(/no longer works from its first step/);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -23,7 +23,10 @@ function brokenFlagship(): string {
   cpSync(join(repoRoot, 'scenarios/atacms-2024'), folder, { recursive: true });
   const file = join(folder, 'scenario.yaml');
   const text = readFileSync(file, 'utf8')
-    .replace('quote: "Previously, Washington had refused to allow such attacks, fearing they would escalate the war."', 'quote: "Washington had always refused to allow such attacks, fearing escalation."')
+    .replace(
+      'quote: "Previously, Washington had refused to allow such attacks, fearing they would escalate the war."',
+      'quote: "Washington had always refused to allow such attacks, fearing escalation."',
+    )
     .replace('next: kremlin-response', 'next: kremlin-reply');
   writeFileSync(file, text);
   return folder;
@@ -40,7 +43,11 @@ async function shootPreviewOverlay(shoot: (page: Page, name: string) => Promise<
   const folder = join(mkdtempSync(join(tmpdir(), 'branchpoint-shots-')), 'atacms-2024');
   cpSync(join(repoRoot, 'scenarios/atacms-2024'), folder, { recursive: true });
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/build/preview-server.ts', folder, '--port', String(port)],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   try {
     const url = await new Promise<string>((resolve) => {
       let output = '';
@@ -116,7 +123,9 @@ async function main(): Promise<void> {
     await page.screenshot({ path: file });
     written.push(file);
   });
-  console.log(`Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`);
+  console.log(
+    `Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`,
+  );
 }
 
 await main();

@@ -11,7 +11,14 @@ import { pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { axeProblems, horizontalOverflow, useBrowser, openPage, overflowingElements, waitForHeading } from './browser.ts';
+import {
+  axeProblems,
+  horizontalOverflow,
+  useBrowser,
+  openPage,
+  overflowingElements,
+  waitForHeading,
+} from './browser.ts';
 import { repoRoot } from './server.ts';
 
 const baseUrl = inject('baseUrl');
@@ -21,7 +28,10 @@ const valid = join(repoRoot, 'tests/fixtures/valid/two-decisions');
 const scenarioText = readFileSync(join(valid, 'scenario.yaml'), 'utf8');
 const noteText = readFileSync(join(valid, 'sources/note.txt'), 'utf8');
 // Line 43 of the file; "mayor" starts at column 12.
-const brokenText = scenarioText.replace('actor: council\n    title: Limit traffic?', 'actor: mayor\n    title: Limit traffic?');
+const brokenText = scenarioText.replace(
+  'actor: council\n    title: Limit traffic?',
+  'actor: mayor\n    title: Limit traffic?',
+);
 
 const main = (page: Page) => page.getByRole('main');
 
@@ -29,9 +39,11 @@ const main = (page: Page) => page.getByRole('main');
 async function dropFiles(page: Page, files: Array<{ name: string; text?: string; bytes?: number[] }>): Promise<void> {
   await page.evaluate((files) => {
     const transfer = new DataTransfer();
-    for (const file of files) transfer.items.add(new File([file.bytes ? new Uint8Array(file.bytes) : file.text!], file.name));
+    for (const file of files)
+      transfer.items.add(new File([file.bytes ? new Uint8Array(file.bytes) : file.text!], file.name));
     const target = document.querySelector('main')!;
-    for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
   }, files);
 }
 
@@ -98,35 +110,51 @@ describe('opening a scenario in the page', () => {
     await context.close();
   });
 
-  it('flags an unreachable point in the structure of a folder it opens, and passes axe', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    await openTheOpenScreen(page);
-    // As a person does it: the button opens the browser's folder picker.
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), main(page).getByRole('button', { name: 'Choose a folder…' }).click()]);
-    expect(await chooser.element().getAttribute('webkitdirectory')).toBe('');
-    await chooser.setFiles(join(repoRoot, 'tests/fixtures/invalid/unreachable-decision'));
-    const item = main(page).locator('.structure-list > li.unreachable');
-    await item.waitFor();
-    expect(await item.count()).toBe(1);
-    expect(await item.textContent()).toMatch(/\(appeal\).*cannot be reached from the start/);
-    expect(await page.locator('svg.structure-drawing g.box.unreachable').count()).toBe(1);
-    expect(await page.locator('svg.structure-drawing g.box.unreachable .box-note').textContent()).toBe('⚠ Unreachable');
-    expect(await main(page).locator('.problem-where').first().textContent()).toMatch(/line 61, column 9 · in decision point “appeal”/);
-    expect(await axeProblems(page)).toEqual([]);
+  it(
+    'flags an unreachable point in the structure of a folder it opens, and passes axe',
+    { timeout: 90_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      await openTheOpenScreen(page);
+      // As a person does it: the button opens the browser's folder picker.
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        main(page).getByRole('button', { name: 'Choose a folder…' }).click(),
+      ]);
+      expect(await chooser.element().getAttribute('webkitdirectory')).toBe('');
+      await chooser.setFiles(join(repoRoot, 'tests/fixtures/invalid/unreachable-decision'));
+      const item = main(page).locator('.structure-list > li.unreachable');
+      await item.waitFor();
+      expect(await item.count()).toBe(1);
+      expect(await item.textContent()).toMatch(/\(appeal\).*cannot be reached from the start/);
+      expect(await page.locator('svg.structure-drawing g.box.unreachable').count()).toBe(1);
+      expect(await page.locator('svg.structure-drawing g.box.unreachable .box-note').textContent()).toBe(
+        '⚠ Unreachable',
+      );
+      expect(await main(page).locator('.problem-where').first().textContent()).toMatch(
+        /line 61, column 9 · in decision point “appeal”/,
+      );
+      expect(await axeProblems(page)).toEqual([]);
 
-    await page.setViewportSize({ width: 360, height: 640 });
-    const extra = await horizontalOverflow(page);
-    expect(extra, (await overflowingElements(page)).join('; ')).toBe(0);
-    expect(await axeProblems(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.setViewportSize({ width: 360, height: 640 });
+      const extra = await horizontalOverflow(page);
+      expect(extra, (await overflowingElements(page)).join('; ')).toBe(0);
+      expect(await axeProblems(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('plays a zip, and jumps the game from its structure view', { timeout: 90_000 }, async () => {
     const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
-    const zip = zipSync({ 'bridge/scenario.yaml': new TextEncoder().encode(scenarioText), 'bridge/sources/note.txt': new TextEncoder().encode(noteText) });
-    await page.locator('#open-files-input').setInputFiles({ name: 'bridge.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+    const zip = zipSync({
+      'bridge/scenario.yaml': new TextEncoder().encode(scenarioText),
+      'bridge/sources/note.txt': new TextEncoder().encode(noteText),
+    });
+    await page
+      .locator('#open-files-input')
+      .setInputFiles({ name: 'bridge.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     await waitForHeading(page, 'The bridge');
 
     await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Structure' }).click();
@@ -147,46 +175,69 @@ describe('opening a scenario in the page', () => {
     await context.close();
   });
 
-  it('downloads an opened scenario as one HTML file that plays from file:// with no network', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    await openTheOpenScreen(page);
-    await page.locator('#open-folder-input').setInputFiles(valid);
-    await waitForHeading(page, 'The bridge');
-    await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Structure' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), main(page).getByRole('button', { name: 'Download as one HTML file' }).click()]);
-    expect(download.suggestedFilename()).toBe('bridge.html');
-    await main(page).getByRole('status').getByText(/^Downloaded bridge.html/).waitFor();
-    const saved = join(mkdtempSync(join(tmpdir(), 'branchpoint-download-')), 'bridge.html');
-    await download.saveAs(saved);
+  it(
+    'downloads an opened scenario as one HTML file that plays from file:// with no network',
+    { timeout: 90_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      await openTheOpenScreen(page);
+      await page.locator('#open-folder-input').setInputFiles(valid);
+      await waitForHeading(page, 'The bridge');
+      await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Structure' }).click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        main(page).getByRole('button', { name: 'Download as one HTML file' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('bridge.html');
+      await main(page)
+        .getByRole('status')
+        .getByText(/^Downloaded bridge.html/)
+        .waitFor();
+      const saved = join(mkdtempSync(join(tmpdir(), 'branchpoint-download-')), 'bridge.html');
+      await download.saveAs(saved);
 
-    const offline = await openPage(browser.current, { stage: false });
-    await offline.context.setOffline(true);
-    await offline.context.route('**/*', (route) => (/^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort('internetdisconnected')));
-    await offline.page.goto(pathToFileURL(saved).href);
-    await main(offline.page).getByRole('button', { name: 'Start The bridge' }).click();
-    await main(offline.page).getByRole('button', { name: 'Begin' }).click();
-    await waitForHeading(offline.page, 'Repair now or later?');
-    expect(offline.errors).toEqual([]);
-    await offline.context.close();
-    rmSync(join(saved, '..'), { recursive: true, force: true });
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      const offline = await openPage(browser.current, { stage: false });
+      await offline.context.setOffline(true);
+      await offline.context.route('**/*', (route) =>
+        /^(file|data|blob):/.test(route.request().url()) ? route.continue() : route.abort('internetdisconnected'),
+      );
+      await offline.page.goto(pathToFileURL(saved).href);
+      await main(offline.page).getByRole('button', { name: 'Start The bridge' }).click();
+      await main(offline.page).getByRole('button', { name: 'Begin' }).click();
+      await waitForHeading(offline.page, 'Repair now or later?');
+      expect(offline.errors).toEqual([]);
+      await offline.context.close();
+      rmSync(join(saved, '..'), { recursive: true, force: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('says plainly what is wrong with hostile files, and never shows a blank page', async () => {
     const { page, context, errors } = await openPage(browser.current, { stage: false });
     await openTheOpenScreen(page);
 
-    await dropFiles(page, [{ name: 'scenario.yaml', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00] }]);
+    await dropFiles(page, [
+      { name: 'scenario.yaml', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00] },
+    ]);
     await main(page).locator('.problem').first().waitFor();
     expect(await main(page).locator('.problem-message').textContent()).toMatch(/binary file/);
 
-    const bomb = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, new Uint8Array(1024 * 1024)])), { level: 9 });
-    await page.locator('#open-files-input').setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: Buffer.from(bomb) });
-    await main(page).getByText(/would unpack to more than 20 MB/).waitFor();
+    const bomb = zipSync(
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, new Uint8Array(1024 * 1024)])),
+      { level: 9 },
+    );
+    await page
+      .locator('#open-files-input')
+      .setInputFiles({ name: 'bomb.zip', mimeType: 'application/zip', buffer: Buffer.from(bomb) });
+    await main(page)
+      .getByText(/would unpack to more than 20 MB/)
+      .waitFor();
 
     await dropFiles(page, [{ name: 'holiday.jpg', bytes: [0xff, 0xd8, 0xff, 0xe0] }]);
-    await main(page).getByText(/None of the files you opened \(“holiday.jpg”\) is a scenario/).waitFor();
+    await main(page)
+      .getByText(/None of the files you opened \(“holiday.jpg”\) is a scenario/)
+      .waitFor();
     await waitForHeading(page, 'Open a scenario');
     expect(errors).toEqual([]);
     await context.close();

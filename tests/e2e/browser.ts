@@ -5,7 +5,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { FLAGSHIP } from './flagship.ts';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Debian's Chromium (never `npx playwright install`: it downloads browsers). CHROMIUM_PATH overrides. */
 /** One Chromium for a test file: launched before its tests, closed after them. */
@@ -23,7 +32,9 @@ export function useBrowser(): { readonly current: Browser } {
 export function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install it with \`apt-get install -y chromium\` (as .ci/run does), or set CHROMIUM_PATH`);
+    throw new Error(
+      `No Chromium at ${executablePath}: install it with \`apt-get install -y chromium\` (as .ci/run does), or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
@@ -48,7 +59,10 @@ export interface PageOptions {
 const STAGE_CHUNK = /\/assets\/stage-[^/]*\.js$/;
 
 /** A page in a context of its own, so its localStorage starts empty. */
-export async function openPage(browser: Browser, { viewport = { width: 1280, height: 800 }, stage = true }: PageOptions = {}): Promise<OpenPage> {
+export async function openPage(
+  browser: Browser,
+  { viewport = { width: 1280, height: 800 }, stage = true }: PageOptions = {},
+): Promise<OpenPage> {
   const context = await browser.newContext({ viewport, reducedMotion: 'no-preference' });
   if (!stage) await context.route(STAGE_CHUNK, (route) => route.abort('blockedbyclient'));
   const page = await context.newPage();
@@ -94,15 +108,24 @@ export async function tabUntil(page: Page, isTarget: string, arg: unknown = null
     if (await page.evaluate<boolean>(test)) return;
   }
   const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
-  throw new Error(`${limit} presses of Tab never reached the element (${isTarget}, ${JSON.stringify(arg)}); focus is on ${focused}`);
+  throw new Error(
+    `${limit} presses of Tab never reached the element (${isTarget}, ${JSON.stringify(arg)}); focus is on ${focused}`,
+  );
 }
 
 /** Runs in the page: how many presses of Tab from the focused element reach the target (0: not found). */
 function tabsTo(isTarget: (element: Element | null, arg: unknown) => boolean, arg: unknown): number {
   const modal = document.querySelector('dialog[open]');
   const scope = modal ?? document;
-  const focusable = [...scope.querySelectorAll<HTMLElement>('a[href], button, summary, select, input, textarea, [tabindex]')].filter(
-    (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert]'),
+  const focusable = [
+    ...scope.querySelectorAll<HTMLElement>('a[href], button, summary, select, input, textarea, [tabindex]'),
+  ].filter(
+    (el) =>
+      el.tabIndex >= 0 &&
+      !(el as HTMLButtonElement).disabled &&
+      el.getClientRects().length > 0 &&
+      getComputedStyle(el).visibility !== 'hidden' &&
+      !el.closest('[inert]'),
   );
   const active = document.activeElement;
   let start = 0;
@@ -110,7 +133,9 @@ function tabsTo(isTarget: (element: Element | null, arg: unknown) => boolean, ar
     const at = focusable.indexOf(active as HTMLElement);
     if (at >= 0) start = at + 1;
     else {
-      start = focusable.findIndex((el) => Boolean(active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING));
+      start = focusable.findIndex((el) =>
+        Boolean(active.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+      );
       if (start < 0) return 0;
     }
   }
@@ -120,7 +145,11 @@ function tabsTo(isTarget: (element: Element | null, arg: unknown) => boolean, ar
 
 /** Tab to the button whose visible text is exactly `text`. */
 export function tabToButton(page: Page, text: string): Promise<void> {
-  return tabUntil(page, '(el, text) => el?.tagName === "BUTTON" && el.textContent.replace(/\\s+/g, " ").trim() === text', text);
+  return tabUntil(
+    page,
+    '(el, text) => el?.tagName === "BUTTON" && el.textContent.replace(/\\s+/g, " ").trim() === text',
+    text,
+  );
 }
 
 export interface ScreenState {
@@ -137,7 +166,8 @@ export async function screenWithHeading(page: Page, title: string, timeoutMs = 5
     async ([title, timeoutMs]) => {
       const deadline = performance.now() + timeoutMs;
       const heading = () => document.querySelector('main h2')?.textContent?.trim() ?? '';
-      while (heading() !== title && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (heading() !== title && performance.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       const citations = [...document.querySelectorAll('main figure.citation')].map((figure) => {
         const text = figure.querySelector('blockquote')?.textContent?.trim() ?? '';
         return { quote: text, source: figure.querySelector('cite')?.textContent?.trim() ?? '' };
@@ -150,10 +180,18 @@ export async function screenWithHeading(page: Page, title: string, timeoutMs = 5
 
 /** Serious and critical WCAG 2 A/AA violations axe-core finds on the page as it stands. */
 export async function axeProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }
 
 /** How far the page scrolls sideways (0 when it fits its viewport). */
@@ -171,7 +209,8 @@ export function overflowingElements(page: Page): Promise<string[]> {
     const out: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const box = el.getBoundingClientRect();
-      if (box.width > 0 && box.right > width + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} (right ${Math.round(box.right)} > ${width})`);
+      if (box.width > 0 && box.right > width + 1)
+        out.push(`${el.tagName.toLowerCase()}.${el.className} (right ${Math.round(box.right)} > ${width})`);
       if (out.length > 10) break;
     }
     return out;

@@ -9,7 +9,15 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { GameView } from '../../src/engine/view.ts';
 import { at, useBrowser, openPage, playHash, screenWithHeading, tabToButton, tabUntil } from './browser.ts';
-import { analysedPathCount, everyPath, expectedQuotes, normalizeQuote, quoteInSource, scenario, viewAfter } from './flagship.ts';
+import {
+  analysedPathCount,
+  everyPath,
+  expectedQuotes,
+  normalizeQuote,
+  quoteInSource,
+  scenario,
+  viewAfter,
+} from './flagship.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -28,82 +36,96 @@ describe('every path of the flagship, by keyboard', () => {
     expect(paths.length).toBeGreaterThan(0);
   });
 
-  it('plays each one to its ending, every citation found verbatim in its source file', { timeout: 240_000 }, async () => {
-    // The text layer alone: the stage has tests of its own, and drawing it in software for every
-    // path would take most of the time on a 2-core machine (see docs/performance.md).
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    const problems: string[] = [];
-    const expectScreen = async (title: string, view: GameView, screen: 'decision' | 'outcome' | 'ending', where: string) => {
-      const shown = await screenWithHeading(page, title);
-      if (shown.heading !== title) throw new Error(`${where}: expected the ${screen} screen “${title}”, the page shows “${shown.heading}”`);
-      for (const { quote, source } of shown.citations) {
-        if (!quoteInSource(source, quote)) problems.push(`${where} (${screen}): “${quote}” is not in the file of “${source}”`);
-      }
-      const shownSet = [...new Set(shown.citations.map((c) => normalizeQuote(c.quote)))].sort();
-      const expected = expectedQuotes(view, screen);
-      if (JSON.stringify(shownSet) !== JSON.stringify(expected)) problems.push(`${where} (${screen}): shows ${shownSet.length} quotes, the engine has ${expected.length}`);
-    };
-    const moveOn = async (label: string) => {
-      await tabUntil(page, '(el) => el?.id === "continue-button"');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(label);
-      await page.keyboard.press('Enter');
-    };
+  it(
+    'plays each one to its ending, every citation found verbatim in its source file',
+    { timeout: 240_000 },
+    async () => {
+      // The text layer alone: the stage has tests of its own, and drawing it in software for every
+      // path would take most of the time on a 2-core machine (see docs/performance.md).
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      const problems: string[] = [];
+      const expectScreen = async (
+        title: string,
+        view: GameView,
+        screen: 'decision' | 'outcome' | 'ending',
+        where: string,
+      ) => {
+        const shown = await screenWithHeading(page, title);
+        if (shown.heading !== title)
+          throw new Error(`${where}: expected the ${screen} screen “${title}”, the page shows “${shown.heading}”`);
+        for (const { quote, source } of shown.citations) {
+          if (!quoteInSource(source, quote))
+            problems.push(`${where} (${screen}): “${quote}” is not in the file of “${source}”`);
+        }
+        const shownSet = [...new Set(shown.citations.map((c) => normalizeQuote(c.quote)))].sort();
+        const expected = expectedQuotes(view, screen);
+        if (JSON.stringify(shownSet) !== JSON.stringify(expected))
+          problems.push(`${where} (${screen}): shows ${shownSet.length} quotes, the engine has ${expected.length}`);
+      };
+      const moveOn = async (label: string) => {
+        await tabUntil(page, '(el) => el?.id === "continue-button"');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(label);
+        await page.keyboard.press('Enter');
+      };
 
-    await page.goto(at(baseUrl, playHash));
-    const endings = new Set<string>();
-    let choices = 0;
-    for (const [n, path] of paths.entries()) {
-      const where = `path ${n + 1} (${path.join('.')})`;
-      let from = 0;
-      if (n > 0) {
-        from = sharedPrefix(paths[n - 1]!, path);
-        if (from === 0) {
-          await tabToButton(page, 'Play again');
-          await page.keyboard.press('Enter');
-        } else {
-          // "Try instead" on the timeline step where this path parts from the last one.
-          const here = viewAfter(path.slice(0, from));
-          const label = here.kind === 'decision' ? here.options.find((o) => o.id === path[from])!.label : '';
-          await tabUntil(
-            page,
-            '(el, [step, text]) => el?.tagName === "BUTTON" && el.closest(".path-step") === document.querySelectorAll(".timeline .path-step")[step] && el.textContent.trim() === text',
-            [from, `Try instead: ${label}`],
-          );
-          await page.keyboard.press('Enter');
-          const after = viewAfter(path.slice(0, from + 1));
-          await expectScreen(label, after, 'outcome', `${where}, step ${from + 1}`);
+      await page.goto(at(baseUrl, playHash));
+      const endings = new Set<string>();
+      let choices = 0;
+      for (const [n, path] of paths.entries()) {
+        const where = `path ${n + 1} (${path.join('.')})`;
+        let from = 0;
+        if (n > 0) {
+          from = sharedPrefix(paths[n - 1]!, path);
+          if (from === 0) {
+            await tabToButton(page, 'Play again');
+            await page.keyboard.press('Enter');
+          } else {
+            // "Try instead" on the timeline step where this path parts from the last one.
+            const here = viewAfter(path.slice(0, from));
+            const label = here.kind === 'decision' ? here.options.find((o) => o.id === path[from])!.label : '';
+            await tabUntil(
+              page,
+              '(el, [step, text]) => el?.tagName === "BUTTON" && el.closest(".path-step") === document.querySelectorAll(".timeline .path-step")[step] && el.textContent.trim() === text',
+              [from, `Try instead: ${label}`],
+            );
+            await page.keyboard.press('Enter');
+            const after = viewAfter(path.slice(0, from + 1));
+            await expectScreen(label, after, 'outcome', `${where}, step ${from + 1}`);
+            await moveOn(after.kind === 'ending' ? 'See the ending' : 'Next decision');
+            choices++;
+            from++;
+          }
+        }
+        for (let step = from; step < path.length; step++) {
+          const option = path[step]!;
+          const view = viewAfter(path.slice(0, step));
+          if (view.kind !== 'decision') throw new Error(`${where}: the engine ended early`);
+          await expectScreen(view.title, view, 'decision', `${where}, step ${step + 1}`);
+          const offered = view.options.find((o) => o.id === option)!;
+          if ((n + step) % 2 === 0) {
+            await page.keyboard.press(String(offered.number));
+          } else {
+            await tabUntil(page, '(el, id) => el?.dataset?.option === id', option);
+            await page.keyboard.press('Enter');
+          }
+          const after = viewAfter(path.slice(0, step + 1));
+          await expectScreen(offered.label, after, 'outcome', `${where}, step ${step + 1}`);
           await moveOn(after.kind === 'ending' ? 'See the ending' : 'Next decision');
           choices++;
-          from++;
         }
+        const ending = viewAfter(path);
+        if (ending.kind !== 'ending') throw new Error(`${where}: the engine did not end`);
+        await expectScreen(ending.title, ending, 'ending', where);
+        endings.add(ending.endingId);
+        await page
+          .getByText(`${endings.size} of ${scenario.endings.length} endings discovered`, { exact: true })
+          .waitFor({ timeout: 2000 });
       }
-      for (let step = from; step < path.length; step++) {
-        const option = path[step]!;
-        const view = viewAfter(path.slice(0, step));
-        if (view.kind !== 'decision') throw new Error(`${where}: the engine ended early`);
-        await expectScreen(view.title, view, 'decision', `${where}, step ${step + 1}`);
-        const offered = view.options.find((o) => o.id === option)!;
-        if ((n + step) % 2 === 0) {
-          await page.keyboard.press(String(offered.number));
-        } else {
-          await tabUntil(page, '(el, id) => el?.dataset?.option === id', option);
-          await page.keyboard.press('Enter');
-        }
-        const after = viewAfter(path.slice(0, step + 1));
-        await expectScreen(offered.label, after, 'outcome', `${where}, step ${step + 1}`);
-        await moveOn(after.kind === 'ending' ? 'See the ending' : 'Next decision');
-        choices++;
-      }
-      const ending = viewAfter(path);
-      if (ending.kind !== 'ending') throw new Error(`${where}: the engine did not end`);
-      await expectScreen(ending.title, ending, 'ending', where);
-      endings.add(ending.endingId);
-      await page.getByText(`${endings.size} of ${scenario.endings.length} endings discovered`, { exact: true }).waitFor({ timeout: 2000 });
-    }
-    expect(endings.size).toBe(scenario.endings.length);
-    expect(choices).toBeGreaterThanOrEqual(paths.length);
-    expect(problems).toEqual([]);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      expect(endings.size).toBe(scenario.endings.length);
+      expect(choices).toBeGreaterThanOrEqual(paths.length);
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -80,10 +80,16 @@ describe('the exported single-file player', () => {
   it('says so, instead of a blank page, when the scenario in it is damaged', async () => {
     const { readFileSync, writeFileSync } = await import('node:fs');
     const damaged = join(folder, 'damaged.html');
-    writeFileSync(damaged, readFileSync(file, 'utf8').replace(/(<script type="application\/json" id="branchpoint-scenario">)\{/, '$1{oops'));
+    writeFileSync(
+      damaged,
+      readFileSync(file, 'utf8').replace(/(<script type="application\/json" id="branchpoint-scenario">)\{/, '$1{oops'),
+    );
     const { context, page } = await openPage(browser);
     await page.goto(pathToFileURL(damaged).href);
-    await page.getByRole('alert').filter({ hasText: 'The scenario in this file is damaged (it is not valid JSON). Export it again.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'The scenario in this file is damaged (it is not valid JSON). Export it again.' })
+      .waitFor();
     await context.close();
   });
 });

@@ -18,7 +18,8 @@ export const FLAGSHIP = 'atacms-2024';
 const file = join(repoRoot, 'scenarios', FLAGSHIP, 'scenario.yaml');
 
 const checked = checkScenario(file, readBytes(file), readBeside(file));
-if (!checked.bundle) throw new Error(`The flagship does not validate:\n${checked.diagnostics.map(formatDiagnostic).join('\n')}`);
+if (!checked.bundle)
+  throw new Error(`The flagship does not validate:\n${checked.diagnostics.map(formatDiagnostic).join('\n')}`);
 export const bundle = checked.bundle;
 export const scenario = bundle.scenario;
 export const index = new ScenarioIndex(bundle);
@@ -27,7 +28,10 @@ export const machine = compileScenario(scenario);
 /** The view after a list of choices; throws when the engine refuses one. */
 export function viewAfter(options: readonly string[]): GameView {
   const result = replay(machine, options);
-  if (!result.ok) throw new Error(`the engine refuses "${result.error.option}" at step ${result.error.step + 1} of ${options.join('.')}`);
+  if (!result.ok)
+    throw new Error(
+      `the engine refuses "${result.error.option}" at step ${result.error.step + 1} of ${options.join('.')}`,
+    );
   const view = viewOf(index, result.value.getSnapshot());
   result.value.stop();
   return view;
@@ -50,7 +54,10 @@ export const analysedPathCount = Number(analyzeScenario(scenario).paths ?? -1n);
 
 /** The text of each source file as it lies on disk, by the title the page shows it under. */
 export const sourceFilesByTitle = new Map(
-  scenario.sources.map((s) => [s.title, { file: join(dirname(file), s.file), text: normalize(readFileSync(join(dirname(file), s.file), 'utf8')) }]),
+  scenario.sources.map((s) => [
+    s.title,
+    { file: join(dirname(file), s.file), text: normalize(readFileSync(join(dirname(file), s.file), 'utf8')) },
+  ]),
 );
 
 /** Is this quote in the source file the page names, allowing only for white space, quote and dash styles? */

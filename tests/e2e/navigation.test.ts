@@ -29,10 +29,16 @@ async function choose(page: Page, before: string[], option: string): Promise<voi
   await page.locator('#continue-button').press('Enter');
 }
 
-const savedOptions = (page: Page) => page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { options?: string[] } | null)?.options, saveKey);
+const savedOptions = (page: Page) =>
+  page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { options?: string[] } | null)?.options,
+    saveKey,
+  );
 
 /** A path whose decisions offer at least two options at each of the first three steps. */
-const path = everyPath().find((p) => p.length >= 3 && [0, 1, 2].every((i) => decisionAfter(p.slice(0, i)).options.length >= 2))!;
+const path = everyPath().find(
+  (p) => p.length >= 3 && [0, 1, 2].every((i) => decisionAfter(p.slice(0, i)).options.length >= 2),
+)!;
 
 describe('moving about a game', () => {
   it('goes back to an earlier decision from the ending and takes another branch', { timeout: 60_000 }, async () => {
@@ -69,7 +75,11 @@ describe('moving about a game', () => {
 
     const third = decisionAfter(path.slice(0, 2));
     const untaken = third.options.find((o) => o.id !== path[2])!;
-    await main(page).locator('.timeline .path-step').nth(2).getByRole('button', { name: `Try instead: ${untaken.label}` }).click();
+    await main(page)
+      .locator('.timeline .path-step')
+      .nth(2)
+      .getByRole('button', { name: `Try instead: ${untaken.label}` })
+      .click();
     await waitForHeading(page, untaken.label);
     expect(await savedOptions(page)).toEqual([...path.slice(0, 2), untaken.id]);
     await page.getByRole('button', { name: /^(Next decision|See the ending)$/ }).click();
@@ -79,31 +89,39 @@ describe('moving about a game', () => {
     await context.close();
   });
 
-  it('resumes at the same decision with the same path after a reload, and from the title’s Continue', { timeout: 60_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    await page.goto(`${baseUrl}${playHash}`);
-    const before = path.slice(0, 2);
-    for (const [i, option] of before.entries()) await choose(page, before.slice(0, i), option);
-    const here = decisionAfter(before);
-    await waitForHeading(page, here.title);
+  it(
+    'resumes at the same decision with the same path after a reload, and from the title’s Continue',
+    { timeout: 60_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      await page.goto(`${baseUrl}${playHash}`);
+      const before = path.slice(0, 2);
+      for (const [i, option] of before.entries()) await choose(page, before.slice(0, i), option);
+      const here = decisionAfter(before);
+      await waitForHeading(page, here.title);
 
-    await page.reload();
-    await waitForHeading(page, here.title);
-    expect(await main(page).getByRole('alert').count()).toBe(0);
-    const steps = main(page).locator('.path-so-far');
-    await steps.getByText(`Your path so far (${before.length})`).click();
-    const chosen = await steps.locator('.path-choice').allTextContents();
-    expect(chosen.map((text) => text.replace(/^Chose: /, ''))).toEqual(before.map((_, i) => expect.stringContaining(here.path[i]!.optionLabel)));
-    expect(await savedOptions(page)).toEqual(before);
+      await page.reload();
+      await waitForHeading(page, here.title);
+      expect(await main(page).getByRole('alert').count()).toBe(0);
+      const steps = main(page).locator('.path-so-far');
+      await steps.getByText(`Your path so far (${before.length})`).click();
+      const chosen = await steps.locator('.path-choice').allTextContents();
+      expect(chosen.map((text) => text.replace(/^Chose: /, ''))).toEqual(
+        before.map((_, i) => expect.stringContaining(here.path[i]!.optionLabel)),
+      );
+      expect(await savedOptions(page)).toEqual(before);
 
-    await page.goto(`${baseUrl}#/`);
-    await waitForHeading(page, 'Choose a scenario');
-    await main(page).getByRole('button', { name: `Continue ${scenario.title}` }).click();
-    await waitForHeading(page, here.title);
-    expect(await main(page).getByText(`Your path so far (${before.length})`).count()).toBe(1);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+      await page.goto(`${baseUrl}#/`);
+      await waitForHeading(page, 'Choose a scenario');
+      await main(page)
+        .getByRole('button', { name: `Continue ${scenario.title}` })
+        .click();
+      await waitForHeading(page, here.title);
+      expect(await main(page).getByText(`Your path so far (${before.length})`).count()).toBe(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('shared links', () => {
@@ -128,7 +146,9 @@ describe('shared links', () => {
     await choose(page, [], path[0]!);
     const own = decisionAfter(path.slice(0, 1));
     await waitForHeading(page, own.title);
-    const linked = everyPath().find((p) => p[0] !== path[0])!.slice(0, 1);
+    const linked = everyPath()
+      .find((p) => p[0] !== path[0])!
+      .slice(0, 1);
     await page.goto(`${baseUrl}#/s/${FLAGSHIP}/at/${linked.join('.')}`);
     await waitForHeading(page, decisionAfter(linked).title);
     await alert(page).getByRole('button', { name: 'Return to my own game' }).click();
@@ -138,29 +158,37 @@ describe('shared links', () => {
     await context.close();
   });
 
-  it('says so when a link names an option that is not there, and stops at the last point it reaches', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    await page.goto(`${baseUrl}#/s/${FLAGSHIP}/at/${path[0]}.no-such-option`);
-    await waitForHeading(page, decisionAfter(path.slice(0, 1)).title);
-    expect(await alert(page).textContent()).toMatch(/step 2/);
-    expect(await main(page).locator('.option-button').count()).toBeGreaterThan(1);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it(
+    'says so when a link names an option that is not there, and stops at the last point it reaches',
+    { timeout: 30_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      await page.goto(`${baseUrl}#/s/${FLAGSHIP}/at/${path[0]}.no-such-option`);
+      await waitForHeading(page, decisionAfter(path.slice(0, 1)).title);
+      expect(await alert(page).textContent()).toMatch(/step 2/);
+      expect(await main(page).locator('.option-button').count()).toBeGreaterThan(1);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
-  it('goes to the title screen with a notice for a link it cannot read or a scenario it does not have', { timeout: 30_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { stage: false });
-    for (const hash of ['#/s/no-such-scenario/play', '#/s/atacms-2024/at/Not..Valid!', '#/nonsense/x/y/z']) {
-      await page.goto(`${baseUrl}#/`);
-      await waitForHeading(page, 'Choose a scenario');
-      await page.goto(`${baseUrl}${hash}`);
-      await alert(page).waitFor();
-      await waitForHeading(page, 'Choose a scenario');
-      expect((await alert(page).textContent())?.length).toBeGreaterThan(10);
-    }
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it(
+    'goes to the title screen with a notice for a link it cannot read or a scenario it does not have',
+    { timeout: 30_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { stage: false });
+      for (const hash of ['#/s/no-such-scenario/play', '#/s/atacms-2024/at/Not..Valid!', '#/nonsense/x/y/z']) {
+        await page.goto(`${baseUrl}#/`);
+        await waitForHeading(page, 'Choose a scenario');
+        await page.goto(`${baseUrl}${hash}`);
+        await alert(page).waitFor();
+        await waitForHeading(page, 'Choose a scenario');
+        expect((await alert(page).textContent())?.length).toBeGreaterThan(10);
+      }
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('a damaged save', () => {
@@ -175,7 +203,11 @@ describe('a damaged save', () => {
     const first = decisionAfter([]);
     await waitForHeading(page, first.title);
     expect(await alert(page).textContent()).toMatch(/saved game could not be used/);
-    expect(await main(page).getByText(/Your path so far/).count()).toBe(0);
+    expect(
+      await main(page)
+        .getByText(/Your path so far/)
+        .count(),
+    ).toBe(0);
     const kept = await page.evaluate((key) => {
       const keys = Object.keys(localStorage).filter((k) => k.startsWith(`${key}:unusable:`));
       return keys.map((k) => localStorage.getItem(k));

@@ -38,7 +38,9 @@ export const tour: TourStop[] = [
   {
     name: 'briefing',
     reach: async (page) => {
-      await main(page).getByRole('button', { name: `Start ${scenario.title}` }).click();
+      await main(page)
+        .getByRole('button', { name: `Start ${scenario.title}` })
+        .click();
       await h2(page, scenario.title).waitFor();
     },
   },

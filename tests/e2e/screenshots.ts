@@ -20,7 +20,9 @@ const SIZES = [
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (await page.locator('body.has-stage, #stage canvas').count()) {
-    await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 20_000 }).catch(() => console.warn('  (the stage did not report ready within 20 s)'));
+    await page
+      .waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 20_000 })
+      .catch(() => console.warn('  (the stage did not report ready within 20 s)'));
   }
   await page.waitForTimeout(600);
 }
@@ -63,7 +65,9 @@ async function main(): Promise<void> {
     await browser.close();
     await served.stop();
   }
-  console.log(`Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`);
+  console.log(
+    `Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`,
+  );
 }
 
 await main();

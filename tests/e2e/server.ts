@@ -15,7 +15,16 @@ const VITE = join(repoRoot, 'node_modules/vite/bin/vite.js');
 
 /** Runs `vite build` (optionally with another config) into outDir; rejects with its output on failure. */
 export async function viteBuild(outDir: string, configFile?: string): Promise<void> {
-  const args = [VITE, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn', ...(configFile ? ['--config', configFile] : [])];
+  const args = [
+    VITE,
+    'build',
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+    ...(configFile ? ['--config', configFile] : []),
+  ];
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -46,7 +55,18 @@ export interface Served {
 /** Serves a built folder with `vite preview` (which gzips, as a real host would). */
 export async function preview(outDir: string, configFile?: string): Promise<Served> {
   const port = await freePort();
-  const args = [VITE, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', outDir, ...(configFile ? ['--config', configFile] : [])];
+  const args = [
+    VITE,
+    'preview',
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--strictPort',
+    '--outDir',
+    outDir,
+    ...(configFile ? ['--config', configFile] : []),
+  ];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -53,26 +53,40 @@ async function checkShowInSource(page: Page, n: number): Promise<void> {
 }
 
 describe('the source panel', () => {
-  it('shows each cited passage of a decision (the situation and every option) highlighted in the full source, by keyboard', { timeout: 90_000 }, async () => {
-    // On a phone each option's sources sit in its own "Sources for option N" disclosure.
-    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 360, height: 640 }, stage: false });
-    await page.goto(`${baseUrl}${playHash}`);
-    const first = viewAfter([]);
-    if (first.kind !== 'decision') throw new Error('the flagship starts at an ending');
-    await waitForHeading(page, first.title);
-    // Open every disclosure by keyboard: Tab to its summary, Enter.
-    const summaries = [...(first.citations.length > 0 ? [`Check the situation in the source (${first.citations.length})`] : []), ...first.options.map((o) => `Sources for option ${o.number}`)];
-    for (const summary of summaries) {
-      await tabUntil(page, '(el, text) => el?.tagName === "SUMMARY" && el.textContent === text', summary);
-      await page.keyboard.press('Enter');
-    }
-    const count = await page.locator('main button', { hasText: /^Show in source$/ }).evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length > 0).length);
-    const expected = new Set([...first.citations, ...first.options.flatMap((o) => o.citations)].map((c) => `${c.sourceId}:${c.quote}`));
-    expect(count).toBeGreaterThanOrEqual(expected.size);
-    for (let n = 0; n < count; n++) await checkShowInSource(page, n);
-    expect(errors).toEqual([]);
-    await context.close();
-  });
+  it(
+    'shows each cited passage of a decision (the situation and every option) highlighted in the full source, by keyboard',
+    { timeout: 90_000 },
+    async () => {
+      // On a phone each option's sources sit in its own "Sources for option N" disclosure.
+      const { page, context, errors } = await openPage(browser.current, {
+        viewport: { width: 360, height: 640 },
+        stage: false,
+      });
+      await page.goto(`${baseUrl}${playHash}`);
+      const first = viewAfter([]);
+      if (first.kind !== 'decision') throw new Error('the flagship starts at an ending');
+      await waitForHeading(page, first.title);
+      // Open every disclosure by keyboard: Tab to its summary, Enter.
+      const summaries = [
+        ...(first.citations.length > 0 ? [`Check the situation in the source (${first.citations.length})`] : []),
+        ...first.options.map((o) => `Sources for option ${o.number}`),
+      ];
+      for (const summary of summaries) {
+        await tabUntil(page, '(el, text) => el?.tagName === "SUMMARY" && el.textContent === text', summary);
+        await page.keyboard.press('Enter');
+      }
+      const count = await page
+        .locator('main button', { hasText: /^Show in source$/ })
+        .evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length > 0).length);
+      const expected = new Set(
+        [...first.citations, ...first.options.flatMap((o) => o.citations)].map((c) => `${c.sourceId}:${c.quote}`),
+      );
+      expect(count).toBeGreaterThanOrEqual(expected.size);
+      for (let n = 0; n < count; n++) await checkShowInSource(page, n);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('shows the passages an outcome and an ending rest on', { timeout: 90_000 }, async () => {
     const { page, context, errors } = await openPage(browser.current, { stage: false });
@@ -86,7 +100,11 @@ describe('the source panel', () => {
     expect(outcomeButtons).toBeGreaterThan(0);
     for (let n = 0; n < outcomeButtons; n++) await checkShowInSource(page, n);
     await playToEnding(page, 'first');
-    const endingButtons = await page.getByRole('main').locator('.citations').getByRole('button', { name: 'Show in source' }).count();
+    const endingButtons = await page
+      .getByRole('main')
+      .locator('.citations')
+      .getByRole('button', { name: 'Show in source' })
+      .count();
     expect(endingButtons).toBeGreaterThan(0);
     for (let n = 0; n < endingButtons; n++) await checkShowInSource(page, n);
     expect(errors).toEqual([]);

@@ -23,14 +23,18 @@ function decision(options: string[]) {
 async function countHands(page: Page, before: string[], hands: Record<string, number>): Promise<void> {
   const view = decision(before);
   await waitForHeading(page, view.title);
-  for (const option of view.options) await page.getByLabel(`${option.number}. ${option.label}`, { exact: true }).fill(String(hands[option.id] ?? 0));
+  for (const option of view.options)
+    await page.getByLabel(`${option.number}. ${option.label}`, { exact: true }).fill(String(hands[option.id] ?? 0));
   await page.getByRole('button', { name: 'Show the result', exact: true }).click();
   await page.locator('.vote-chart tbody tr').first().waitFor();
 }
 
 describe('the offline presenter mode', () => {
   it('plays to an ending with hand counts and makes the record', { timeout: 90_000 }, async () => {
-    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1920, height: 1080 }, stage: false });
+    const { page, context, errors } = await openPage(browser.current, {
+      viewport: { width: 1920, height: 1080 },
+      stage: false,
+    });
     await page.goto(`${baseUrl}workshop.html#/`);
     await page.getByRole('button', { name: `Offline, with hand counts of ${scenario.title}`, exact: true }).click();
     await waitForHeading(page, decision([]).title);
@@ -38,10 +42,16 @@ describe('the offline presenter mode', () => {
     await countHands(page, [], { 'keep-restriction': 4, 'allow-limited': 11, 'allow-wider': 7 });
     expect(await page.locator('.vote-chart tr.majority').getAttribute('data-option')).toBe('allow-limited');
     expect(await axeProblems(page)).toEqual([]);
-    await page.getByRole('button', { name: `Go on with the majority: ${decision([]).options[1]!.label}`, exact: true }).click();
+    await page
+      .getByRole('button', { name: `Go on with the majority: ${decision([]).options[1]!.label}`, exact: true })
+      .click();
 
     // The room votes to hold back; the facilitator takes the Kursk strikes instead, with a reason.
-    await countHands(page, ['allow-limited'], { 'occupied-territory': 3, 'hold-and-prepare': 12, 'kursk-defensive': 5 });
+    await countHands(page, ['allow-limited'], {
+      'occupied-territory': 3,
+      'hold-and-prepare': 12,
+      'kursk-defensive': 5,
+    });
     await page.getByLabel('Option', { exact: true }).selectOption('kursk-defensive');
     await page.getByLabel('Reason, for the record').fill('The class wants to see the escalation branch');
     await page.getByRole('button', { name: 'Take this option', exact: true }).click();
@@ -50,7 +60,9 @@ describe('the offline presenter mode', () => {
     await waitForHeading(page, decision(['allow-limited', 'kursk-defensive']).title);
     await page.reload();
     await waitForHeading(page, decision(['allow-limited', 'kursk-defensive']).title);
-    expect(await page.locator('.override-note').textContent()).toContain('The class wants to see the escalation branch');
+    expect(await page.locator('.override-note').textContent()).toContain(
+      'The class wants to see the escalation branch',
+    );
 
     await countHands(page, ['allow-limited', 'kursk-defensive'], { 'warn-and-contain': 9, 'nato-involvement': 2 });
     await page.getByRole('button', { name: /^Go on with the majority/ }).click();
@@ -65,11 +77,17 @@ describe('the offline presenter mode', () => {
     await waitForHeading(page, ending.title);
     expect(await axeProblems(page)).toEqual([]);
 
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON', exact: true }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download JSON', exact: true }).click(),
+    ]);
     const record = JSON.parse(readFileSync((await file.path())!, 'utf8')) as SessionRecord;
     expect(record.path.map((s) => s.optionId)).toEqual([...chosen, 'continue-support']);
     expect(record.path.map((s) => s.decidedBy)).toEqual(['majority', 'facilitator', 'majority', 'facilitator']);
-    expect(record.path[1]!.override).toEqual({ majority: 'hold-and-prepare', reason: 'The class wants to see the escalation branch' });
+    expect(record.path[1]!.override).toEqual({
+      majority: 'hold-and-prepare',
+      reason: 'The class wants to see the escalation branch',
+    });
     expect(record.path[3]!.override).toEqual({ majority: null, reason: 'Tie broken by the facilitator' });
     expect(record.rounds[0]!.options.map((o) => [o.id, o.handVotes, o.phoneVotes])).toEqual([
       ['keep-restriction', 4, 0],

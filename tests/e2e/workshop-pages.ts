@@ -10,12 +10,14 @@ export function decision(options: string[]) {
   return view;
 }
 
-export const label = (options: string[], option: string) => decision(options).options.find((o) => o.id === option)!.label;
+export const label = (options: string[], option: string) =>
+  decision(options).options.find((o) => o.id === option)!.label;
 
 /** Waits until the room's status line reads `text`. */
 export const status = (page: Page, text: string) => page.locator('.room-status', { hasText: text }).waitFor();
 
-export const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+export const button = (page: Page, name: string | RegExp) =>
+  page.getByRole('button', { name, exact: typeof name === 'string' });
 
 /** A participant picks an option (by its label), gives a reason if any, sends, and waits for the vote to be taken. */
 export async function vote(page: Page, optionLabel: string, reason?: string): Promise<void> {
@@ -26,7 +28,10 @@ export async function vote(page: Page, optionLabel: string, reason?: string): Pr
 }
 
 /** The facilitator downloads the record in one format: the file's name and text. */
-export async function download(page: Page, format: 'Markdown' | 'CSV' | 'JSON'): Promise<{ name: string; text: string }> {
+export async function download(
+  page: Page,
+  format: 'Markdown' | 'CSV' | 'JSON',
+): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), button(page, `Download ${format}`).click()]);
   return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
 }

@@ -106,7 +106,8 @@ async function main(): Promise<void> {
     await offline.goto(`${base}#/offline/${scenario.id}`);
     await offline.locator('.hands-form').waitFor();
     await shoot(offline, 'offline');
-    for (const [i, hands] of [4, 11, 7].entries()) await offline.locator('.hand-count input').nth(i).fill(String(hands));
+    for (const [i, hands] of [4, 11, 7].entries())
+      await offline.locator('.hand-count input').nth(i).fill(String(hands));
     await button(offline, 'Show the result').click();
     await offline.locator('.vote-chart').waitFor();
     await shoot(offline, 'offline-results');
@@ -115,7 +116,9 @@ async function main(): Promise<void> {
     await server.kill('SIGTERM');
     rmSync(work, { recursive: true, force: true });
   }
-  console.log(`Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`);
+  console.log(
+    `Wrote ${written.length} screenshots:\n${written.map((f) => `  ${f.slice(repoRoot.length)}`).join('\n')}`,
+  );
 }
 
 await main();

@@ -14,7 +14,15 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SessionRecord } from '../../src/workshop/record.ts';
 import { freePort, startServerProcess } from '../server/harness.ts';
-import { axeProblems, horizontalOverflow, launchBrowser, openPage, tabUntil, waitForHeading, type OpenPage } from './browser.ts';
+import {
+  axeProblems,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  tabUntil,
+  waitForHeading,
+  type OpenPage,
+} from './browser.ts';
 import { FLAGSHIP, scenario, viewAfter } from './flagship.ts';
 import { button, decision, download, join, label, startSession, status, vote } from './workshop-pages.ts';
 
@@ -142,9 +150,18 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await server.kill('SIGKILL');
     for (const page of [host, projector, ana, ben, cleo]) await page.locator('.link-state.link-reconnecting').waitFor();
     server = await startServerProcess(port, database(), outDir);
-    for (const page of [host, projector, ana, ben, cleo]) await page.locator('.link-state.link-joined').waitFor({ timeout: 20_000 });
+    for (const page of [host, projector, ana, ben, cleo])
+      await page.locator('.link-state.link-joined').waitFor({ timeout: 20_000 });
     // While the server was down, the browser logged the refused reconnection attempts; nothing else may appear.
-    opened.forEach((page, i) => page.errors.splice(before[i]!, Infinity, ...page.errors.slice(before[i]).filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/.test(e))));
+    opened.forEach((page, i) =>
+      page.errors.splice(
+        before[i]!,
+        Infinity,
+        ...page.errors
+          .slice(before[i])
+          .filter((e) => !/ERR_CONNECTION_REFUSED|WebSocket connection to .* failed/.test(e)),
+      ),
+    );
     await ben.locator('#my-vote', { hasText: label([], 'keep-restriction') }).waitFor();
     await status(ana, 'Voting is open');
     await host.locator('.vote-chart tr[data-option="allow-limited"] [data-count]', { hasText: '2' }).waitFor();
@@ -154,13 +171,22 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await button(host, 'Reveal the results').click();
     await projector.locator('.vote-chart tr.majority[data-option="allow-limited"]').waitFor();
     for (const phone of [ana, ben, cleo]) await phone.locator('.results .vote-chart').waitFor();
-    expect(await projector.locator('.vote-chart tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-option'), r.querySelector('[data-count]')!.textContent]))).toEqual([
+    expect(
+      await projector
+        .locator('.vote-chart tbody tr')
+        .evaluateAll((rows) =>
+          rows.map((r) => [r.getAttribute('data-option'), r.querySelector('[data-count]')!.textContent]),
+        ),
+    ).toEqual([
       ['keep-restriction', '1'],
       ['allow-limited', '2'],
       ['allow-wider', '0'],
     ]);
     // Reasons reach the projector without names, and HTML in them stays text.
-    expect(await projector.locator('.reasons li').allTextContents()).toEqual(['Option 2: It is what happened', 'Option 2: <b>bold</b> claims']);
+    expect(await projector.locator('.reasons li').allTextContents()).toEqual([
+      'Option 2: It is what happened',
+      'Option 2: <b>bold</b> claims',
+    ]);
     expect(await projector.locator('.reasons b').count()).toBe(0);
     await noAxeProblems({ facilitator: host, projector, phone: ana });
     expect(await horizontalOverflow(ana)).toBe(0);
@@ -206,7 +232,10 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await status(host, 'Voting is open');
     await vote(ana, label(['allow-limited', 'kursk-defensive'], 'warn-and-contain'));
     await button(host, 'Reveal the results').click();
-    await button(host, `Go on with the majority: ${label(['allow-limited', 'kursk-defensive'], 'warn-and-contain')}`).click();
+    await button(
+      host,
+      `Go on with the majority: ${label(['allow-limited', 'kursk-defensive'], 'warn-and-contain')}`,
+    ).click();
 
     // Decision 4, then the ending on every screen.
     const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain'];
@@ -217,7 +246,9 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await button(host, 'Close the vote').click();
     await status(ben, 'Voting has closed');
     expect(await ben.locator('#announcer').textContent()).toBe('Voting has closed.');
-    expect(await ben.getByRole('radio', { name: label(chosen, 'continue-support'), exact: true }).isDisabled()).toBe(true);
+    expect(await ben.getByRole('radio', { name: label(chosen, 'continue-support'), exact: true }).isDisabled()).toBe(
+      true,
+    );
     await button(host, 'Reveal the results').click();
     await button(host, `Go on with the majority: ${label(chosen, 'continue-support')}`).click();
     const ending = viewAfter([...chosen, 'continue-support']);
@@ -242,12 +273,19 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     expect(record.status).toBe('ended');
     expect(record.participants).toBe(3);
     expect(record.path.map((step) => step.optionId)).toEqual([...chosen, 'continue-support']);
-    expect(record.path[1]).toMatchObject({ decidedBy: 'facilitator', override: { majority: 'occupied-territory', reason: 'To see how Moscow answers strikes in Russia' } });
+    expect(record.path[1]).toMatchObject({
+      decidedBy: 'facilitator',
+      override: { majority: 'occupied-territory', reason: 'To see how Moscow answers strikes in Russia' },
+    });
     expect(record.path.every((step) => step.citations.length > 0)).toBe(true);
     expect(record.reached).toMatchObject({ kind: 'ending', title: ending.title });
     expect(record.rewinds).toEqual([expect.objectContaining({ fromStep: 2, toStep: 1 })]);
     const first = record.rounds[0]!;
-    expect(Object.fromEntries(first.options.map((o) => [o.id, o.total]))).toEqual({ 'keep-restriction': 1, 'allow-limited': 2, 'allow-wider': 0 });
+    expect(Object.fromEntries(first.options.map((o) => [o.id, o.total]))).toEqual({
+      'keep-restriction': 1,
+      'allow-limited': 2,
+      'allow-wider': 0,
+    });
     expect(first.reasons.map((r) => [r.nickname, r.reason])).toEqual([
       ['Ana', 'It is what happened'],
       [htmlName, '<b>bold</b> claims'],
@@ -262,13 +300,24 @@ describe('a workshop session: facilitator, projector and three phones', () => {
 
     const markdown = await download(host, 'Markdown');
     expect(markdown.name.endsWith('.md')).toBe(true);
-    for (const text of [scenario.title, ending.title, 'It is what happened', 'To see how Moscow answers strikes in Russia', label([], 'allow-limited')]) expect(markdown.text).toContain(text);
+    for (const text of [
+      scenario.title,
+      ending.title,
+      'It is what happened',
+      'To see how Moscow answers strikes in Russia',
+      label([], 'allow-limited'),
+    ])
+      expect(markdown.text).toContain(text);
 
     const csv = await download(host, 'CSV');
     const rows = csv.text.trim().split('\r\n');
     expect(rows[0]!.startsWith('round,step,decision_id')).toBe(true);
     expect(rows).toContainEqual(expect.stringMatching(/^1,1,us-permission,.*,allow-limited,.*,2,0,2,yes,yes,/));
-    expect(rows.some((row) => row.includes('kursk-defensive') && row.includes('To see how Moscow answers strikes in Russia'))).toBe(true);
+    expect(
+      rows.some(
+        (row) => row.includes('kursk-defensive') && row.includes('To see how Moscow answers strikes in Russia'),
+      ),
+    ).toBe(true);
 
     for (const page of opened) expect(page.errors).toEqual([]);
     for (const page of opened) await page.context.close();

@@ -30,9 +30,38 @@ export interface GeneratedScenario {
 
 /** Typographic characters the quote matcher folds into their plain forms. */
 const VOCABULARY = [
-  'council', 'bridge', 'engineer’s', '“safe”', 'long—term', 'report', 'river', 'spring', 'repairs', 'traffic',
-  'light', 'heavy', 'said', 'met', 'argued', 'budget', 'town', 'north', 'road', 'warned', 'mayor’s', '‘open’',
-  'vote', 'cost–benefit', 'officials', 'crossing', 'closed', 'weeks', '2024', 'Monday', 'winter', '(quietly)',
+  'council',
+  'bridge',
+  'engineer’s',
+  '“safe”',
+  'long—term',
+  'report',
+  'river',
+  'spring',
+  'repairs',
+  'traffic',
+  'light',
+  'heavy',
+  'said',
+  'met',
+  'argued',
+  'budget',
+  'town',
+  'north',
+  'road',
+  'warned',
+  'mayor’s',
+  '‘open’',
+  'vote',
+  'cost–benefit',
+  'officials',
+  'crossing',
+  'closed',
+  'weeks',
+  '2024',
+  'Monday',
+  'winter',
+  '(quietly)',
 ];
 const PLAIN_STYLES: Record<string, string> = { '’': "'", '‘': "'", '“': '"', '”': '"', '—': '-', '–': '-' };
 const SEPARATORS = [' ', ' ', ' ', '\n', '  ', ' \n\t', '\n\n'];
@@ -61,18 +90,31 @@ const optionBlueprint = fc.record({
   target: fc.nat(),
   evidence: fc.constantFrom(...EVIDENCE_KINDS),
   citations: citationPicks,
-  effects: fc.array(fc.record({ variable: fc.nat(), set: fc.boolean(), amount: fc.integer({ min: -8, max: 8 }) }), { maxLength: 2 }),
-  when: fc.array(fc.record({ variable: fc.nat(), low: fc.nat(), high: fc.nat(), bounds: fc.constantFrom('atLeast', 'atMost', 'both') }), {
+  effects: fc.array(fc.record({ variable: fc.nat(), set: fc.boolean(), amount: fc.integer({ min: -8, max: 8 }) }), {
     maxLength: 2,
   }),
+  when: fc.array(
+    fc.record({
+      variable: fc.nat(),
+      low: fc.nat(),
+      high: fc.nat(),
+      bounds: fc.constantFrom('atLeast', 'atMost', 'both'),
+    }),
+    {
+      maxLength: 2,
+    },
+  ),
 });
 
 const blueprint = fc.record({
   sources: fc.array(sourceWords, { minLength: 1, maxLength: 2 }),
   actorCount: fc.integer({ min: 1, max: 3 }),
-  variables: fc.array(fc.record({ min: fc.integer({ min: -5, max: 3 }), span: fc.integer({ min: 1, max: 6 }), initial: fc.nat() }), {
-    maxLength: 2,
-  }),
+  variables: fc.array(
+    fc.record({ min: fc.integer({ min: -5, max: 3 }), span: fc.integer({ min: 1, max: 6 }), initial: fc.nat() }),
+    {
+      maxLength: 2,
+    },
+  ),
   decisions: fc.array(
     fc.record({
       actor: fc.nat(),
@@ -87,14 +129,23 @@ const blueprint = fc.record({
     }),
     { minLength: 1, maxLength: 5 },
   ),
-  endings: fc.array(fc.record({ citations: citationPicks, evidence: fc.option(fc.constantFrom(...EVIDENCE_KINDS), { nil: undefined }) }), {
-    minLength: 1,
-    maxLength: 3,
-  }),
+  endings: fc.array(
+    fc.record({
+      citations: citationPicks,
+      evidence: fc.option(fc.constantFrom(...EVIDENCE_KINDS), { nil: undefined }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 3,
+    },
+  ),
   loops: fc.option(
     fc.record({
       rounds: fc.integer({ min: 1, max: 2 }),
-      backEdges: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), citations: citationPicks }), { minLength: 1, maxLength: 2 }),
+      backEdges: fc.array(fc.record({ from: fc.nat(), to: fc.nat(), citations: citationPicks }), {
+        minLength: 1,
+        maxLength: 2,
+      }),
     }),
     { nil: undefined, freq: 2 },
   ),
@@ -149,9 +200,20 @@ function build(plan: Blueprint): GeneratedScenario {
       options: d.options.map((o, k) => {
         const tree = treeEdges.get(k);
         const target = o.target % (laterDecisions + plan.endings.length);
-        const next = tree !== undefined ? decisionId(tree) : target < laterDecisions ? decisionId(i + 1 + target) : endingId(target - laterDecisions);
-        const effects = variables.length === 0 ? [] : o.effects.map((e) => effectOn(variables[e.variable % variables.length]!, e.set, e.amount));
-        const when = variables.length === 0 || k === d.freeSlot % slots ? [] : o.when.map((c) => conditionOn(variables[c.variable % variables.length]!, c));
+        const next =
+          tree !== undefined
+            ? decisionId(tree)
+            : target < laterDecisions
+              ? decisionId(i + 1 + target)
+              : endingId(target - laterDecisions);
+        const effects =
+          variables.length === 0
+            ? []
+            : o.effects.map((e) => effectOn(variables[e.variable % variables.length]!, e.set, e.amount));
+        const when =
+          variables.length === 0 || k === d.freeSlot % slots
+            ? []
+            : o.when.map((c) => conditionOn(variables[c.variable % variables.length]!, c));
         return {
           id: `opt-${k}`,
           label: `Option "${k}" at ${i}`,
@@ -223,7 +285,10 @@ function effectOn(variable: VariableRange, set: boolean, amount: number) {
   return { variable: variable.id, add: Math.sign(amount) * (Math.abs(amount) % (span + 1)) + 0 };
 }
 
-function conditionOn(variable: VariableRange, pick: { low: number; high: number; bounds: 'atLeast' | 'atMost' | 'both' }) {
+function conditionOn(
+  variable: VariableRange,
+  pick: { low: number; high: number; bounds: 'atLeast' | 'atMost' | 'both' },
+) {
   const atLeast = variable.min + (pick.low % (variable.max - variable.min + 1));
   const atMost = atLeast + (pick.high % (variable.max - atLeast + 1));
   if (pick.bounds === 'atLeast') return { variable: variable.id, atLeast };

@@ -19,15 +19,20 @@ const sizes = [
 
 const check = (options: GeneratorOptions) => {
   const generated = generateScenario(options);
-  return checkScenario('scenario.yaml', generated.yaml, (path) => (path === generated.sourceFile ? generated.sourceText : undefined));
+  return checkScenario('scenario.yaml', generated.yaml, (path) =>
+    path === generated.sourceFile ? generated.sourceText : undefined,
+  );
 };
 
 describe('the bench scenario generator', () => {
-  it.each(sizes.slice(1))('makes a scenario of $decisions decision points that passes the full check without a single diagnostic', (options) => {
-    const result = check(options);
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
-    expect(result.bundle?.scenario.decisions).toHaveLength(options.decisions);
-  });
+  it.each(sizes.slice(1))(
+    'makes a scenario of $decisions decision points that passes the full check without a single diagnostic',
+    (options) => {
+      const result = check(options);
+      expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
+      expect(result.bundle?.scenario.decisions).toHaveLength(options.decisions);
+    },
+  );
 
   it('still makes a valid scenario at the smallest size (too small to use every actor and ending)', () => {
     expect(check(sizes[0]!).bundle?.scenario.decisions).toHaveLength(2);

@@ -32,7 +32,11 @@ describe('checkScenario when the analysis gives up', () => {
     expect(result.bundle).toBeUndefined();
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ file: 'scenario.yaml', path: 'variables', message: expect.stringMatching(/^More than 2000000 configurations/) });
+    expect(errors[0]).toMatchObject({
+      file: 'scenario.yaml',
+      path: 'variables',
+      message: expect.stringMatching(/^More than 2000000 configurations/),
+    });
     expect(errors[0]!.line).toBeGreaterThan(1);
   });
 

@@ -30,8 +30,10 @@ function readMermaid(text: string): ReadGraph {
     let m: RegExpMatchArray | null;
     if ((m = line.match(/^ {2}(\w+)\[(".*")\]$/))) graph.nodes.set(m[1]!, label(m[2]!));
     else if ((m = line.match(/^ {2}(\w+)\(\[(".*")\]\)$/))) graph.nodes.set(m[1]!, label(m[2]!));
-    else if ((m = line.match(/^ {2}(\w+) -->\|(".*")\| (\w+)$/))) graph.edges.push(`${m[1]} -> ${m[3]}: ${label(m[2]!)}`);
-    else if ((m = line.match(/^ {2}class ([\w,]+) ending$/))) m[1]!.split(',').forEach((name) => graph.endings.add(name));
+    else if ((m = line.match(/^ {2}(\w+) -->\|(".*")\| (\w+)$/)))
+      graph.edges.push(`${m[1]} -> ${m[3]}: ${label(m[2]!)}`);
+    else if ((m = line.match(/^ {2}class ([\w,]+) ending$/)))
+      m[1]!.split(',').forEach((name) => graph.endings.add(name));
     else expect(line).toMatch(/^ {2}classDef ending /);
   }
   return graph;
@@ -45,7 +47,12 @@ function readDot(text: string): ReadGraph & { name: string } {
   const header = lines[0]!.match(new RegExp(`^digraph ${string} \\{$`));
   expect(header, lines[0]).not.toBeNull();
   expect(lines.at(-1)).toBe('}');
-  const graph = { name: unquote(header![1]!), nodes: new Map<string, string>(), endings: new Set<string>(), edges: [] as string[] };
+  const graph = {
+    name: unquote(header![1]!),
+    nodes: new Map<string, string>(),
+    endings: new Set<string>(),
+    edges: [] as string[],
+  };
   for (const line of lines.slice(1, -1)) {
     let m: RegExpMatchArray | null;
     if ((m = line.match(new RegExp(`^ {2}${string} \\[label=${string}(, shape=doubleoctagon)?\\];$`)))) {
@@ -65,21 +72,30 @@ function expectedGraph(scenario: Scenario, name: (id: string) => string) {
   return {
     nodes: new Map([...scenario.decisions, ...scenario.endings].map((node) => [name(node.id), node.title])),
     endings: new Set(scenario.endings.map((e) => name(e.id))),
-    edges: scenario.decisions.flatMap((d) => d.options.map((o) => `${name(d.id)} -> ${name(o.next)}: ${o.label}`)).sort(),
+    edges: scenario.decisions
+      .flatMap((d) => d.options.map((o) => `${name(d.id)} -> ${name(o.next)}: ${o.label}`))
+      .sort(),
   };
 }
 
 function expectBothFormatsMatch(scenario: Scenario): void {
   const dot = readDot(exportGraph(scenario, 'dot'));
   expect(dot.name).toBe(scenario.id);
-  expect({ nodes: dot.nodes, endings: dot.endings, edges: dot.edges.sort() }).toEqual(expectedGraph(scenario, (id) => id));
+  expect({ nodes: dot.nodes, endings: dot.endings, edges: dot.edges.sort() }).toEqual(
+    expectedGraph(scenario, (id) => id),
+  );
 
   const mermaid = readMermaid(exportGraph(scenario, 'mermaid'));
   // Mermaid names nodes its own way; titles are unique in these scenarios, so a title finds its node.
   const titles = [...scenario.decisions, ...scenario.endings].map((node) => node.title);
   expect(new Set(titles).size, 'titles are unique in this test').toBe(titles.length);
   const byTitle = new Map([...mermaid.nodes].map(([name, title]) => [title, name]));
-  const idToName = new Map([...scenario.decisions, ...scenario.endings].map((node) => [node.id, byTitle.get(node.title) ?? `(no node titled ${node.title})`]));
+  const idToName = new Map(
+    [...scenario.decisions, ...scenario.endings].map((node) => [
+      node.id,
+      byTitle.get(node.title) ?? `(no node titled ${node.title})`,
+    ]),
+  );
   expect({ ...mermaid, edges: mermaid.edges.sort() }).toEqual(expectedGraph(scenario, (id) => idToName.get(id)!));
 }
 

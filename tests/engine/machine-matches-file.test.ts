@@ -13,7 +13,13 @@ import { ScenarioIndex, viewOf } from '../../src/engine/view.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { validScenario } from './arbitraries.ts';
 import { bridgeScenario } from './helpers/bridge.ts';
-import { checkFolder, generatedBundle, loadBundle, publishedScenarioFolders, validFixtureFolders } from './helpers/load.ts';
+import {
+  checkFolder,
+  generatedBundle,
+  loadBundle,
+  publishedScenarioFolders,
+  validFixtureFolders,
+} from './helpers/load.ts';
 import { everyPathInFile } from './helpers/reference.ts';
 import { stepsToWalk, walkEveryPath } from './helpers/walk.ts';
 
@@ -60,7 +66,11 @@ function expectEveryPathMatchesFile(bundle: ScenarioBundle): number {
       expect(after.value, where).toBe(step.next);
       expect(after.context.world, where).toEqual(step.worldAfter);
       expect(after.context.path.length, where).toBe(i + 1);
-      expect(after.context.path[i], where).toEqual({ decision: step.decision, option: step.option, world: step.worldAfter });
+      expect(after.context.path[i], where).toEqual({
+        decision: step.decision,
+        option: step.option,
+        world: step.worldAfter,
+      });
     });
     const end = actor.getSnapshot();
     if (path.ending === undefined) {
@@ -79,15 +89,20 @@ function expectEveryPathMatchesFile(bundle: ScenarioBundle): number {
 
 describe.each(validFixtureFolders().map((folder) => [basename(folder), folder]))('fixture %s', (_, folder) => {
   const bundle = loadBundle(folder);
-  it('compiles to one state per decision point and ending, with one transition per option', () => expectConfigMatchesFile(bundle));
+  it('compiles to one state per decision point and ending, with one transition per option', () =>
+    expectConfigMatchesFile(bundle));
   it('walks every path exactly as the file says', () => expect(expectEveryPathMatchesFile(bundle)).toBeGreaterThan(0));
 });
 
 describe.each(publishedScenarioFolders().map((folder) => [basename(folder), folder]))('scenario %s', (_, folder) => {
   // A published scenario may still be being written; its own validation is tested elsewhere.
   const { bundle } = checkFolder(folder);
-  it.skipIf(!bundle)('compiles to one state per decision point and ending, with one transition per option', () => expectConfigMatchesFile(bundle!));
-  it.skipIf(!bundle)('walks every path exactly as the file says', () => expect(expectEveryPathMatchesFile(bundle!)).toBeGreaterThan(0));
+  it.skipIf(!bundle)('compiles to one state per decision point and ending, with one transition per option', () =>
+    expectConfigMatchesFile(bundle!),
+  );
+  it.skipIf(!bundle)('walks every path exactly as the file says', () =>
+    expect(expectEveryPathMatchesFile(bundle!)).toBeGreaterThan(0),
+  );
 });
 
 describe('a scenario with a loop nothing bounds', () => {

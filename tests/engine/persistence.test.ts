@@ -12,7 +12,13 @@ import { choose, replay, startGame } from '../../src/engine/game-actor.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { validScenario } from './arbitraries.ts';
-import { checkFolder, generatedBundle, loadBundle, publishedScenarioFolders, validFixtureFolders } from './helpers/load.ts';
+import {
+  checkFolder,
+  generatedBundle,
+  loadBundle,
+  publishedScenarioFolders,
+  validFixtureFolders,
+} from './helpers/load.ts';
 import { stepsToWalk, walkEveryPath } from './helpers/walk.ts';
 
 /** What must survive a save: where the game stands, whether it is over, the world and the path. */
@@ -28,7 +34,9 @@ function playThrough(machine: GameMachine, options: readonly string[]) {
 }
 
 function everyPath(bundle: ScenarioBundle): string[][] {
-  return walkEveryPath(compileScenario(bundle.scenario), bundle.scenario, stepsToWalk(bundle.scenario)).map((p) => p.options);
+  return walkEveryPath(compileScenario(bundle.scenario), bundle.scenario, stepsToWalk(bundle.scenario)).map(
+    (p) => p.options,
+  );
 }
 
 function expectSavesCarryOn({ scenario }: ScenarioBundle, paths: string[][]): void {
@@ -44,9 +52,12 @@ function expectSavesCarryOn({ scenario }: ScenarioBundle, paths: string[][]): vo
 
       const restored = startGame(machine, JSON.parse(saved) as Snapshot<unknown>);
       expect(essentials(restored), where).toEqual(atSave);
-      for (const option of options.slice(stop)) expect(choose(restored, option), `${where}: choosing ${option}`).toBe(true);
+      for (const option of options.slice(stop))
+        expect(choose(restored, option), `${where}: choosing ${option}`).toBe(true);
       expect(essentials(restored), where).toEqual(essentials(uninterrupted));
-      expect(JSON.stringify(restored.getPersistedSnapshot()), where).toBe(JSON.stringify(uninterrupted.getPersistedSnapshot()));
+      expect(JSON.stringify(restored.getPersistedSnapshot()), where).toBe(
+        JSON.stringify(uninterrupted.getPersistedSnapshot()),
+      );
       restored.stop();
     }
     uninterrupted.stop();
@@ -66,10 +77,17 @@ function expectReplaysMatch({ scenario }: ScenarioBundle, paths: string[][]): vo
 
     options.forEach((_, step) => {
       const wrong = optionNotOffered(scenario, machine, options.slice(0, step));
-      expect(replay(machine, [...options.slice(0, step), wrong, ...options.slice(step + 1)])).toEqual({ ok: false, error: { step, option: wrong } });
+      expect(replay(machine, [...options.slice(0, step), wrong, ...options.slice(step + 1)])).toEqual({
+        ok: false,
+        error: { step, option: wrong },
+      });
     });
     // Nothing can be chosen once an ending is reached.
-    if (ended) expect(replay(machine, [...options, options[0]!])).toEqual({ ok: false, error: { step: options.length, option: options[0] } });
+    if (ended)
+      expect(replay(machine, [...options, options[0]!])).toEqual({
+        ok: false,
+        error: { step: options.length, option: options[0] },
+      });
   }
 }
 
@@ -83,9 +101,15 @@ function optionNotOffered(scenario: Scenario, machine: GameMachine, prefix: stri
 }
 
 const folders = [
-  ...validFixtureFolders().map((folder): [string, ScenarioBundle | undefined] => [`fixture ${basename(folder)}`, loadBundle(folder)]),
+  ...validFixtureFolders().map((folder): [string, ScenarioBundle | undefined] => [
+    `fixture ${basename(folder)}`,
+    loadBundle(folder),
+  ]),
   // A published scenario may still be being written; its own validation is tested elsewhere.
-  ...publishedScenarioFolders().map((folder): [string, ScenarioBundle | undefined] => [`scenario ${basename(folder)}`, checkFolder(folder).bundle]),
+  ...publishedScenarioFolders().map((folder): [string, ScenarioBundle | undefined] => [
+    `scenario ${basename(folder)}`,
+    checkFolder(folder).bundle,
+  ]),
 ];
 
 describe.each(folders)('%s', (_, bundle) => {

@@ -68,7 +68,9 @@ describe('random valid scenarios', () => {
 function bruteForceFigures(scenario: Scenario, walked: WalkedPath[]) {
   const endings = scenario.endings.flatMap((ending) => {
     const lengths = walked.filter((p) => p.snapshot.value === ending.id).map((p) => p.options.length);
-    return lengths.length ? [{ ending: ending.id, paths: lengths.length, shortest: Math.min(...lengths), longest: Math.max(...lengths) }] : [];
+    return lengths.length
+      ? [{ ending: ending.id, paths: lengths.length, shortest: Math.min(...lengths), longest: Math.max(...lengths) }]
+      : [];
   });
   const unreachable = scenario.endings.map((e) => e.id).filter((id) => !endings.some((e) => e.ending === id));
   // A configuration is a decision point or ending together with the world state there.
@@ -76,7 +78,9 @@ function bruteForceFigures(scenario: Scenario, walked: WalkedPath[]) {
   const configurations = new Set([JSON.stringify([scenario.start, start])]);
   for (const { snapshot } of walked) {
     const { path } = snapshot.context;
-    path.forEach((step, i) => configurations.add(JSON.stringify([path[i + 1]?.decision ?? String(snapshot.value), step.world])));
+    path.forEach((step, i) =>
+      configurations.add(JSON.stringify([path[i + 1]?.decision ?? String(snapshot.value), step.world])),
+    );
   }
   return { endings, unreachable, configurations: configurations.size };
 }
@@ -97,7 +101,10 @@ describe('random corruptions of valid scenarios', () => {
             expect(error.line).toBeLessThanOrEqual(lines);
             expect(error.col).toBeGreaterThanOrEqual(1);
           }
-          expect(errors.map((e) => e.path), JSON.stringify(errors, null, 1)).toContain(corruption.path);
+          expect(
+            errors.map((e) => e.path),
+            JSON.stringify(errors, null, 1),
+          ).toContain(corruption.path);
         },
       ),
       { numRuns: 15 },

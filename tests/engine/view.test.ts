@@ -35,7 +35,8 @@ const meter = (view: GameView, id: string) => view.meters.find((m) => m.id === i
 
 /** Every citation a view shows, wherever it appears. */
 function citationsIn(view: GameView): CitationView[] {
-  const own = view.kind === 'decision' ? [...view.citations, ...view.options.flatMap((o) => o.citations)] : view.citations;
+  const own =
+    view.kind === 'decision' ? [...view.citations, ...view.options.flatMap((o) => o.citations)] : view.citations;
   return [...own, ...view.path.flatMap((step) => step.citations)];
 }
 
@@ -51,7 +52,12 @@ describe('the view at a decision point', () => {
       path: [],
     });
     expect(view.citations).toEqual([
-      { sourceId: 'note', sourceTitle: 'Council note', quote: 'The council met on Monday', match: { start: 0, end: 'The council met on Monday'.length } },
+      {
+        sourceId: 'note',
+        sourceTitle: 'Council note',
+        quote: 'The council met on Monday',
+        match: { start: 0, end: 'The council met on Monday'.length },
+      },
     ]);
   });
 
@@ -73,16 +79,31 @@ describe('the view at a decision point', () => {
 
   it('keeps a citation’s note, its own evidence and the source’s title', () => {
     const wait = decisionView().options.find((o) => o.id === 'wait')!;
-    expect(wait.citations).toMatchObject([{ sourceId: 'note', sourceTitle: 'Council note', quote: 'repairs should wait until spring', note: 'Some members, not all.' }]);
+    expect(wait.citations).toMatchObject([
+      {
+        sourceId: 'note',
+        sourceTitle: 'Council note',
+        quote: 'repairs should wait until spring',
+        note: 'Some members, not all.',
+      },
+    ]);
     expect(wait.citations[0]).not.toHaveProperty('evidence');
     const overspend = decisionView('repair').options.find((o) => o.id === 'overspend')!;
     expect(overspend.evidence).toBe('hypothetical');
-    expect(overspend.citations).toMatchObject([{ sourceId: 'memo', sourceTitle: 'Budget memo', quote: 'no more', evidence: 'stated-position' }]);
+    expect(overspend.citations).toMatchObject([
+      { sourceId: 'memo', sourceTitle: 'Budget memo', quote: 'no more', evidence: 'stated-position' },
+    ]);
   });
 });
 
 describe('citation matches', () => {
-  const views = [decisionView(), decisionView('repair'), decisionView('wait'), endingView('repair', 'overspend'), endingView('wait', 'limit')];
+  const views = [
+    decisionView(),
+    decisionView('repair'),
+    decisionView('wait'),
+    endingView('repair', 'overspend'),
+    endingView('wait', 'limit'),
+  ];
   const sourceText: Record<string, string> = { note: NOTE, memo: MEMO };
 
   it('point at the quoted words in the source, whatever the quote’s white space and quote marks', () => {
@@ -108,7 +129,11 @@ describe('citation matches', () => {
     const actor = startGame(machine);
     const view = viewOf(withoutTexts, actor.getSnapshot());
     actor.stop();
-    expect(view.citations[0]).toEqual({ sourceId: 'note', sourceTitle: 'Council note', quote: 'The council met on Monday' });
+    expect(view.citations[0]).toEqual({
+      sourceId: 'note',
+      sourceTitle: 'Council note',
+      quote: 'The council met on Monday',
+    });
   });
 });
 
@@ -147,7 +172,13 @@ describe('the path so far', () => {
       evidence: 'stated-position',
       citations: [{ sourceId: 'note', quote: 'repairs should wait until spring' }],
     });
-    expect(second).toMatchObject({ decisionId: 'traffic', actorName: 'The engineer', optionId: 'spend', outcome: 'The council spends the fund.', evidence: 'analysis' });
+    expect(second).toMatchObject({
+      decisionId: 'traffic',
+      actorName: 'The engineer',
+      optionId: 'spend',
+      outcome: 'The council spends the fund.',
+      evidence: 'analysis',
+    });
   });
 
   it('lists the variables each step changed, from and to, leaving out those that did not move', () => {
@@ -164,7 +195,9 @@ describe('the path so far', () => {
     expect(council!.untaken).toEqual([{ id: 'repair', label: 'Repair now' }]);
     // With cost 2, "overspend" (cost at least 6) was not offered, so it was not passed over.
     expect(traffic!.untaken).toEqual([{ id: 'spend', label: 'Spend what is left' }]);
-    expect(endingView('repair', 'overspend').path[1]!.untaken).toEqual([{ id: 'limit', label: 'Limit to light traffic' }]);
+    expect(endingView('repair', 'overspend').path[1]!.untaken).toEqual([
+      { id: 'limit', label: 'Limit to light traffic' },
+    ]);
   });
 });
 

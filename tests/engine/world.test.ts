@@ -8,7 +8,12 @@ import { generatedBundle } from './helpers/load.ts';
 import { worldAfterChoosing } from './helpers/reference.ts';
 
 const scenario = generatedBundle(bridgeScenario()).scenario;
-const cost = (effect: { add?: number; set?: number }): BoundEffect => ({ variable: 'cost', ...effect, min: 0, max: 10 });
+const cost = (effect: { add?: number; set?: number }): BoundEffect => ({
+  variable: 'cost',
+  ...effect,
+  min: 0,
+  max: 10,
+});
 
 describe('initialWorld', () => {
   it('holds every variable at its initial value', () => {
@@ -22,7 +27,12 @@ describe('initialWorld', () => {
 
 describe('bindEffects', () => {
   it('gives each effect its variable’s range', () => {
-    expect(bindEffects(scenario, [{ variable: 'trust', add: -2 }, { variable: 'cost', set: 4 }])).toEqual([
+    expect(
+      bindEffects(scenario, [
+        { variable: 'trust', add: -2 },
+        { variable: 'cost', set: 4 },
+      ]),
+    ).toEqual([
       { variable: 'trust', add: -2, min: 0, max: 3 },
       { variable: 'cost', set: 4, min: 0, max: 10 },
     ]);
@@ -51,8 +61,24 @@ describe('conditionsHold', () => {
   });
 
   it('needs every condition to hold', () => {
-    expect(conditionsHold([{ variable: 'cost', atLeast: 1 }, { variable: 'trust', atLeast: 1 }], world)).toBe(true);
-    expect(conditionsHold([{ variable: 'cost', atLeast: 1 }, { variable: 'trust', atLeast: 2 }], world)).toBe(false);
+    expect(
+      conditionsHold(
+        [
+          { variable: 'cost', atLeast: 1 },
+          { variable: 'trust', atLeast: 1 },
+        ],
+        world,
+      ),
+    ).toBe(true);
+    expect(
+      conditionsHold(
+        [
+          { variable: 'cost', atLeast: 1 },
+          { variable: 'trust', atLeast: 2 },
+        ],
+        world,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -94,13 +120,22 @@ describe('applyEffects', () => {
         min: fc.constant(min),
         max: fc.constant(min + span),
         initial: fc.integer({ min, max: min + span }),
-        effects: fc.array(fc.oneof(fc.record({ add: fc.integer({ min: -span, max: span }) }), fc.record({ set: fc.integer({ min, max: min + span }) })), { maxLength: 5 }),
+        effects: fc.array(
+          fc.oneof(
+            fc.record({ add: fc.integer({ min: -span, max: span }) }),
+            fc.record({ set: fc.integer({ min, max: min + span }) }),
+          ),
+          { maxLength: 5 },
+        ),
       }),
     );
     fc.assert(
       fc.property(setup, ({ min, max, initial, effects }) => {
         const single = { ...scenario, variables: [{ id: 'v', label: 'V', min, max, initial }] } satisfies Scenario;
-        const option = { ...scenario.decisions[0]!.options[0]!, effects: effects.map((e) => ({ variable: 'v', ...e })) };
+        const option = {
+          ...scenario.decisions[0]!.options[0]!,
+          effects: effects.map((e) => ({ variable: 'v', ...e })),
+        };
         const after = applyEffects({ v: initial }, bindEffects(single, option.effects));
         expect(after.v).toBeGreaterThanOrEqual(min);
         expect(after.v).toBeLessThanOrEqual(max);

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { layoutStage } from '../../src/game/stage-layout.ts';
 import { emblemLabels, initials, placeLabels, shortName } from '../../src/game/labels.ts';
 
-const within = (inner: { x: number; y: number; width: number; height: number }, outer: { width: number; height: number }) =>
-  inner.x >= 0 && inner.y >= 0 && inner.x + inner.width <= outer.width + 0.5 && inner.y + inner.height <= outer.height + 0.5;
+const within = (
+  inner: { x: number; y: number; width: number; height: number },
+  outer: { width: number; height: number },
+) =>
+  inner.x >= 0 &&
+  inner.y >= 0 &&
+  inner.x + inner.width <= outer.width + 0.5 &&
+  inner.y + inner.height <= outer.height + 0.5;
 
 describe('layoutStage', () => {
   const needs = { hasMap: true, actors: 4, meters: 4 };
@@ -41,15 +47,19 @@ describe('layoutStage', () => {
 
 describe('labels', () => {
   it('shortens names and makes initials from significant words', () => {
-    expect(shortName('The Kremlin (Russia\'s leadership, President Putin)')).toBe('The Kremlin');
-    expect(initials('Ukraine\'s leadership (President Volodymyr Zelensky)')).toBe('UL');
+    expect(shortName("The Kremlin (Russia's leadership, President Putin)")).toBe('The Kremlin');
+    expect(initials("Ukraine's leadership (President Volodymyr Zelensky)")).toBe('UL');
     expect(initials('Outgoing US administration (President Joe Biden)')).toBe('OUA');
     expect(initials('The town council')).toBe('TC');
     expect(emblemLabels(['Big council', 'Blue committee', 'Kremlin'])).toEqual(['BC1', 'BC2', 'K']);
   });
 
   it('places labels so they do not overlap and stay inside the bounds when they can', () => {
-    const points = [{ x: 100, y: 100 }, { x: 160, y: 100 }, { x: 390, y: 50 }];
+    const points = [
+      { x: 100, y: 100 },
+      { x: 160, y: 100 },
+      { x: 390, y: 50 },
+    ];
     const sizes = points.map(() => ({ width: 50, height: 14 }));
     const bounds = { x: 0, y: 0, width: 400, height: 200 };
     const placed = placeLabels(points, sizes, bounds, 6);

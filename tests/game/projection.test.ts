@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fitRegion, haversineKm, geoDistanceKm, kmCircle, pixelsPerKm, projectLines, splitLine, type LonLat } from '../../src/game/projection.ts';
+import {
+  fitRegion,
+  haversineKm,
+  geoDistanceKm,
+  kmCircle,
+  pixelsPerKm,
+  projectLines,
+  splitLine,
+  type LonLat,
+} from '../../src/game/projection.ts';
 import { buildAtlas } from '../../src/game/atlas.ts';
 
 const kursk = { lat: 51.73, lon: 36.19 };
@@ -45,7 +54,11 @@ describe('kmCircle', () => {
   });
 
   it('works near the antimeridian and the poles', () => {
-    for (const center of [{ lat: 65, lon: 179.5 }, { lat: 88, lon: 0 }, { lat: -40, lon: -179 }]) {
+    for (const center of [
+      { lat: 65, lon: 179.5 },
+      { lat: 88, lon: 0 },
+      { lat: -40, lon: -179 },
+    ]) {
       for (const point of kmCircle(center, 500, 3).coordinates[0]!) {
         expect(haversineKm([center.lon, center.lat], point as LonLat)).toBeCloseTo(500, 0);
       }
@@ -65,9 +78,11 @@ describe('fitRegion', () => {
   });
 
   it('keeps every place and the whole range circle inside the box', () => {
-    const inside = ([x, y]: [number, number]) => x >= box.x - 0.5 && x <= box.x + box.width + 0.5 && y >= box.y - 0.5 && y <= box.y + box.height + 0.5;
+    const inside = ([x, y]: [number, number]) =>
+      x >= box.x - 0.5 && x <= box.x + box.width + 0.5 && y >= box.y - 0.5 && y <= box.y + box.height + 0.5;
     for (const place of places) expect(inside(at(place))).toBe(true);
-    for (const point of kmCircle(kursk, 300).coordinates[0]!) expect(inside(projection(point as [number, number])!)).toBe(true);
+    for (const point of kmCircle(kursk, 300).coordinates[0]!)
+      expect(inside(projection(point as [number, number])!)).toBe(true);
   });
 
   it('draws the km circle round on screen (an azimuthal projection barely distorts a region)', () => {
@@ -114,11 +129,25 @@ describe('projectLines', () => {
 
 describe('splitLine', () => {
   it('splits a line into runs that share their joining point', () => {
-    const line: LonLat[] = [[0, 0], [1, 0], [2, 0], [3, 0], [4, 0]];
+    const line: LonLat[] = [
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+    ];
     const runs = splitLine(line, ([lon]) => lon >= 2);
     expect(runs.map((r) => r.inside)).toEqual([false, true]);
-    expect(runs[0]!.coords).toEqual([[0, 0], [1, 0]]);
-    expect(runs[1]!.coords).toEqual([[1, 0], [2, 0], [3, 0], [4, 0]]);
+    expect(runs[0]!.coords).toEqual([
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(runs[1]!.coords).toEqual([
+      [1, 0],
+      [2, 0],
+      [3, 0],
+      [4, 0],
+    ]);
   });
 });
 
@@ -137,7 +166,9 @@ describe('buildAtlas', () => {
       }
     }
     // The rest of the Russia-Ukraine border stays a border.
-    const nearKursk = atlas.borders.coordinates.some((line) => line.some(([lon, lat]) => Math.abs(lat! - 51.5) < 1 && Math.abs(lon! - 35) < 1.5));
+    const nearKursk = atlas.borders.coordinates.some((line) =>
+      line.some(([lon, lat]) => Math.abs(lat! - 51.5) < 1 && Math.abs(lon! - 35) < 1.5),
+    );
     expect(nearKursk).toBe(true);
   });
 

@@ -34,7 +34,10 @@ function filesUnder(folder: string): OpenedFile[] {
 
 function inBrowser(files: OpenedFile[]): string[] {
   const outcome = openScenario(files);
-  if (outcome.kind !== 'checked') throw new Error(`the page did not check the scenario: ${JSON.stringify(outcome.kind === 'refused' ? outcome.message : outcome.candidates)}`);
+  if (outcome.kind !== 'checked')
+    throw new Error(
+      `the page did not check the scenario: ${JSON.stringify(outcome.kind === 'refused' ? outcome.message : outcome.candidates)}`,
+    );
   return outcome.result.diagnostics.map(formatDiagnostic);
 }
 
@@ -46,12 +49,23 @@ describe('the page and the command line find the same problems', () => {
   it.each(cases)('%s', (name) => {
     const folder = join(invalid, name);
     const scenarioFile = join(folder, 'scenario.yaml');
-    const expected = readFileSync(join(folder, 'expected.txt'), 'utf8').split('\n').filter((line) => line !== '');
+    const expected = readFileSync(join(folder, 'expected.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
 
-    const cli = checkScenario(relative(repoRoot, scenarioFile), readBytes(scenarioFile), readBeside(scenarioFile)).diagnostics.map(formatDiagnostic);
+    const cli = checkScenario(
+      relative(repoRoot, scenarioFile),
+      readBytes(scenarioFile),
+      readBeside(scenarioFile),
+    ).diagnostics.map(formatDiagnostic);
     const files = filesUnder(folder).filter((file) => !file.path.endsWith('expected.txt'));
     const browser = inBrowser(files);
-    const zipped = inBrowser([{ path: `tests/fixtures/invalid/${name}.zip`, bytes: zipSync(Object.fromEntries(files.map((f) => [f.path.slice(`tests/fixtures/invalid/`.length), f.bytes]))) }]);
+    const zipped = inBrowser([
+      {
+        path: `tests/fixtures/invalid/${name}.zip`,
+        bytes: zipSync(Object.fromEntries(files.map((f) => [f.path.slice(`tests/fixtures/invalid/`.length), f.bytes]))),
+      },
+    ]);
 
     expect(cli).toEqual(expected);
     expect(browser).toEqual(expected);

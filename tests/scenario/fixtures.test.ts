@@ -37,7 +37,9 @@ describe('broken scenarios give exactly the expected diagnostics', () => {
   it.each(cases)('%s', (name) => {
     const expectedFile = join(fixtures, 'invalid', name, 'expected.txt');
     expect(existsSync(expectedFile), `${name} needs an expected.txt`).toBe(true);
-    const expected = readFileSync(expectedFile, 'utf8').split('\n').filter((line) => line !== '');
+    const expected = readFileSync(expectedFile, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
     expect(expected.length, `${name}/expected.txt lists no diagnostics`).toBeGreaterThan(0);
 
     const actual = check('invalid', name).diagnostics.map(formatDiagnostic);

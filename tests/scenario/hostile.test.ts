@@ -9,7 +9,8 @@ import type { Diagnostic } from '../../src/scenario/diagnostic.ts';
 import { MAX_DEPTH, MAX_FILE_BYTES, parseScenarioText } from '../../src/scenario/parse.ts';
 
 const noFiles = () => undefined;
-const check = (content: string | Uint8Array): Diagnostic[] => checkScenario('hostile.yaml', content, noFiles).diagnostics;
+const check = (content: string | Uint8Array): Diagnostic[] =>
+  checkScenario('hostile.yaml', content, noFiles).diagnostics;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -52,7 +53,12 @@ describe('hostile scenario files', () => {
     ['flow lists 2,000 deep', '['.repeat(2000) + ']'.repeat(2000), 1, MAX_DEPTH + 1],
     ['flow maps 2,000 deep', '{a: '.repeat(2000) + '1' + '}'.repeat(2000), 1, 4 * MAX_DEPTH + 1],
     ['block lists 2,000 deep', '- '.repeat(2000) + 'x\n', 1, 2 * MAX_DEPTH + 1],
-    ['block maps 600 deep', Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n', MAX_DEPTH + 1, MAX_DEPTH + 1],
+    [
+      'block maps 600 deep',
+      Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
+      MAX_DEPTH + 1,
+      MAX_DEPTH + 1,
+    ],
   ])('refuses %s, again and again', (_, text, line, col) => {
     // The yaml library overflows the stack on such files, and a second overflow in the same
     // process could crash it: reading each file three times proves they are stopped before that.
@@ -140,18 +146,54 @@ describe('hostile scenario files', () => {
 });
 
 describe('any input at all', () => {
-  const fragments = ['[', ']', '{', '}', ':', ': ', '- ', '? ', ',', '\n', '  ', '\t', '&a ', '*a', '!x ', '!!str ', '"', "'", '#', '|', '>', 'key', 'format', '__proto__', '1', 'null'];
+  const fragments = [
+    '[',
+    ']',
+    '{',
+    '}',
+    ':',
+    ': ',
+    '- ',
+    '? ',
+    ',',
+    '\n',
+    '  ',
+    '\t',
+    '&a ',
+    '*a',
+    '!x ',
+    '!!str ',
+    '"',
+    "'",
+    '#',
+    '|',
+    '>',
+    'key',
+    'format',
+    '__proto__',
+    '1',
+    'null',
+  ];
   const yamlish = fc.array(fc.constantFrom(...fragments), { maxLength: 60 }).map((parts) => parts.join(''));
 
   const wellFormed = (diagnostics: Diagnostic[]) =>
     diagnostics.every((d) => d.line >= 1 && d.col >= 1 && d.message.length > 0 && !d.message.includes('    at '));
 
   it('gives well-formed diagnostics for YAML-like text and never throws', () => {
-    fc.assert(fc.property(yamlish, (text) => wellFormed(check(text))), { numRuns: 400 });
+    fc.assert(
+      fc.property(yamlish, (text) => wellFormed(check(text))),
+      { numRuns: 400 },
+    );
   });
 
   it('gives well-formed diagnostics for any text and bytes and never throws', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => wellFormed(check(text))), { numRuns: 200 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => wellFormed(check(bytes))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => wellFormed(check(text))),
+      { numRuns: 200 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => wellFormed(check(bytes))),
+      { numRuns: 200 },
+    );
   });
 });

@@ -17,7 +17,9 @@ const found = (quote: string) => {
 
 describe('normalize', () => {
   it('folds typographic quotes, apostrophes and dashes, and makes white space single spaces', () => {
-    expect(normalize('  The engineer’s\n\n report — “safe”\t‘now’ 5–4 ').text).toBe('The engineer\'s report - "safe" \'now\' 5-4');
+    expect(normalize('  The engineer’s\n\n report — “safe”\t‘now’ 5–4 ').text).toBe(
+      "The engineer's report - \"safe\" 'now' 5-4",
+    );
   });
 
   it('records where each character came from', () => {
@@ -28,7 +30,24 @@ describe('normalize', () => {
   });
 
   it('keeps every character of the text in order, whatever the text', () => {
-    const alphabet = fc.constantFrom('a', 'B', '.', ' ', '\n', '\t', '\u00A0', '“', '”', '‘', '’', '—', '–', '-', '"', "'");
+    const alphabet = fc.constantFrom(
+      'a',
+      'B',
+      '.',
+      ' ',
+      '\n',
+      '\t',
+      '\u00A0',
+      '“',
+      '”',
+      '‘',
+      '’',
+      '—',
+      '–',
+      '-',
+      '"',
+      "'",
+    );
     const text = fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join(''));
     fc.assert(
       fc.property(text, (original) => {
@@ -49,7 +68,11 @@ describe('normalize', () => {
 
 describe('findQuote', () => {
   it.each([
-    ['straight quotes for curly ones', 'the bridge was "safe for light traffic only"', 'the bridge was “safe for light traffic only”'],
+    [
+      'straight quotes for curly ones',
+      'the bridge was "safe for light traffic only"',
+      'the bridge was “safe for light traffic only”',
+    ],
     ['a straight apostrophe for a curly one', "The engineer's report", 'The engineer’s report'],
     ['straight single quotes for curly ones', "went the 'cautious' way", 'went the ‘cautious’ way'],
     ['hyphens for em and en dashes', 'The vote - 5-4 - went', 'The vote — 5–4 — went'],
@@ -101,7 +124,9 @@ describe('quoteFinder', () => {
 describe('closestPassage', () => {
   it('finds the passage an author misquoted, as the source writes it', () => {
     expect(closestPassage(SOURCE, 'repairs should wait until summer')).toBe('repairs should wait until spring.');
-    expect(closestPassage(SOURCE, 'the engineer\'s report said the bridge was "unsafe')).toBe('The engineer’s report said the bridge was “safe');
+    expect(closestPassage(SOURCE, 'the engineer\'s report said the bridge was "unsafe')).toBe(
+      'The engineer’s report said the bridge was “safe',
+    );
   });
 
   it('prefers the passage with the words in the quoted order', () => {

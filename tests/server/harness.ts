@@ -8,7 +8,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, JoinAck, JoinRequest, RoomView, ServerToClientEvents, Tally } from '../../src/workshop/protocol.ts';
+import type {
+  ClientToServerEvents,
+  JoinAck,
+  JoinRequest,
+  RoomView,
+  ServerToClientEvents,
+  Tally,
+} from '../../src/workshop/protocol.ts';
 import { loadRoomScenarios } from '../../src/server/scenarios.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
@@ -25,7 +32,12 @@ export function tempSite() {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Branchpoint</title>');
   writeFileSync(join(dist, 'assets', 'app-1234.js'), `console.log(${JSON.stringify('x'.repeat(2000))});`);
   writeFileSync(join(folder, 'secret.txt'), 'outside the site');
-  return { folder, dist, database: join(folder, 'workshop.sqlite'), remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    folder,
+    dist,
+    database: join(folder, 'workshop.sqlite'),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }
 
 let scenarios: ReturnType<typeof loadRoomScenarios> | undefined;
@@ -167,4 +179,5 @@ export class TestClient {
   }
 }
 
-export const control = (client: TestClient, intent: Parameters<ClientToServerEvents['control']>[0]['intent']) => client.socket.emitWithAck('control', { v: 1, intent });
+export const control = (client: TestClient, intent: Parameters<ClientToServerEvents['control']>[0]['intent']) =>
+  client.socket.emitWithAck('control', { v: 1, intent });

@@ -44,10 +44,11 @@ describe('paths and origins', () => {
     // Dot segments are resolved against the site's root, never above it.
     expect(safePath('/../x')).toBe('/x');
     expect(safePath('/a/%2e%2e/%2e%2e/x')).toBe('/x');
-    for (const bad of ['/assets/..%2f..%2fx', '/a%00b', '/a%5c..%5cb', '/.git/config', '/%E0%A4%A']) expect(safePath(bad), bad).toBeUndefined();
+    for (const bad of ['/assets/..%2f..%2fx', '/a%00b', '/a%5c..%5cb', '/.git/config', '/%E0%A4%A'])
+      expect(safePath(bad), bad).toBeUndefined();
   });
 
-  it('lets sockets in from the page\'s own origin, configured extras and non-browser clients only', () => {
+  it("lets sockets in from the page's own origin, configured extras and non-browser clients only", () => {
     const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
     expect(originAllowed(request('http://192.168.1.20:5173'), [])).toBe(true);
     expect(originAllowed(request(), [])).toBe(true);

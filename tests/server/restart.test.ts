@@ -28,7 +28,10 @@ describe('killing the server mid-session', () => {
     const facilitator = new TestClient(url);
     const presenter = new TestClient(url);
     clients.push(facilitator, presenter);
-    const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<CreateAck, { ok: true }>;
+    const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<
+      CreateAck,
+      { ok: true }
+    >;
     const { code, secret } = created;
     await facilitator.join({ v: 1, role: 'facilitator', code, secret });
     await presenter.join({ v: 1, role: 'presenter', code });
@@ -47,7 +50,11 @@ describe('killing the server mid-session', () => {
     const options = ['hold-and-prepare', 'occupied-territory', 'kursk-defensive', 'deeper-strikes'];
     const vote = async (i: number) => {
       try {
-        const ack = await participants[i]!.socket.timeout(3000).emitWithAck('vote', { v: 1, option: options[i % 4]!, reason: `reason ${i}` });
+        const ack = await participants[i]!.socket.timeout(3000).emitWithAck('vote', {
+          v: 1,
+          option: options[i % 4]!,
+          reason: `reason ${i}`,
+        });
         if (ack.ok) acknowledged.add(i);
       } catch {
         // lost with the server: not acknowledged, so the participant may vote again
@@ -63,21 +70,30 @@ describe('killing the server mid-session', () => {
     const second = await startServerProcess(port, site.database, site.dist);
     servers.push(second);
     // The pages reconnect and join again with their secret or token.
-    for (const screen of [facilitator, presenter, ...participants]) await screen.until(() => screen.rejoins > 0 && screen.socket.connected, 'the page to join again', 15_000);
+    for (const screen of [facilitator, presenter, ...participants])
+      await screen.until(() => screen.rejoins > 0 && screen.socket.connected, 'the page to join again', 15_000);
     const view = facilitator.view!;
     expect(view).toMatchObject({ role: 'facilitator', step: 1, vote: { phase: 'open' }, participants: PARTICIPANTS });
     expect(view.vote.voters).toBeGreaterThanOrEqual(acknowledged.size);
     for (const i of acknowledged) {
       const ack = await participants[i]!.rejoin();
-      expect(ack.ok && ack.view.role === 'participant' && ack.view.myVote).toEqual({ option: options[i % 4], reason: `reason ${i}` });
+      expect(ack.ok && ack.view.role === 'participant' && ack.view.myVote).toEqual({
+        option: options[i % 4],
+        reason: `reason ${i}`,
+      });
     }
     // The others vote again, and the session goes on to an ending.
     for (const [i, p] of participants.entries()) {
-      if (!acknowledged.has(i)) expect(await p.socket.emitWithAck('vote', { v: 1, option: options[i % 4]!, reason: `reason ${i}` })).toMatchObject({ ok: true });
+      if (!acknowledged.has(i))
+        expect(
+          await p.socket.emitWithAck('vote', { v: 1, option: options[i % 4]!, reason: `reason ${i}` }),
+        ).toMatchObject({ ok: true });
     }
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === PARTICIPANTS, 'all votes in the results');
-    expect(await control(facilitator, { type: 'advance', option: 'kursk-defensive', reason: 'everyone tied' })).toMatchObject({ ok: true });
+    expect(
+      await control(facilitator, { type: 'advance', option: 'kursk-defensive', reason: 'everyone tied' }),
+    ).toMatchObject({ ok: true });
     for (const option of ['warn-and-contain', 'halt-aid']) {
       await control(facilitator, { type: 'handCounts', counts: { [option]: 5 } });
       await control(facilitator, { type: 'reveal' });

@@ -75,7 +75,10 @@ describe('the room host', () => {
     const { room, secret } = created.value;
     const first = await rooms.join(room, 'Ana', undefined);
     if (!first.ok) throw new Error(first.error.message);
-    expect(await rooms.join(room, 'Someone', first.value.token)).toMatchObject({ ok: true, value: { participant: first.value.participant } });
+    expect(await rooms.join(room, 'Someone', first.value.token)).toMatchObject({
+      ok: true,
+      value: { participant: first.value.participant },
+    });
     expect(room.state.participantCount).toBe(1);
     expect(rooms.isFacilitator(room, secret)).toBe(true);
     expect(rooms.isFacilitator(room, 'AAAAAAAAAAAAAAAAAAAAAA')).toBe(false);

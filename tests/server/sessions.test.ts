@@ -23,15 +23,30 @@ async function room(options?: Parameters<typeof startTestServer>[0]) {
   started = await startTestServer(options);
   const { url } = started;
   const facilitator = client(url);
-  const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<CreateAck, { ok: true }>;
-  expect(created).toMatchObject({ ok: true, code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/), secret: expect.stringMatching(/^[\w-]{22}$/) });
+  const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<
+    CreateAck,
+    { ok: true }
+  >;
+  expect(created).toMatchObject({
+    ok: true,
+    code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
+    secret: expect.stringMatching(/^[\w-]{22}$/),
+  });
   expect(created.joinUrls).toEqual([`${url}/workshop.html#/join/${created.code}`]);
-  expect(await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret })).toMatchObject({ ok: true });
+  expect(
+    await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret }),
+  ).toMatchObject({ ok: true });
   const presenter = client(url);
-  expect(await presenter.join({ v: 1, role: 'presenter', code: created.code })).toMatchObject({ ok: true, view: { role: 'presenter' } });
+  expect(await presenter.join({ v: 1, role: 'presenter', code: created.code })).toMatchObject({
+    ok: true,
+    view: { role: 'presenter' },
+  });
   const participants = [client(url), client(url), client(url)];
   for (const [i, p] of participants.entries()) {
-    expect(await p.join({ v: 1, role: 'participant', code: created.code, nickname: `P${i}` })).toMatchObject({ ok: true, token: expect.any(String) });
+    expect(await p.join({ v: 1, role: 'participant', code: created.code, nickname: `P${i}` })).toMatchObject({
+      ok: true,
+      token: expect.any(String),
+    });
   }
   return { url, code: created.code, secret: created.secret, facilitator, presenter, participants };
 }
@@ -42,25 +57,41 @@ describe('a workshop session over Socket.IO', () => {
     const [a, b, c] = participants;
     expect(await control(facilitator, { type: 'open', seconds: 60 })).toMatchObject({ ok: true });
     await a!.until(() => a!.view?.vote.phase === 'open', 'the open vote on a phone');
-    expect(await a!.socket.emitWithAck('vote', { v: 1, option: 'allow-limited', reason: 'what happened' })).toMatchObject({ ok: true, vote: { option: 'allow-limited' } });
+    expect(
+      await a!.socket.emitWithAck('vote', { v: 1, option: 'allow-limited', reason: 'what happened' }),
+    ).toMatchObject({ ok: true, vote: { option: 'allow-limited' } });
     expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'allow-limited' })).toMatchObject({ ok: true });
     expect(await c!.socket.emitWithAck('vote', { v: 1, option: 'keep-restriction' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.tally?.voters === 3, 'three voters on the projector');
     expect(presenter.tally!.counts).toBeUndefined();
-    await facilitator.until(() => facilitator.tally?.counts?.['allow-limited'] === 2, 'live counts for the facilitator');
+    await facilitator.until(
+      () => facilitator.tally?.counts?.['allow-limited'] === 2,
+      'live counts for the facilitator',
+    );
 
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.phase === 'revealed', 'the reveal on the projector');
-    expect(presenter.view!.vote.results).toMatchObject({ counts: { 'allow-limited': 2, 'keep-restriction': 1 }, majority: 'allow-limited', reasons: [{ option: 'allow-limited', reason: 'what happened' }] });
+    expect(presenter.view!.vote.results).toMatchObject({
+      counts: { 'allow-limited': 2, 'keep-restriction': 1 },
+      majority: 'allow-limited',
+      reasons: [{ option: 'allow-limited', reason: 'what happened' }],
+    });
     await c!.until(() => c!.view?.vote.phase === 'revealed', 'the reveal on a phone');
 
     expect(await control(facilitator, { type: 'advance' })).toMatchObject({ ok: true });
-    for (const screen of [presenter, a!, facilitator]) await screen.until(() => screen.view?.game.kind === 'decision' && screen.view.game.decisionId === 'ukraine-plan', 'the next decision');
+    for (const screen of [presenter, a!, facilitator])
+      await screen.until(
+        () => screen.view?.game.kind === 'decision' && screen.view.game.decisionId === 'ukraine-plan',
+        'the next decision',
+      );
     expect(a!.view!.taken).toEqual([expect.objectContaining({ optionId: 'allow-limited' })]);
 
     const record = await facilitator.socket.emitWithAck('record', { v: 1, format: 'json' });
     if (!record.ok) throw new Error(record.error.message);
-    expect(JSON.parse(record.content)).toMatchObject({ path: [{ optionId: 'allow-limited', decidedBy: 'majority' }], rounds: [{ total: 3 }] });
+    expect(JSON.parse(record.content)).toMatchObject({
+      path: [{ optionId: 'allow-limited', decidedBy: 'majority' }],
+      rounds: [{ total: 3 }],
+    });
   });
 
   it('lets no participant or projector open, close, reveal, advance, rewind, pause, end or download', async () => {
@@ -78,15 +109,31 @@ describe('a workshop session over Socket.IO', () => {
       { type: 'end' },
     ];
     for (const socket of [participants[0]!.socket, presenter.socket]) {
-      for (const intent of intents) expect(await socket.emitWithAck('control', { v: 1, intent })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-      expect(await socket.emitWithAck('record', { v: 1, format: 'markdown' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+      for (const intent of intents)
+        expect(await socket.emitWithAck('control', { v: 1, intent })).toMatchObject({
+          ok: false,
+          error: { code: 'not-allowed' },
+        });
+      expect(await socket.emitWithAck('record', { v: 1, format: 'markdown' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-allowed' },
+      });
     }
     // Claiming the facilitator's role needs the secret.
     const intruder = participants[1]!;
-    expect(await intruder.join({ v: 1, role: 'facilitator', code, secret: 'AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
-    expect(await intruder.socket.emitWithAck('control', { v: 1, intent: { type: 'close' } })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await intruder.join({ v: 1, role: 'facilitator', code, secret: 'AAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
+    expect(await intruder.socket.emitWithAck('control', { v: 1, intent: { type: 'close' } })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
     // The projector cannot vote either.
-    expect(await presenter.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(await presenter.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-allowed' },
+    });
     expect(facilitator.view!.vote.phase).toBe('open');
     expect(started!.log.filter((line) => line.includes('not the facilitator'))).toHaveLength(intents.length * 2 + 1);
   });
@@ -107,7 +154,10 @@ describe('a workshop session over Socket.IO', () => {
       ['whatever', { v: 1 }, 'invalid-message'],
     ];
     for (const [event, payload, code] of bad) {
-      const reply = await (a!.socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(event, payload);
+      const reply = await (a!.socket.emitWithAck as (event: string, payload: unknown) => Promise<unknown>)(
+        event,
+        payload,
+      );
       expect(reply, `${event} ${JSON.stringify(payload).slice(0, 60)}`).toMatchObject({ ok: false, error: { code } });
     }
     expect(started!.log.filter((line) => line.startsWith('rejected'))).toHaveLength(bad.length);
@@ -120,36 +170,69 @@ describe('a workshop session over Socket.IO', () => {
     expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({ ok: true });
     await back;
     await a!.until(() => a!.socket.recovered || a!.rejoins > 0, 'the page to be back in its room');
-    await expect.poll(() => a!.socket.emitWithAck('vote', { v: 1, option: 'keep-restriction' })).toMatchObject({ ok: true });
+    await expect
+      .poll(() => a!.socket.emitWithAck('vote', { v: 1, option: 'keep-restriction' }))
+      .toMatchObject({ ok: true });
     await facilitator.until(() => facilitator.tally?.voters === 2, 'both votes counted');
   });
 
   it('shows nicknames as the text typed, never as markup', async () => {
     const { facilitator, url, code } = await room();
     const p = client(url);
-    expect(await p.join({ v: 1, role: 'participant', code, nickname: '<img src=x onerror=alert(1)>' })).toMatchObject({ ok: true, view: { me: { nickname: '<img src=x onerror=alert(1)>' } } });
-    await facilitator.until(() => facilitator.view?.role === 'facilitator' && facilitator.view.people.some((x) => x.nickname === '<img src=x onerror=alert(1)>'), 'the nickname in the list, unchanged');
+    expect(await p.join({ v: 1, role: 'participant', code, nickname: '<img src=x onerror=alert(1)>' })).toMatchObject({
+      ok: true,
+      view: { me: { nickname: '<img src=x onerror=alert(1)>' } },
+    });
+    await facilitator.until(
+      () =>
+        facilitator.view?.role === 'facilitator' &&
+        facilitator.view.people.some((x) => x.nickname === '<img src=x onerror=alert(1)>'),
+      'the nickname in the list, unchanged',
+    );
   });
 
   it('puts a participant back where they were after a reload, with their vote kept', async () => {
     const { facilitator, url, code, participants } = await room();
     await control(facilitator, { type: 'open' });
     const first = participants[0]!;
-    expect(await first.socket.emitWithAck('vote', { v: 1, option: 'allow-wider', reason: 'bold' })).toMatchObject({ ok: true });
+    expect(await first.socket.emitWithAck('vote', { v: 1, option: 'allow-wider', reason: 'bold' })).toMatchObject({
+      ok: true,
+    });
     const token = first.token!;
     first.close();
     const reloaded = client(url);
     const ack = await reloaded.join({ v: 1, role: 'participant', code, nickname: 'someone else', token });
-    expect(ack).toMatchObject({ ok: true, view: { me: { nickname: 'P0' }, myVote: { option: 'allow-wider', reason: 'bold' }, vote: { phase: 'open', voters: 1 } }, token });
+    expect(ack).toMatchObject({
+      ok: true,
+      view: {
+        me: { nickname: 'P0' },
+        myVote: { option: 'allow-wider', reason: 'bold' },
+        vote: { phase: 'open', voters: 1 },
+      },
+      token,
+    });
     expect(facilitator.view!.participants).toBe(3);
   });
 
   it('rate-limits joins with wrong codes from one address', async () => {
-    const { url } = await room({ limits: { failedJoins: { capacity: 3, perMinute: 1 }, creates: { capacity: 5, perMinute: 1 }, messages: { capacity: 100, perMinute: 6000 } } });
+    const { url } = await room({
+      limits: {
+        failedJoins: { capacity: 3, perMinute: 1 },
+        creates: { capacity: 5, perMinute: 1 },
+        messages: { capacity: 100, perMinute: 6000 },
+      },
+    });
     const guesser = client(url);
     const replies = [];
-    for (const code of ['222222', '333333', '444444', '555555', '666666']) replies.push(await guesser.join({ v: 1, role: 'presenter', code }));
-    expect(replies.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['unknown-room', 'unknown-room', 'unknown-room', 'rate-limited', 'rate-limited']);
+    for (const code of ['222222', '333333', '444444', '555555', '666666'])
+      replies.push(await guesser.join({ v: 1, role: 'presenter', code }));
+    expect(replies.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+      'unknown-room',
+      'unknown-room',
+      'unknown-room',
+      'rate-limited',
+      'rate-limited',
+    ]);
   });
 
   it('refuses sockets from pages of other origins', async () => {
@@ -159,7 +242,9 @@ describe('a workshop session over Socket.IO', () => {
     expect(error.message).toMatch(/origin not allowed|websocket error/i);
     const local = client(started.url, { extraHeaders: { Origin: started.url } });
     await new Promise<void>((resolve) => local.socket.once('connect', () => resolve()));
-    expect(started.log.some((line) => line.includes('refused a connection from origin http://evil.example'))).toBe(true);
+    expect(started.log.some((line) => line.includes('refused a connection from origin http://evil.example'))).toBe(
+      true,
+    );
   });
 });
 
@@ -177,7 +262,14 @@ describe('the static site', () => {
     expect((await script.text()).startsWith('console.log')).toBe(true);
     const again = await fetch(`${url}/`, { headers: { 'If-None-Match': page.headers.get('etag')! } });
     expect(again.status).toBe(304);
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/.hidden', '/nothing.js']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/.hidden',
+      '/nothing.js',
+    ]) {
       const response = await fetch(`${url}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).not.toContain('outside the site');

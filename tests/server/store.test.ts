@@ -13,11 +13,14 @@ const created: RoomEvent = { type: 'created', at: 1, code: 'ABCDEF', scenarioId:
 const joined: RoomEvent = { type: 'joined', at: 2, participant: 'p1', nickname: 'Ana', tokenHash: 't' };
 
 describe('the SQLite store', () => {
-  it('keeps each room\'s events in order across a reopen', async () => {
+  it("keeps each room's events in order across a reopen", async () => {
     const file = join(folder, 'a', 'workshop.sqlite');
     const store = openSqliteStore(file);
     await store.append([{ room: 'ABCDEF', seq: 1, event: created }]);
-    await store.append([{ room: 'ABCDEF', seq: 2, event: joined }, { room: 'GHJKMN', seq: 1, event: { ...created, code: 'GHJKMN' } }]);
+    await store.append([
+      { room: 'ABCDEF', seq: 2, event: joined },
+      { room: 'GHJKMN', seq: 1, event: { ...created, code: 'GHJKMN' } },
+    ]);
     await store.close();
     const reopened = openSqliteStore(file);
     expect(await reopened.load('ABCDEF')).toEqual([created, joined]);
@@ -29,7 +32,12 @@ describe('the SQLite store', () => {
   it('writes a batch whole or not at all, and refuses a sequence number twice', async () => {
     const store = openSqliteStore(join(folder, 'b.sqlite'));
     await store.append([{ room: 'ABCDEF', seq: 1, event: created }]);
-    await expect(store.append([{ room: 'ABCDEF', seq: 2, event: joined }, { room: 'ABCDEF', seq: 1, event: created }])).rejects.toBeInstanceOf(DuplicateEventError);
+    await expect(
+      store.append([
+        { room: 'ABCDEF', seq: 2, event: joined },
+        { room: 'ABCDEF', seq: 1, event: created },
+      ]),
+    ).rejects.toBeInstanceOf(DuplicateEventError);
     expect(await store.load('ABCDEF')).toEqual([created]);
     await store.close();
   });

@@ -23,7 +23,10 @@ function folderFiles(folder: string, as: string): OpenedFile[] {
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const full = join(entry.parentPath, entry.name);
-      return { path: `${as}/${relative(folder, full).split('\\').join('/')}`, bytes: new Uint8Array(readFileSync(full)) };
+      return {
+        path: `${as}/${relative(folder, full).split('\\').join('/')}`,
+        bytes: new Uint8Array(readFileSync(full)),
+      };
     });
 }
 
@@ -33,9 +36,12 @@ describe('paths of opened files', () => {
     expect(tidyPath('a\\b.txt')).toBe('a/b.txt');
   });
 
-  it.each(['../secret.txt', 'a/../../b', '/etc/passwd', 'C:\\Windows\\x', '\\\\server\\share', '', './'])('refuses %j', (path) => {
-    expect(tidyPath(path)).toBeUndefined();
-  });
+  it.each(['../secret.txt', 'a/../../b', '/etc/passwd', 'C:\\Windows\\x', '\\\\server\\share', '', './'])(
+    'refuses %j',
+    (path) => {
+      expect(tidyPath(path)).toBeUndefined();
+    },
+  );
 
   it('reads sources beside the scenario and nothing outside its folder', () => {
     const files: OpenedFile[] = [
@@ -60,9 +66,24 @@ describe('paths of opened files', () => {
   });
 
   it('picks the shallowest scenario file, or the only YAML file', () => {
-    expect(scenarioFilesIn([{ path: 'a/b/scenario.yaml', bytes: text('') }, { path: 'a/scenario.yml', bytes: text('') }])).toEqual(['a/scenario.yml', 'a/b/scenario.yaml']);
-    expect(scenarioFilesIn([{ path: 'bus.yaml', bytes: text('') }, { path: 'note.txt', bytes: text('') }])).toEqual(['bus.yaml']);
-    expect(scenarioFilesIn([{ path: 'a.yaml', bytes: text('') }, { path: 'b.yaml', bytes: text('') }])).toEqual([]);
+    expect(
+      scenarioFilesIn([
+        { path: 'a/b/scenario.yaml', bytes: text('') },
+        { path: 'a/scenario.yml', bytes: text('') },
+      ]),
+    ).toEqual(['a/scenario.yml', 'a/b/scenario.yaml']);
+    expect(
+      scenarioFilesIn([
+        { path: 'bus.yaml', bytes: text('') },
+        { path: 'note.txt', bytes: text('') },
+      ]),
+    ).toEqual(['bus.yaml']);
+    expect(
+      scenarioFilesIn([
+        { path: 'a.yaml', bytes: text('') },
+        { path: 'b.yaml', bytes: text('') },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -92,8 +113,12 @@ describe('opening files', () => {
 
   it('reports a binary or non-UTF-8 scenario file at its line, like the command line', () => {
     const binary = openScenario([{ path: 'scenario.yaml', bytes: new Uint8Array([0x66, 0x0a, 0x00, 0xff]) }]);
-    expect(binary.kind === 'checked' && binary.result.diagnostics.map((d) => [d.line, d.message])).toEqual([[2, 'this looks like a binary file, not text (it contains a NUL byte)']]);
-    const latin1 = openScenario([{ path: 'scenario.yaml', bytes: new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]) }]);
+    expect(binary.kind === 'checked' && binary.result.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [2, 'this looks like a binary file, not text (it contains a NUL byte)'],
+    ]);
+    const latin1 = openScenario([
+      { path: 'scenario.yaml', bytes: new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]) },
+    ]);
     expect(latin1.kind === 'checked' && latin1.result.diagnostics[0]?.message).toMatch(/not valid UTF-8/);
     if (latin1.kind === 'checked') expect(latin1.text).toBeUndefined();
   });
@@ -119,7 +144,10 @@ describe('zips', () => {
     const bomb = zipSync({ 'scenario.yaml': new Uint8Array(ZIP_LIMITS.totalBytes + 1024) }, { level: 9 });
     expect(bomb.length).toBeLessThan(100_000);
     // Several large entries, each below the per-file limit, together above the total.
-    const many = zipSync(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, new Uint8Array(1024 * 1024)])), { level: 9 });
+    const many = zipSync(
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`f${i}.txt`, new Uint8Array(1024 * 1024)])),
+      { level: 9 },
+    );
     const outcome = unzipScenario(many, 'many.zip');
     expect(outcome).toEqual({ ok: false, message: expect.stringMatching(/more than 20 MB/) });
     // One huge entry is kept to one byte past the checker's limit, which then says it is too large.
@@ -138,8 +166,13 @@ describe('zips', () => {
   });
 
   it('refuses a zip with too many entries, and damaged zips, with a message', () => {
-    const crowded = zipSync(Object.fromEntries(Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => [`f${i}.txt`, text('x')])));
-    expect(unzipScenario(crowded, 'crowded.zip')).toEqual({ ok: false, message: expect.stringMatching(/more than 500 files/) });
+    const crowded = zipSync(
+      Object.fromEntries(Array.from({ length: ZIP_LIMITS.entries + 1 }, (_, i) => [`f${i}.txt`, text('x')])),
+    );
+    expect(unzipScenario(crowded, 'crowded.zip')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more than 500 files/),
+    });
     const damaged = zipped.slice(0, zipped.length - 30);
     const outcome = openScenario([{ path: 'damaged.zip', bytes: damaged }]);
     expect(outcome).toEqual({ kind: 'refused', message: expect.stringMatching(/could not be unpacked/) });
@@ -157,7 +190,9 @@ describe('places in words', () => {
   const scenario = outcome.kind === 'checked' ? outcome.scenario : undefined;
 
   it('names decision points and options by their ids, and other items by number', () => {
-    expect(describePlace('decisions.0.options.1.citations.0.quote', scenario)).toBe('decision point “council”, option “wait”, citation 1, its “quote”');
+    expect(describePlace('decisions.0.options.1.citations.0.quote', scenario)).toBe(
+      'decision point “council”, option “wait”, citation 1, its “quote”',
+    );
     expect(describePlace('decisions.7.id')).toBe('decision point 8, its “id”');
     expect(describePlace('')).toBe('the file as a whole');
     expect(describePlace('start', scenario)).toBe('its “start”');
@@ -165,9 +200,12 @@ describe('places in words', () => {
 });
 
 describe('addresses of the authoring screens', () => {
-  it.each([{ screen: 'open' as const }, { screen: 'structure' as const, scenario: 'bridge' }])('reads back %o', (route) => {
-    expect(parseRoute(formatRoute(route))).toEqual(route);
-  });
+  it.each([{ screen: 'open' as const }, { screen: 'structure' as const, scenario: 'bridge' }])(
+    'reads back %o',
+    (route) => {
+      expect(parseRoute(formatRoute(route))).toEqual(route);
+    },
+  );
 });
 
 function findSignature(bytes: Uint8Array, signature: number): number {

@@ -15,7 +15,11 @@ function buildCatalog(folder: string) {
     logLevel: 'silent',
     root: repoRoot,
     plugins: [scenariosPlugin(folder)],
-    build: { write: false, minify: false, rollupOptions: { input: 'virtual:branchpoint/catalog', preserveEntrySignatures: 'strict' } },
+    build: {
+      write: false,
+      minify: false,
+      rollupOptions: { input: 'virtual:branchpoint/catalog', preserveEntrySignatures: 'strict' },
+    },
   }) as Promise<Rollup.RollupOutput>;
 }
 

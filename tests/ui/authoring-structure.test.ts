@@ -21,7 +21,10 @@ const fixture = (kind: 'valid' | 'invalid', name: string) => join(repoRoot, 'tes
 function shapeOf(folder: string) {
   const files = readdirSync(folder, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => ({ path: relative(folder, join(e.parentPath, e.name)).split('\\').join('/'), bytes: new Uint8Array(readFileSync(join(e.parentPath, e.name))) }));
+    .map((e) => ({
+      path: relative(folder, join(e.parentPath, e.name)).split('\\').join('/'),
+      bytes: new Uint8Array(readFileSync(join(e.parentPath, e.name))),
+    }));
   const outcome = openScenario(files);
   if (outcome.kind !== 'checked' || !outcome.scenario) throw new Error(`no shape for ${folder}`);
   return outcome.scenario;
@@ -30,7 +33,9 @@ function shapeOf(folder: string) {
 describe('what the structure view flags', () => {
   it('an unreachable decision point', () => {
     const structure = scenarioStructure(shapeOf(fixture('invalid', 'unreachable-decision')));
-    expect(structure.points.filter((p) => p.flags.length > 0).map((p) => [p.id, p.flags])).toEqual([['appeal', ['unreachable']]]);
+    expect(structure.points.filter((p) => p.flags.length > 0).map((p) => [p.id, p.flags])).toEqual([
+      ['appeal', ['unreachable']],
+    ]);
   });
 
   it('a dead end', () => {
@@ -40,15 +45,21 @@ describe('what the structure view flags', () => {
 
   it('an option leading to a point that does not exist, drawn as a missing box', () => {
     const structure = scenarioStructure(shapeOf(fixture('invalid', 'unknown-next')));
-    expect(structure.arrows.filter((a) => a.flags.length > 0)).toEqual([expect.objectContaining({ option: 'wait', to: 'trafic', flags: ['missing-target'] })]);
+    expect(structure.arrows.filter((a) => a.flags.length > 0)).toEqual([
+      expect.objectContaining({ option: 'wait', to: 'trafic', flags: ['missing-target'] }),
+    ]);
     expect(layoutStructure(structure).boxes.find((b) => b.id === 'trafic')?.kind).toBe('missing');
   });
 
   it('with the analysis: an option never offered and the ending it alone leads to', () => {
     const result = checkFolder(fixture('invalid', 'option-never-offered'));
     const structure = scenarioStructure(result.bundle!.scenario, result.analysis);
-    expect(structure.arrows.filter((a) => a.flags.length > 0).map((a) => [a.option, a.flags])).toEqual([['spend', ['never-offered']]]);
-    expect(structure.points.filter((p) => p.flags.length > 0).map((p) => [p.id, p.flags])).toEqual([['costly', ['never-reached']]]);
+    expect(structure.arrows.filter((a) => a.flags.length > 0).map((a) => [a.option, a.flags])).toEqual([
+      ['spend', ['never-offered']],
+    ]);
+    expect(structure.points.filter((p) => p.flags.length > 0).map((p) => [p.id, p.flags])).toEqual([
+      ['costly', ['never-reached']],
+    ]);
   });
 
   it('nothing on a sound scenario', () => {
@@ -72,7 +83,9 @@ describe('shortest routes for jumping the game', () => {
     const machine = compileScenario(bundle.scenario);
     const index = new ScenarioIndex(bundle);
     const routes = shortestRoutes(bundle.scenario);
-    expect([...routes.keys()].sort()).toEqual([...bundle.scenario.decisions.map((d) => d.id), ...bundle.scenario.endings.map((e) => e.id)].sort());
+    expect([...routes.keys()].sort()).toEqual(
+      [...bundle.scenario.decisions.map((d) => d.id), ...bundle.scenario.endings.map((e) => e.id)].sort(),
+    );
     for (const [point, options] of routes) {
       const played = replay(machine, options);
       expect(played.ok, `${point}: ${options.join(' > ')}`).toBe(true);
@@ -121,6 +134,7 @@ describe('the layout', () => {
 
   it('puts the start above every point it leads to', () => {
     const y = new Map(layout.boxes.map((b) => [b.id, b.y]));
-    for (const arrow of structure.arrows.filter((a) => a.from === bundle.scenario.start)) expect(y.get(arrow.to)!).toBeGreaterThan(y.get(arrow.from)!);
+    for (const arrow of structure.arrows.filter((a) => a.from === bundle.scenario.start))
+      expect(y.get(arrow.to)!).toBeGreaterThan(y.get(arrow.from)!);
   });
 });

@@ -15,13 +15,30 @@ describe('workshop routes', () => {
   });
 
   it('refuses what is not a route: unknown screens, bad codes, extra parts, odd scenario ids', () => {
-    for (const hash of ['#/nope', '#/host', '#/join/K7M2Q', '#/join/K7M2QXX', '#/join/O0I1L2', '#/host/K7M2QX/more', '#/offline/../x', '#/offline/<b>', '#/present/%E0%A4%A']) {
+    for (const hash of [
+      '#/nope',
+      '#/host',
+      '#/join/K7M2Q',
+      '#/join/K7M2QXX',
+      '#/join/O0I1L2',
+      '#/host/K7M2QX/more',
+      '#/offline/../x',
+      '#/offline/<b>',
+      '#/present/%E0%A4%A',
+    ]) {
       expect(parseWorkshopRoute(hash), hash).toBeUndefined();
     }
   });
 
   it('formats what it parses, and the protocol’s join route is one of them', () => {
-    const routes: WorkshopRoute[] = [{ screen: 'start' }, { screen: 'join', code: '' }, { screen: 'join', code: 'K7M2QX' }, { screen: 'host', code: 'K7M2QX' }, { screen: 'present', code: 'K7M2QX' }, { screen: 'offline', scenario: 'atacms-2024' }];
+    const routes: WorkshopRoute[] = [
+      { screen: 'start' },
+      { screen: 'join', code: '' },
+      { screen: 'join', code: 'K7M2QX' },
+      { screen: 'host', code: 'K7M2QX' },
+      { screen: 'present', code: 'K7M2QX' },
+      { screen: 'offline', scenario: 'atacms-2024' },
+    ];
     for (const route of routes) expect(parseWorkshopRoute(formatWorkshopRoute(route))).toEqual(route);
     expect(parseWorkshopRoute(joinRoute('K7M2QX'))).toEqual({ screen: 'join', code: 'K7M2QX' });
   });

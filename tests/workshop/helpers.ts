@@ -4,7 +4,17 @@ import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import type { Result } from '../../src/lib/result.ts';
 import type { RoomEvent } from '../../src/workshop/events.ts';
 import type { ControlIntent } from '../../src/workshop/protocol.ts';
-import { decideControl, decideJoin, decideVote, evolve, roomScenario, startRoom, type Refusal, type RoomScenario, type RoomState } from '../../src/workshop/room.ts';
+import {
+  decideControl,
+  decideJoin,
+  decideVote,
+  evolve,
+  roomScenario,
+  startRoom,
+  type Refusal,
+  type RoomScenario,
+  type RoomState,
+} from '../../src/workshop/room.ts';
 
 export const FLAGSHIP = 'scenarios/atacms-2024/scenario.yaml';
 
@@ -25,7 +35,13 @@ export class TestRoom {
   now = Date.UTC(2026, 2, 5, 9, 0, 0);
 
   constructor(readonly scenario: RoomScenario = flagshipScenario()) {
-    const created = { type: 'created' as const, at: this.now, code: 'K7M2QX', scenarioId: scenario.index.scenario.id, secretHash: 'hash' };
+    const created = {
+      type: 'created' as const,
+      at: this.now,
+      code: 'K7M2QX',
+      scenarioId: scenario.index.scenario.id,
+      secretHash: 'hash',
+    };
     this.state = startRoom(scenario, created);
     this.events = [created];
   }

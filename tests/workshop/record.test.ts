@@ -18,7 +18,11 @@ function playedSession() {
   room.do({ type: 'advance', option: 'allow-limited', reason: 'to follow what happened' });
   room.voteAndReveal([['p1', 'hold-and-prepare']]).do({ type: 'advance' });
   room.do({ type: 'rewind', toStep: 1 });
-  room.do({ type: 'handCounts', counts: { 'kursk-defensive': 9, 'occupied-territory': 2 } }, { type: 'reveal' }, { type: 'advance' });
+  room.do(
+    { type: 'handCounts', counts: { 'kursk-defensive': 9, 'occupied-territory': 2 } },
+    { type: 'reveal' },
+    { type: 'advance' },
+  );
   for (const option of ['warn-and-contain', 'halt-aid']) room.voteAndReveal([['p1', option]]).do({ type: 'advance' });
   room.do({ type: 'end' });
   return room;
@@ -55,18 +59,30 @@ describe('the session record', () => {
       ['allow-limited', 1, 0, 1],
       ['allow-wider', 0, 0, 0],
     ]);
-    expect(first).toMatchObject({ total: 3, majority: 'keep-restriction', durationSeconds: expect.any(Number), openedAt: expect.stringMatching(/^2026-03-05T/) });
+    expect(first).toMatchObject({
+      total: 3,
+      majority: 'keep-restriction',
+      durationSeconds: expect.any(Number),
+      openedAt: expect.stringMatching(/^2026-03-05T/),
+    });
     expect(first.reasons.map((r) => [r.nickname, r.reason])).toEqual([
       ['Ana', 'the risk of "escalation", mostly'],
       ['<img src=x onerror=alert(1)>', '**bold** claim'],
     ]);
-    expect(record.rounds[2]!.options.find((o) => o.id === 'kursk-defensive')).toMatchObject({ phoneVotes: 0, handVotes: 9, total: 9 });
+    expect(record.rounds[2]!.options.find((o) => o.id === 'kursk-defensive')).toMatchObject({
+      phoneVotes: 0,
+      handVotes: 9,
+      total: 9,
+    });
     expect(record.rewinds).toEqual([{ at: expect.any(String), fromStep: 2, toStep: 1 }]);
   });
 
-  it('downloads as Markdown for the class, with participants\' words kept as plain text', () => {
+  it("downloads as Markdown for the class, with participants' words kept as plain text", () => {
     const file = recordFile(room.scenario, room.state, 'markdown');
-    expect(file).toMatchObject({ filename: 'atacms-2024-K7M2QX-2026-03-05.md', mimeType: 'text/markdown; charset=utf-8' });
+    expect(file).toMatchObject({
+      filename: 'atacms-2024-K7M2QX-2026-03-05.md',
+      mimeType: 'text/markdown; charset=utf-8',
+    });
     const md = file.content;
     expect(md).toContain('## The path the room took');
     expect(md).toContain('**The facilitator chose against the majority:** to follow what happened');
@@ -84,7 +100,9 @@ describe('the session record', () => {
     const { content, filename } = recordFile(room.scenario, room.state, 'csv');
     expect(filename.endsWith('.csv')).toBe(true);
     const lines = content.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('round,step,decision_id,decision,option_id,option,phone_votes,hand_votes,votes,majority,taken,override_reason,outcome,opened_at,closed_at,revealed_at,duration_seconds,reasons,citations');
+    expect(lines[0]).toBe(
+      'round,step,decision_id,decision,option_id,option,phone_votes,hand_votes,votes,majority,taken,override_reason,outcome,opened_at,closed_at,revealed_at,duration_seconds,reasons,citations',
+    );
     const optionRows = record.rounds.reduce((n, r) => n + r.options.length, 0);
     expect(lines).toHaveLength(1 + optionRows);
     expect(content).toContain(`"Ana: the risk of ""escalation"", mostly"`);
@@ -111,7 +129,7 @@ describe('the session record', () => {
   });
 });
 
-describe('escaping participants\' words', () => {
+describe("escaping participants' words", () => {
   it('quotes CSV cells with commas, quotes and line breaks, and defuses formulas', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a, b')).toBe('"a, b"');
@@ -122,6 +140,8 @@ describe('escaping participants\' words', () => {
   });
 
   it('escapes every Markdown character that could make a link, an image, HTML or a heading', () => {
-    expect(escapeMarkdown('[x](javascript:alert(1)) <b> # _a_')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\> \\# \\_a\\_');
+    expect(escapeMarkdown('[x](javascript:alert(1)) <b> # _a_')).toBe(
+      '\\[x\\]\\(javascript:alert\\(1\\)\\) \\<b\\> \\# \\_a\\_',
+    );
   });
 });

@@ -34,7 +34,10 @@ describe('a room vote', () => {
     room.do({ type: 'open' });
     room.vote('ana', 'keep-restriction', 'too risky');
     room.vote('ana', 'allow-wider');
-    expect(tallyOf(room.state, 'facilitator')).toMatchObject({ voters: 1, counts: { 'keep-restriction': 0, 'allow-limited': 0, 'allow-wider': 1 } });
+    expect(tallyOf(room.state, 'facilitator')).toMatchObject({
+      voters: 1,
+      counts: { 'keep-restriction': 0, 'allow-limited': 0, 'allow-wider': 1 },
+    });
     room.do({ type: 'close' });
     expect(room.vote('ana', 'keep-restriction')).toMatchObject({ code: 'not-now', message: 'voting is not open' });
     expect(voteOf(room.state.current!.votes, 'ana')!.option).toBe('allow-wider');
@@ -48,10 +51,14 @@ describe('a room vote', () => {
     // Kursk strikes need strike-permission >= 1, which keeping the restriction leaves at 0.
     expect(room.vote('ana', 'kursk-defensive')).toMatchObject({ code: 'invalid-message' });
     expect(room.vote('zed', 'occupied-territory')).toMatchObject({ code: 'not-joined' });
-    expect(room.control({ type: 'handCounts', counts: { 'kursk-defensive': 4 } })).toMatchObject({ code: 'invalid-message' });
+    expect(room.control({ type: 'handCounts', counts: { 'kursk-defensive': 4 } })).toMatchObject({
+      code: 'invalid-message',
+    });
     room.vote('ana', 'hold-and-prepare');
     room.do({ type: 'reveal' });
-    expect(room.control({ type: 'advance', option: 'kursk-defensive', reason: 'why not' })).toMatchObject({ code: 'invalid-message' });
+    expect(room.control({ type: 'advance', option: 'kursk-defensive', reason: 'why not' })).toMatchObject({
+      code: 'invalid-message',
+    });
   });
 
   it('shows counts to the facilitator at once, and to the projector and phones only after the reveal', () => {
@@ -60,9 +67,20 @@ describe('a room vote', () => {
     room.vote('ana', 'allow-limited', 'the article reports it');
     room.vote('ben', 'keep-restriction', 'escalation');
     const now = { now: room.now };
-    expect(facilitatorView(room.scenario, room.state, now).vote.counts).toEqual({ 'keep-restriction': 1, 'allow-limited': 1, 'allow-wider': 0 });
-    expect(presenterView(room.scenario, room.state, now).vote).toEqual({ round: 1, phase: 'open', openedAt: expect.any(Number), voters: 2 });
-    expect(participantView(room.scenario, room.state, 'ana', now)).toMatchObject({ myVote: { option: 'allow-limited', reason: 'the article reports it' } });
+    expect(facilitatorView(room.scenario, room.state, now).vote.counts).toEqual({
+      'keep-restriction': 1,
+      'allow-limited': 1,
+      'allow-wider': 0,
+    });
+    expect(presenterView(room.scenario, room.state, now).vote).toEqual({
+      round: 1,
+      phase: 'open',
+      openedAt: expect.any(Number),
+      voters: 2,
+    });
+    expect(participantView(room.scenario, room.state, 'ana', now)).toMatchObject({
+      myVote: { option: 'allow-limited', reason: 'the article reports it' },
+    });
     expect(participantView(room.scenario, room.state, 'ana', now).vote.counts).toBeUndefined();
     expect(tallyOf(room.state, 'public').counts).toBeUndefined();
 
@@ -74,7 +92,11 @@ describe('a room vote', () => {
       { option: 'keep-restriction', reason: 'escalation' },
     ]);
     expect(facilitatorView(room.scenario, room.state, now).vote.results!.reasons[0]).toMatchObject({ nickname: 'ana' });
-    expect(participantView(room.scenario, room.state, 'cy', now).vote.counts).toEqual({ 'keep-restriction': 1, 'allow-limited': 1, 'allow-wider': 0 });
+    expect(participantView(room.scenario, room.state, 'cy', now).vote.counts).toEqual({
+      'keep-restriction': 1,
+      'allow-limited': 1,
+      'allow-wider': 0,
+    });
   });
 
   it('on a tie the facilitator must choose, and choosing against a majority needs a reason', () => {
@@ -83,11 +105,25 @@ describe('a room vote', () => {
       ['ana', 'allow-limited'],
       ['ben', 'keep-restriction'],
     ]);
-    expect(room.control({ type: 'advance' })).toMatchObject({ code: 'not-now', message: expect.stringContaining('no majority') });
-    expect(room.control({ type: 'advance', option: 'allow-wider' })).toMatchObject({ message: expect.stringContaining('needs a reason') });
+    expect(room.control({ type: 'advance' })).toMatchObject({
+      code: 'not-now',
+      message: expect.stringContaining('no majority'),
+    });
+    expect(room.control({ type: 'advance', option: 'allow-wider' })).toMatchObject({
+      message: expect.stringContaining('needs a reason'),
+    });
     room.do({ type: 'advance', option: 'allow-wider', reason: 'to see the widest branch' });
-    expect(room.state.taken[0]).toEqual({ step: 0, round: 1, option: 'allow-wider', majority: null, reason: 'to see the widest branch' });
-    expect(facilitatorView(room.scenario, room.state, context).taken[0]).toMatchObject({ optionId: 'allow-wider', override: { majority: null, reason: 'to see the widest branch' } });
+    expect(room.state.taken[0]).toEqual({
+      step: 0,
+      round: 1,
+      option: 'allow-wider',
+      majority: null,
+      reason: 'to see the widest branch',
+    });
+    expect(facilitatorView(room.scenario, room.state, context).taken[0]).toMatchObject({
+      optionId: 'allow-wider',
+      override: { majority: null, reason: 'to see the widest branch' },
+    });
   });
 
   it('takes the majority without a reason when the facilitator names it', () => {
@@ -104,14 +140,26 @@ describe('a room vote', () => {
     room.do({ type: 'handCounts', counts: { 'keep-restriction': 2, 'allow-wider': 4 } });
     expect(room.state.current).toMatchObject({ phase: 'closed' });
     room.do({ type: 'reveal' });
-    expect(presenterView(room.scenario, room.state, context).vote.results).toMatchObject({ counts: { 'keep-restriction': 3, 'allow-limited': 0, 'allow-wider': 4 }, total: 7, majority: 'allow-wider' });
+    expect(presenterView(room.scenario, room.state, context).vote.results).toMatchObject({
+      counts: { 'keep-restriction': 3, 'allow-limited': 0, 'allow-wider': 4 },
+      total: 7,
+      majority: 'allow-wider',
+    });
   });
 
   it('runs on hand counts alone, without opening a vote (offline presenter mode)', () => {
     const room = new TestRoom();
-    room.do({ type: 'handCounts', counts: { 'allow-limited': 12, 'keep-restriction': 5 } }, { type: 'reveal' }, { type: 'advance' });
+    room.do(
+      { type: 'handCounts', counts: { 'allow-limited': 12, 'keep-restriction': 5 } },
+      { type: 'reveal' },
+      { type: 'advance' },
+    );
     expect(room.state.choices).toEqual(['allow-limited']);
-    expect(room.state.rounds[0]).toMatchObject({ round: 1, handCounts: { 'allow-limited': 12, 'keep-restriction': 5 }, outcome: { kind: 'taken', option: 'allow-limited' } });
+    expect(room.state.rounds[0]).toMatchObject({
+      round: 1,
+      handCounts: { 'allow-limited': 12, 'keep-restriction': 5 },
+      outcome: { kind: 'taken', option: 'allow-limited' },
+    });
   });
 
   it('enforces the order open -> close -> reveal -> advance', () => {
@@ -172,9 +220,13 @@ describe('pause, rewind and end', () => {
 
   it('plays to an ending, where no vote opens but a rewind does', () => {
     const room = roomWithThree();
-    for (const option of ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'halt-aid']) room.voteAndReveal([['ana', option]]).do({ type: 'advance' });
+    for (const option of ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'halt-aid'])
+      room.voteAndReveal([['ana', option]]).do({ type: 'advance' });
     expect(room.state.game).toMatchObject({ kind: 'ending', endingId: 'aid-halted' });
-    expect(room.control({ type: 'open' })).toMatchObject({ code: 'not-now', message: expect.stringContaining('ending') });
+    expect(room.control({ type: 'open' })).toMatchObject({
+      code: 'not-now',
+      message: expect.stringContaining('ending'),
+    });
     room.do({ type: 'rewind', toStep: 3 });
     expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'incoming-choice' });
   });
@@ -182,9 +234,17 @@ describe('pause, rewind and end', () => {
   it('after the end refuses everything, but lets nobody new in', () => {
     const room = roomWithThree();
     room.do({ type: 'open' }, { type: 'pause' }, { type: 'end' });
-    expect(room.state).toMatchObject({ status: 'ended', pauses: [{ from: expect.any(Number), to: expect.any(Number) }] });
+    expect(room.state).toMatchObject({
+      status: 'ended',
+      pauses: [{ from: expect.any(Number), to: expect.any(Number) }],
+    });
     expect(room.state.rounds[0]!.outcome!.kind).toBe('ended');
-    for (const intent of [{ type: 'open' }, { type: 'resume' }, { type: 'end' }, { type: 'rewind', toStep: 0 }] as const) {
+    for (const intent of [
+      { type: 'open' },
+      { type: 'resume' },
+      { type: 'end' },
+      { type: 'rewind', toStep: 0 },
+    ] as const) {
       expect(room.control(intent)).toMatchObject({ code: 'not-now', message: 'this session has ended' });
     }
     expect(room.vote('ana', 'allow-limited')).toMatchObject({ code: 'not-now' });
@@ -195,7 +255,12 @@ describe('pause, rewind and end', () => {
 describe('rebuilding a room from its events', () => {
   it('gives the same state as the live room, so a restart loses nothing', () => {
     const room = roomWithThree();
-    room.voteAndReveal([['ana', 'keep-restriction', 'caution'], ['ben', 'allow-wider']]).do({ type: 'advance', option: 'allow-wider', reason: 'explore' });
+    room
+      .voteAndReveal([
+        ['ana', 'keep-restriction', 'caution'],
+        ['ben', 'allow-wider'],
+      ])
+      .do({ type: 'advance', option: 'allow-wider', reason: 'explore' });
     room.do({ type: 'open', seconds: 30 }, { type: 'pause' }, { type: 'resume' });
     room.vote('cy', 'deeper-strikes');
     room.do({ type: 'handCounts', counts: { 'occupied-territory': 2 } }, { type: 'rewind', toStep: 0 });

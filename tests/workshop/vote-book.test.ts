@@ -11,7 +11,11 @@ describe('the vote book', () => {
     expect(voteOf(book, 'p500')).toBeUndefined();
     expect(voteOf(book, 'constructor')).toBeUndefined();
     expect(allVotes(book)).toHaveLength(500);
-    expect(allVotes(book).filter(([, v]) => v.option === 'b').map(([id]) => id)).toEqual(['p7']);
+    expect(
+      allVotes(book)
+        .filter(([, v]) => v.option === 'b')
+        .map(([id]) => id),
+    ).toEqual(['p7']);
   });
 
   it('leaves earlier books as they were', () => {

@@ -43,12 +43,19 @@ export class ActorRow {
   ) {
     this.links = scene.add.graphics().setDepth(11);
     this.glow = scene.add.circle(0, 0, 10, palette.focus, 0.09).setDepth(11).setVisible(false);
-    this.halo = scene.add.circle(0, 0, 10).setFillStyle().setStrokeStyle(2, palette.focus, 1).setDepth(12).setVisible(false);
+    this.halo = scene.add
+      .circle(0, 0, 10)
+      .setFillStyle()
+      .setStrokeStyle(2, palette.focus, 1)
+      .setDepth(12)
+      .setVisible(false);
     const labels = emblemLabels(actors.map((a) => a.name));
     this.emblems = actors.map((actor, i) => ({
       actor,
       disc: scene.add.circle(0, 0, 10, palette.emblem, 1).setStrokeStyle(1.5, palette.emblemEdge, 1).setDepth(12),
-      initials: addText(scene, labels[i]!, { fontFamily, fontStyle: 'bold', color: css(palette.emblemText) }).setOrigin(0.5, 0.5).setDepth(13),
+      initials: addText(scene, labels[i]!, { fontFamily, fontStyle: 'bold', color: css(palette.emblemText) })
+        .setOrigin(0.5, 0.5)
+        .setDepth(13),
       caption: addText(scene, shortName(actor.name), { fontFamily, color: palette.textMuted, align: 'center' })
         .setOrigin(0.5, 0)
         .setDepth(13),
@@ -70,10 +77,21 @@ export class ActorRow {
     for (const [i, emblem] of this.emblems.entries()) {
       emblem.x = box.x + cell * (i + 0.5);
       emblem.y = cy;
-      emblem.disc.setPosition(emblem.x, emblem.y).setRadius(r).setStrokeStyle(Math.max(1.5, r / 10), palette.emblemEdge, 1);
-      emblem.initials.setPosition(emblem.x, emblem.y).setFontSize(Math.round(r * (emblem.initials.text.length > 2 ? 0.66 : 0.8)));
+      emblem.disc
+        .setPosition(emblem.x, emblem.y)
+        .setRadius(r)
+        .setStrokeStyle(Math.max(1.5, r / 10), palette.emblemEdge, 1);
+      emblem.initials
+        .setPosition(emblem.x, emblem.y)
+        .setFontSize(Math.round(r * (emblem.initials.text.length > 2 ? 0.66 : 0.8)));
       emblem.caption.setPosition(emblem.x, emblem.y + r * 1.68).setVisible(captions);
-      if (captions) fitCaption(emblem.caption, shortName(emblem.actor.name), cell - unit * 0.5, Math.max(10, Math.round(unit * 0.78)));
+      if (captions)
+        fitCaption(
+          emblem.caption,
+          shortName(emblem.actor.name),
+          cell - unit * 0.5,
+          Math.max(10, Math.round(unit * 0.78)),
+        );
     }
     if (n > 1) this.links.lineBetween(this.emblems[0]!.x + r, cy, this.emblems[n - 1]!.x - r, cy);
     this.drawPips();
@@ -84,7 +102,12 @@ export class ActorRow {
     this.pipCounts = new Map();
     for (const step of view.path) this.pipCounts.set(step.actorName, (this.pipCounts.get(step.actorName) ?? 0) + 1);
     this.drawPips();
-    const next = moment === 'outcome' ? view.path[view.path.length - 1]?.actorId : view.kind === 'decision' ? view.actor.id : undefined;
+    const next =
+      moment === 'outcome'
+        ? view.path[view.path.length - 1]?.actorId
+        : view.kind === 'decision'
+          ? view.actor.id
+          : undefined;
     const changed = next !== this.active || view.kind !== this.kind;
     this.active = next;
     this.kind = view.kind;
@@ -103,7 +126,12 @@ export class ActorRow {
       emblem.initials.setColor(on ? palette.textOnFocus : css(palette.emblemText));
       emblem.caption.setColor(on ? palette.textFocus : palette.textMuted);
       if (on && animate) {
-        this.scene.tweens.add({ targets: [emblem.disc], scale: { from: 0.8, to: 1 }, duration: 500, ease: 'Back.easeOut' });
+        this.scene.tweens.add({
+          targets: [emblem.disc],
+          scale: { from: 0.8, to: 1 },
+          duration: 500,
+          ease: 'Back.easeOut',
+        });
       }
     }
     this.placeHalo(animate);
@@ -115,7 +143,15 @@ export class ActorRow {
     this.breathing = undefined;
     if (!target) {
       if (animate && this.halo.visible) {
-        this.scene.tweens.add({ targets: [this.halo, this.glow], alpha: 0, duration: 400, onComplete: () => { this.halo.setVisible(false); this.glow.setVisible(false); } });
+        this.scene.tweens.add({
+          targets: [this.halo, this.glow],
+          alpha: 0,
+          duration: 400,
+          onComplete: () => {
+            this.halo.setVisible(false);
+            this.glow.setVisible(false);
+          },
+        });
       } else {
         this.halo.setVisible(false);
         this.glow.setVisible(false);
@@ -129,13 +165,27 @@ export class ActorRow {
     this.halo.setVisible(true).setAlpha(1);
     this.glow.setVisible(true).setAlpha(1);
     if (animate && wasVisible) {
-      this.scene.tweens.add({ targets: [this.halo, this.glow], x: target.x, y: target.y, duration: 650, ease: 'Cubic.easeInOut' });
+      this.scene.tweens.add({
+        targets: [this.halo, this.glow],
+        x: target.x,
+        y: target.y,
+        duration: 650,
+        ease: 'Cubic.easeInOut',
+      });
     } else {
       this.halo.setPosition(target.x, target.y);
       this.glow.setPosition(target.x, target.y);
     }
     if (!this.reducedMotion) {
-      this.breathing = this.scene.tweens.add({ targets: this.glow, scale: { from: 1, to: 1.12 }, alpha: { from: 1, to: 0.45 }, duration: 1400, yoyo: true, repeat: 1, ease: 'Sine.easeInOut' });
+      this.breathing = this.scene.tweens.add({
+        targets: this.glow,
+        scale: { from: 1, to: 1.12 },
+        alpha: { from: 1, to: 0.45 },
+        duration: 1400,
+        yoyo: true,
+        repeat: 1,
+        ease: 'Sine.easeInOut',
+      });
     }
   }
 

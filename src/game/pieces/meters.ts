@@ -40,8 +40,12 @@ export class MeterPanel {
     this.gauges = variables.map((variable) => ({
       variable,
       label: addText(scene, variable.label, { fontFamily, color: palette.text }).setDepth(13),
-      value: addText(scene, String(variable.initial), { fontFamily, fontStyle: 'bold', color: palette.text }).setOrigin(1, 0).setDepth(13),
-      delta: addText(scene, '', { fontFamily, fontStyle: 'bold', color: css(palette.meterRise) }).setOrigin(1, 0).setDepth(13),
+      value: addText(scene, String(variable.initial), { fontFamily, fontStyle: 'bold', color: palette.text })
+        .setOrigin(1, 0)
+        .setDepth(13),
+      delta: addText(scene, '', { fontFamily, fontStyle: 'bold', color: css(palette.meterRise) })
+        .setOrigin(1, 0)
+        .setDepth(13),
       bar: scene.add.graphics().setDepth(12),
       flash: scene.add.rectangle(0, 0, 10, 10, palette.meterRise, 0).setOrigin(0, 0).setDepth(11),
       box: { x: 0, y: 0, width: 0, height: 0 },
@@ -70,7 +74,9 @@ export class MeterPanel {
       gauge.delta.setFontSize(Math.round(font * 0.9));
       gauge.label.setFontSize(font).setPosition(gauge.box.x, gauge.box.y);
       fitText(gauge.label, gauge.variable.label, width - font * 3.6);
-      gauge.flash.setPosition(gauge.box.x - unit * 0.4, gauge.box.y - unit * 0.2).setSize(width + unit * 0.8, gauge.barBox.y + barHeight - gauge.box.y + unit * 0.4);
+      gauge.flash
+        .setPosition(gauge.box.x - unit * 0.4, gauge.box.y - unit * 0.2)
+        .setSize(width + unit * 0.8, gauge.barBox.y + barHeight - gauge.box.y + unit * 0.4);
       this.placeDelta(gauge);
       this.drawBar(gauge);
     }
@@ -82,7 +88,9 @@ export class MeterPanel {
       if (!gauge) continue;
       const target = meter.value;
       gauge.value.setText(String(target));
-      gauge.delta.setText(meter.change === 0 ? '' : meter.change > 0 ? `(+${meter.change})` : `(−${Math.abs(meter.change)})`);
+      gauge.delta.setText(
+        meter.change === 0 ? '' : meter.change > 0 ? `(+${meter.change})` : `(−${Math.abs(meter.change)})`,
+      );
       this.placeDelta(gauge);
       gauge.from = meter.change === 0 ? target : target - meter.change;
       gauge.to = target;
@@ -101,7 +109,15 @@ export class MeterPanel {
           },
         });
         gauge.flash.setAlpha(0);
-        this.scene.tweens.add({ targets: gauge.flash, alpha: { from: 0, to: 0.1 }, duration: 350, delay: 200, yoyo: true, hold: 300, ease: 'Sine.easeInOut' });
+        this.scene.tweens.add({
+          targets: gauge.flash,
+          alpha: { from: 0, to: 0.1 },
+          duration: 350,
+          delay: 200,
+          yoyo: true,
+          hold: 300,
+          ease: 'Sine.easeInOut',
+        });
       } else {
         gauge.shown = target;
         this.drawBar(gauge);
@@ -110,7 +126,10 @@ export class MeterPanel {
   }
 
   private placeDelta(gauge: Gauge): void {
-    gauge.delta.setPosition(gauge.value.x - gauge.value.width - this.unit * 0.35, gauge.value.y + gauge.value.height * 0.06);
+    gauge.delta.setPosition(
+      gauge.value.x - gauge.value.width - this.unit * 0.35,
+      gauge.value.y + gauge.value.height * 0.06,
+    );
   }
 
   private drawBar(gauge: Gauge): void {
@@ -132,21 +151,46 @@ export class MeterPanel {
         const step = min + i + 0.5;
         const changed = step > low && step < high;
         if (fill > 0) {
-          g.fillStyle(changed && rising ? palette.meterRise : palette.meterFill, 1).fillRoundedRect(sx, y, Math.max(radius * 2, segment * fill), height, radius);
+          g.fillStyle(changed && rising ? palette.meterRise : palette.meterFill, 1).fillRoundedRect(
+            sx,
+            y,
+            Math.max(radius * 2, segment * fill),
+            height,
+            radius,
+          );
         }
         if (changed && !rising && fill < 1) {
-          g.lineStyle(Math.max(1, this.unit / 12), palette.meterGhost, 0.9).strokeRoundedRect(sx + 0.5, y + 0.5, segment - 1, height - 1, radius);
+          g.lineStyle(Math.max(1, this.unit / 12), palette.meterGhost, 0.9).strokeRoundedRect(
+            sx + 0.5,
+            y + 0.5,
+            segment - 1,
+            height - 1,
+            radius,
+          );
         }
       }
     } else {
       g.fillStyle(palette.meterTrack, 1).fillRoundedRect(x, y, width, height, radius);
       const fraction = clamp01((gauge.shown - min) / span);
-      if (fraction > 0) g.fillStyle(palette.meterFill, 1).fillRoundedRect(x, y, Math.max(radius * 2, width * fraction), height, radius);
+      if (fraction > 0)
+        g.fillStyle(palette.meterFill, 1).fillRoundedRect(x, y, Math.max(radius * 2, width * fraction), height, radius);
       if (gauge.from !== gauge.to) {
         const a = x + (width * (low - min)) / span;
         const b = x + (width * (high - min)) / span;
-        if (rising) g.fillStyle(palette.meterRise, 0.9).fillRect(a, y, Math.max(0, Math.min(b, x + width * fraction) - a), height);
-        else g.lineStyle(1, palette.meterGhost, 0.9).strokeRect(Math.max(a, x + width * fraction), y + 0.5, b - Math.max(a, x + width * fraction), height - 1);
+        if (rising)
+          g.fillStyle(palette.meterRise, 0.9).fillRect(
+            a,
+            y,
+            Math.max(0, Math.min(b, x + width * fraction) - a),
+            height,
+          );
+        else
+          g.lineStyle(1, palette.meterGhost, 0.9).strokeRect(
+            Math.max(a, x + width * fraction),
+            y + 0.5,
+            b - Math.max(a, x + width * fraction),
+            height - 1,
+          );
       }
     }
   }

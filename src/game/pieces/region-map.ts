@@ -10,7 +10,16 @@ import type { Atlas } from '../atlas.ts';
 import type { Backdrop } from '../backdrop.ts';
 import { placeLabels } from '../labels.ts';
 import type { StageLayout } from '../stage-layout.ts';
-import { fitRegion, kmCircle, kmToDegrees, pixelsPerKm, projectLines, type Box, type GeoRange, type ScreenLine } from '../projection.ts';
+import {
+  fitRegion,
+  kmCircle,
+  kmToDegrees,
+  pixelsPerKm,
+  projectLines,
+  type Box,
+  type GeoRange,
+  type ScreenLine,
+} from '../projection.ts';
 import { dashedPath, strokeLines } from './draw.ts';
 import { fontFamily, palette } from '../palette.ts';
 import { addText } from './text.ts';
@@ -59,9 +68,23 @@ export class RegionMap {
       label: addText(scene, place.name, labelStyle).setDepth(4),
     }));
     this.rangeLabels = this.ranges.map((range) =>
-      addText(scene, `${formatKm(range.km)} km`, { fontFamily, color: palette.textFocus, stroke: palette.labelStroke, strokeThickness: 4 }).setOrigin(0.5, 0).setDepth(4),
+      addText(scene, `${formatKm(range.km)} km`, {
+        fontFamily,
+        color: palette.textFocus,
+        stroke: palette.labelStroke,
+        strokeThickness: 4,
+      })
+        .setOrigin(0.5, 0)
+        .setDepth(4),
     );
-    this.scaleLabel = addText(scene, '', { fontFamily, color: palette.textMuted, stroke: palette.labelStroke, strokeThickness: 3 }).setOrigin(0, 1).setDepth(4);
+    this.scaleLabel = addText(scene, '', {
+      fontFamily,
+      color: palette.textMuted,
+      stroke: palette.labelStroke,
+      strokeThickness: 3,
+    })
+      .setOrigin(0, 1)
+      .setDepth(4);
   }
 
   /** Km per screen pixel at the centre of the current fit: lets the stage choose the atlas detail. */
@@ -121,7 +144,11 @@ export class RegionMap {
   /** A ripple from every place: part of the transition between views. */
   ripple(): void {
     for (const [i, marker] of this.markers.entries()) {
-      const ring = this.scene.add.circle(marker.dot.x, marker.dot.y, marker.dot.radius).setStrokeStyle(1.5, palette.place, 0.7).setFillStyle().setDepth(3);
+      const ring = this.scene.add
+        .circle(marker.dot.x, marker.dot.y, marker.dot.radius)
+        .setStrokeStyle(1.5, palette.place, 0.7)
+        .setFillStyle()
+        .setDepth(3);
       this.scene.tweens.add({
         targets: ring,
         radius: marker.halo.radius * 2.6,
@@ -193,16 +220,30 @@ export class RegionMap {
     }
 
     // Places: a dot, a halo, and a label placed where it overlaps least.
-    const points = this.map.places.map((place): [number, number] => projection([place.lon, place.lat]) ?? [-9999, -9999]);
+    const points = this.map.places.map(
+      (place): [number, number] => projection([place.lon, place.lat]) ?? [-9999, -9999],
+    );
     const dotRadius = Math.max(3, unit * 0.3);
     for (const [i, marker] of this.markers.entries()) {
       const [x, y] = points[i]!;
       marker.dot.setPosition(x, y).setRadius(dotRadius);
-      marker.halo.setPosition(x, y).setRadius(dotRadius * 2.2).setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
-      marker.label.setFontSize(Math.max(11, Math.round(unit * 0.95))).setStroke(palette.labelStroke, Math.max(3, unit / 4));
+      marker.halo
+        .setPosition(x, y)
+        .setRadius(dotRadius * 2.2)
+        .setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
+      marker.label
+        .setFontSize(Math.max(11, Math.round(unit * 0.95)))
+        .setStroke(palette.labelStroke, Math.max(3, unit / 4));
     }
-    const bounds = { x: 2, y: 2, width: (layout.mode === 'side' ? layout.panel.x : layout.width) - 4, height: (layout.mode === 'below' ? layout.panel.y : layout.height) - 4 };
-    const avoid = this.rangeLabels.filter((l) => l.visible).map((l) => ({ x: l.x - l.width / 2, y: l.y, width: l.width, height: l.height }));
+    const bounds = {
+      x: 2,
+      y: 2,
+      width: (layout.mode === 'side' ? layout.panel.x : layout.width) - 4,
+      height: (layout.mode === 'below' ? layout.panel.y : layout.height) - 4,
+    };
+    const avoid = this.rangeLabels
+      .filter((l) => l.visible)
+      .map((l) => ({ x: l.x - l.width / 2, y: l.y, width: l.width, height: l.height }));
     const placed = placeLabels(
       points.map(([x, y]) => ({ x, y })),
       this.markers.map((m) => ({ width: m.label.width, height: m.label.height })),
@@ -210,7 +251,8 @@ export class RegionMap {
       dotRadius * 2.4,
       avoid,
     );
-    for (const [i, marker] of this.markers.entries()) marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
+    for (const [i, marker] of this.markers.entries())
+      marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
 
     this.drawScaleBar(g, projection, layout);
   }

@@ -45,7 +45,10 @@ export class StageScene extends Phaser.Scene {
     const { scenario, reducedMotion } = this.options;
     // With a map, the panel is part of the map's still picture (drawn once per layout, not per frame).
     this.panel = new Panel(this, Boolean(scenario.map));
-    if (scenario.map) this.map = new RegionMap(this, scenario.map, [this.panel.graphics], this.options.backdrop?.(), () => this.invalidate());
+    if (scenario.map)
+      this.map = new RegionMap(this, scenario.map, [this.panel.graphics], this.options.backdrop?.(), () =>
+        this.invalidate(),
+      );
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
     this.meters = new MeterPanel(this, scenario.variables);
     this.sweep = new Sweep(this);
@@ -124,9 +127,17 @@ export class StageScene extends Phaser.Scene {
     const width = deviceWidth / ratio;
     const height = deviceHeight / ratio;
     const { scenario } = this.options;
-    const layout = layoutStage(width, height, { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: scenario.variables.length }, ratio);
+    const layout = layoutStage(
+      width,
+      height,
+      { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: scenario.variables.length },
+      ratio,
+    );
     this.layout = layout;
-    this.cameras.main.setSize(deviceWidth, deviceHeight).setZoom(ratio).centerOn(width / 2, height / 2);
+    this.cameras.main
+      .setSize(deviceWidth, deviceHeight)
+      .setZoom(ratio)
+      .centerOn(width / 2, height / 2);
     this.panel.setLayout(layout);
     this.map?.setLayout(layout);
     this.actors.setLayout(layout.actors, layout.emblemRadius, layout.unit, layout.captions);

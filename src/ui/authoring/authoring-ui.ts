@@ -45,7 +45,8 @@ export class Authoring {
       pickFiles: (files) => void this.open(() => readPicked(files)),
       choose: (file) => state.kind === 'choose' && void this.check(state.files, file),
       play: () => bundle && this.host.play(bundle, this.note(checked!.file, checked!.result.diagnostics)),
-      structure: () => (checked?.scenario ? this.structure(checked.scenario, checked.result.analysis, bundle, undefined) : null),
+      structure: () =>
+        checked?.scenario ? this.structure(checked.scenario, checked.result.analysis, bundle, undefined) : null,
       publish: bundle ? () => publishButton(bundle) : undefined,
     });
   }
@@ -62,7 +63,11 @@ export class Authoring {
       { class: 'screen structure-screen', 'aria-labelledby': 'screen-title' },
       h('p', { class: 'eyebrow' }, 'For authors'),
       h('h2', { id: 'screen-title' }, `Structure of “${scenario.title}”`),
-      h('p', {}, 'Click a point in the drawing, or use its button in the list, to put the game there by the shortest way a player could take.'),
+      h(
+        'p',
+        {},
+        'Click a point in the drawing, or use its button in the list, to put the game there by the shortest way a player could take.',
+      ),
       h('div', { class: 'actions' }, publishButton(bundle)),
       this.structure(scenario, this.analysisOf(scenario), bundle, current),
     );
@@ -96,7 +101,12 @@ export class Authoring {
     return `Opened ${file}: no errors${warnings ? ` and ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, listed under “Open a scenario”` : ''}. It plays from this page only; nothing was uploaded.`;
   }
 
-  private structure(scenario: Scenario, analysis: Analysis | undefined, bundle: ScenarioBundle | undefined, current: string | undefined): HTMLElement {
+  private structure(
+    scenario: Scenario,
+    analysis: Analysis | undefined,
+    bundle: ScenarioBundle | undefined,
+    current: string | undefined,
+  ): HTMLElement {
     const structure = scenarioStructure(scenario, analysis);
     const routes = bundle ? shortestRoutes(bundle.scenario) : undefined;
     return structureView(

@@ -8,8 +8,11 @@ import type { OpenOutcome } from '../../authoring/open-scenario.ts';
 import type { CheckRequest } from './check-worker.ts';
 
 export async function checkOffThread(files: OpenedFile[], pick?: string): Promise<OpenOutcome> {
-  const outcome = (await inWorker({ files, pick })) ?? (await import('../../authoring/open-scenario.ts')).openScenario(files, pick);
-  return outcome.kind === 'checked' || outcome.kind === 'choose' ? { ...outcome, files: outcome.files.length ? outcome.files : files } : outcome;
+  const outcome =
+    (await inWorker({ files, pick })) ?? (await import('../../authoring/open-scenario.ts')).openScenario(files, pick);
+  return outcome.kind === 'checked' || outcome.kind === 'choose'
+    ? { ...outcome, files: outcome.files.length ? outcome.files : files }
+    : outcome;
 }
 
 function inWorker(request: CheckRequest): Promise<OpenOutcome | undefined> {

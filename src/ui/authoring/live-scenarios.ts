@@ -43,13 +43,23 @@ class ProblemOverlay {
     if (key !== this.shownFor) this.hidden = false;
     this.shownFor = key;
     if (this.hidden) return;
-    this.element ??= document.body.appendChild(h('section', { class: 'author-overlay', 'aria-labelledby': 'author-overlay-title' }));
+    this.element ??= document.body.appendChild(
+      h('section', { class: 'author-overlay', 'aria-labelledby': 'author-overlay-title' }),
+    );
     const total = reports.flatMap((r) => r.diagnostics);
     replaceChildren(
       this.element,
       h('h2', { id: 'author-overlay-title' }, 'The scenario has errors'),
-      h('p', { role: 'alert' }, `${problemCount(total)}. The game below is the last version without errors. Fix the file and save: this updates by itself.`),
-      h('div', { class: 'overlay-actions' }, h('button', { type: 'button', class: 'link-button', onclick: () => this.hide() }, 'Hide until the next change')),
+      h(
+        'p',
+        { role: 'alert' },
+        `${problemCount(total)}. The game below is the last version without errors. Fix the file and save: this updates by itself.`,
+      ),
+      h(
+        'div',
+        { class: 'overlay-actions' },
+        h('button', { type: 'button', class: 'link-button', onclick: () => this.hide() }, 'Hide until the next change'),
+      ),
       reports.map((report) => problemList(report, 'the page updates by itself')),
     );
   }

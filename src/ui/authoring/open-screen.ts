@@ -29,20 +29,35 @@ export function openScreen(state: OpenState, actions: OpenScreenActions): HTMLEl
     return element;
   };
   const folderInput = input({ webkitdirectory: true, id: 'open-folder-input' }, actions.pickFolder);
-  const filesInput = input({ multiple: true, accept: '.yaml,.yml,.json,.txt,.zip', id: 'open-files-input' }, actions.pickFiles);
+  const filesInput = input(
+    { multiple: true, accept: '.yaml,.yml,.json,.txt,.zip', id: 'open-files-input' },
+    actions.pickFiles,
+  );
   return h(
     'article',
     { class: 'screen open-screen', 'aria-labelledby': 'screen-title' },
     h('h2', { id: 'screen-title' }, 'Open a scenario'),
-    h('p', { class: 'lead' }, 'Check and play a scenario you wrote. The files stay on this device: this page reads them itself and sends them nowhere.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Check and play a scenario you wrote. The files stay on this device: this page reads them itself and sends them nowhere.',
+    ),
     h(
       'div',
       { class: 'drop-zone' },
-      h('p', {}, 'Drop the scenario’s folder, its files (scenario.yaml with its sources), or a zip of them anywhere on this page, or choose them:'),
+      h(
+        'p',
+        {},
+        'Drop the scenario’s folder, its files (scenario.yaml with its sources), or a zip of them anywhere on this page, or choose them:',
+      ),
       h(
         'div',
         { class: 'actions' },
-        h('button', { type: 'button', class: 'primary-button', onclick: () => folderInput.click() }, 'Choose a folder…'),
+        h(
+          'button',
+          { type: 'button', class: 'primary-button', onclick: () => folderInput.click() },
+          'Choose a folder…',
+        ),
         h('button', { type: 'button', onclick: () => filesInput.click() }, 'Choose files or a zip…'),
       ),
       folderInput,
@@ -55,7 +70,11 @@ export function openScreen(state: OpenState, actions: OpenScreenActions): HTMLEl
 function result(state: OpenState, actions: OpenScreenActions): HTMLElement | null {
   switch (state.kind) {
     case 'empty':
-      return h('p', { class: 'fine-print' }, 'A scenario is a file named scenario.yaml with a sources folder beside it. docs/authoring.md explains how to write one.');
+      return h(
+        'p',
+        { class: 'fine-print' },
+        'A scenario is a file named scenario.yaml with a sources folder beside it. docs/authoring.md explains how to write one.',
+      );
     case 'reading':
       return h('p', { class: 'loading' }, 'Reading and checking…');
     case 'refused':
@@ -65,7 +84,17 @@ function result(state: OpenState, actions: OpenScreenActions): HTMLElement | nul
         'section',
         { 'aria-labelledby': 'choose-title' },
         h('h3', { id: 'choose-title' }, `${state.candidates.length} scenarios were opened: which one?`),
-        h('ul', { class: 'scenario-choices' }, state.candidates.map((file) => h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => actions.choose(file) }, file)))),
+        h(
+          'ul',
+          { class: 'scenario-choices' },
+          state.candidates.map((file) =>
+            h(
+              'li',
+              {},
+              h('button', { type: 'button', class: 'link-button', onclick: () => actions.choose(file) }, file),
+            ),
+          ),
+        ),
       );
     case 'checked': {
       const { result, file } = state;
@@ -78,11 +107,22 @@ function result(state: OpenState, actions: OpenScreenActions): HTMLElement | nul
               'section',
               { class: 'open-verdict ok', 'aria-labelledby': 'verdict-title' },
               h('h3', { id: 'verdict-title' }, `“${result.bundle!.scenario.title}” is ready to play`),
-              h('p', {}, `${file} has no errors${result.diagnostics.length ? `, and ${result.diagnostics.length} ${result.diagnostics.length === 1 ? 'warning' : 'warnings'} (below)` : ''}.`),
-              h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', onclick: actions.play }, 'Play it'), actions.publish?.()),
+              h(
+                'p',
+                {},
+                `${file} has no errors${result.diagnostics.length ? `, and ${result.diagnostics.length} ${result.diagnostics.length === 1 ? 'warning' : 'warnings'} (below)` : ''}.`,
+              ),
+              h(
+                'div',
+                { class: 'actions' },
+                h('button', { type: 'button', class: 'primary-button', onclick: actions.play }, 'Play it'),
+                actions.publish?.(),
+              ),
             )
           : h('p', { class: 'open-verdict', role: 'alert' }, `${file} cannot be played yet: fix the errors below.`),
-        result.diagnostics.length > 0 ? problemList({ file, text: state.text, diagnostics: result.diagnostics, scenario: state.scenario }) : null,
+        result.diagnostics.length > 0
+          ? problemList({ file, text: state.text, diagnostics: result.diagnostics, scenario: state.scenario })
+          : null,
         actions.structure(),
       );
     }

@@ -68,8 +68,12 @@ function problemItem(d: Diagnostic, lines: string[] | undefined, scenario: Scena
 function quotedLine(d: Diagnostic, line: string): HTMLElement {
   const col = Math.max(1, Math.min(d.col, line.length + 1));
   // A long line is shown around the column, so the caret stays on screen.
-  const start = line.length > LINE_WINDOW ? Math.max(0, Math.min(col - 1 - LINE_WINDOW / 2, line.length - LINE_WINDOW)) : 0;
-  const shown = (start > 0 ? '…' : '') + line.slice(start, start + LINE_WINDOW).replace(/\t/g, ' ') + (start + LINE_WINDOW < line.length ? '…' : '');
+  const start =
+    line.length > LINE_WINDOW ? Math.max(0, Math.min(col - 1 - LINE_WINDOW / 2, line.length - LINE_WINDOW)) : 0;
+  const shown =
+    (start > 0 ? '…' : '') +
+    line.slice(start, start + LINE_WINDOW).replace(/\t/g, ' ') +
+    (start + LINE_WINDOW < line.length ? '…' : '');
   const caretAt = col - 1 - start + (start > 0 ? 1 : 0);
   const gutter = `${d.line} | `;
   return h(

@@ -26,7 +26,13 @@ export async function readDropped({ entries, files }: CapturedDrop): Promise<Rea
     for (const entry of entries) await walk(entry, found);
     return await readAll(found);
   } catch (error) {
-    return { ok: false, message: error instanceof TooMany ? error.message : `The dropped files could not be read (${describe(error)}). Try the “Choose” buttons instead.` };
+    return {
+      ok: false,
+      message:
+        error instanceof TooMany
+          ? error.message
+          : `The dropped files could not be read (${describe(error)}). Try the “Choose” buttons instead.`,
+    };
   }
 }
 
@@ -60,19 +66,28 @@ async function readAll(found: Array<{ path: string; file: File }>): Promise<Read
     if (tidy === undefined) continue;
     const isZip = /\.zip$/i.test(file.name) || file.type === 'application/zip';
     if (isZip && file.size > READ_LIMITS.zipBytes) {
-      return { ok: false, message: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB, too large for a zip of a scenario (at most ${READ_LIMITS.zipBytes / 1024 / 1024} MB). Zip just the scenario's folder.` };
+      return {
+        ok: false,
+        message: `“${file.name}” is ${(file.size / 1024 / 1024).toFixed(1)} MB, too large for a zip of a scenario (at most ${READ_LIMITS.zipBytes / 1024 / 1024} MB). Zip just the scenario's folder.`,
+      };
     }
     const limit = isZip ? READ_LIMITS.zipBytes : MAX_FILE_BYTES + 1;
     try {
       files.push({ path: tidy, bytes: new Uint8Array(await file.slice(0, limit).arrayBuffer()) });
     } catch (error) {
-      return { ok: false, message: `“${tidy}” could not be read (${describe(error)}). If it was moved or is still being saved, try again.` };
+      return {
+        ok: false,
+        message: `“${tidy}” could not be read (${describe(error)}). If it was moved or is still being saved, try again.`,
+      };
     }
   }
   return { ok: true, files };
 }
 
-const tooMany = () => new TooMany(`That is more than ${READ_LIMITS.files} files: a scenario is one file and a few sources. Open just the scenario's folder.`);
+const tooMany = () =>
+  new TooMany(
+    `That is more than ${READ_LIMITS.files} files: a scenario is one file and a few sources. Open just the scenario's folder.`,
+  );
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message.slice(0, 120) : 'unknown problem';

@@ -23,7 +23,16 @@ export function citationBlock(citation: CitationView, showSource: ShowSource): H
   );
 }
 
-export function citationList(citations: CitationView[], showSource: ShowSource, heading = 'What the source says'): HTMLElement | null {
+export function citationList(
+  citations: CitationView[],
+  showSource: ShowSource,
+  heading = 'What the source says',
+): HTMLElement | null {
   if (citations.length === 0) return null;
-  return h('section', { class: 'citations', 'aria-label': heading }, h('h3', { class: 'small-heading' }, heading), citations.map((c) => citationBlock(c, showSource)));
+  return h(
+    'section',
+    { class: 'citations', 'aria-label': heading },
+    h('h3', { class: 'small-heading' }, heading),
+    citations.map((c) => citationBlock(c, showSource)),
+  );
 }

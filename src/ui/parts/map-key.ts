@@ -6,7 +6,8 @@ import { citationBlock, type ShowSource } from './citation.ts';
 export function mapKey(index: ScenarioIndex, showSource: ShowSource): HTMLElement | null {
   const map = index.scenario.map;
   if (!map) return null;
-  const cite = (citations: typeof map.places[number]['citations']) => citations.map((c) => citationBlock(index.citation(c), showSource));
+  const cite = (citations: (typeof map.places)[number]['citations']) =>
+    citations.map((c) => citationBlock(index.citation(c), showSource));
   return h(
     'details',
     { class: 'map-key' },
@@ -15,9 +16,23 @@ export function mapKey(index: ScenarioIndex, showSource: ShowSource): HTMLElemen
     h(
       'ul',
       {},
-      map.places.map((place) => h('li', {}, h('strong', {}, place.name), ` (${place.lat.toFixed(2)}°, ${place.lon.toFixed(2)}°)`, cite(place.citations))),
-      (map.ranges ?? []).map((range) => h('li', {}, h('strong', {}, range.label), `: a circle of ${range.km} km`, cite(range.citations))),
+      map.places.map((place) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, place.name),
+          ` (${place.lat.toFixed(2)}°, ${place.lon.toFixed(2)}°)`,
+          cite(place.citations),
+        ),
+      ),
+      (map.ranges ?? []).map((range) =>
+        h('li', {}, h('strong', {}, range.label), `: a circle of ${range.km} km`, cite(range.citations)),
+      ),
     ),
-    h('p', { class: 'fine-print' }, 'Country shapes: Natural Earth (public domain). Where the source calls territory occupied, such as Crimea, the border is drawn dashed as a line of control. Markers are approximate.'),
+    h(
+      'p',
+      { class: 'fine-print' },
+      'Country shapes: Natural Earth (public domain). Where the source calls territory occupied, such as Crimea, the border is drawn dashed as a line of control. Markers are approximate.',
+    ),
   );
 }

@@ -3,7 +3,11 @@ import type { MeterView } from '../../engine/view.ts';
 import { h } from '../dom.ts';
 
 /** `showChange` adds the last choice's change beside each value. */
-export function meterList(meters: MeterView[], heading = 'State of play', { showChange = true } = {}): HTMLElement | null {
+export function meterList(
+  meters: MeterView[],
+  heading = 'State of play',
+  { showChange = true } = {},
+): HTMLElement | null {
   if (meters.length === 0) return null;
   return h(
     'section',
@@ -18,7 +22,14 @@ export function meterList(meters: MeterView[], heading = 'State of play', { show
           { class: 'meter', title: m.description },
           h('span', { class: 'meter-label' }, m.label),
           h('meter', { min: m.min, max: m.max, value: m.value, 'aria-label': `${m.label}: ${m.value} of ${m.max}` }),
-          h('span', { class: 'meter-value' }, `${m.value}/${m.max}`, showChange && m.change ? h('span', { class: 'meter-change' }, ` (${m.change > 0 ? '+' : ''}${m.change})`) : null),
+          h(
+            'span',
+            { class: 'meter-value' },
+            `${m.value}/${m.max}`,
+            showChange && m.change
+              ? h('span', { class: 'meter-change' }, ` (${m.change > 0 ? '+' : ''}${m.change})`)
+              : null,
+          ),
         ),
       ),
     ),

@@ -8,7 +8,11 @@ export interface PathActions {
   tryInstead: (step: number, option: string) => void;
 }
 
-export function pathList(steps: StepView[], actions: PathActions, { showUntaken }: { showUntaken: boolean }): HTMLElement {
+export function pathList(
+  steps: StepView[],
+  actions: PathActions,
+  { showUntaken }: { showUntaken: boolean },
+): HTMLElement {
   return h(
     'ol',
     { class: 'path-list' },
@@ -23,11 +27,23 @@ export function pathList(steps: StepView[], actions: PathActions, { showUntaken 
               'ul',
               { class: 'untaken', 'aria-label': 'Options not taken' },
               step.untaken.map((option) =>
-                h('li', {}, h('button', { type: 'button', class: 'link-button', onclick: () => actions.tryInstead(i, option.id) }, `Try instead: ${option.label}`)),
+                h(
+                  'li',
+                  {},
+                  h(
+                    'button',
+                    { type: 'button', class: 'link-button', onclick: () => actions.tryInstead(i, option.id) },
+                    `Try instead: ${option.label}`,
+                  ),
+                ),
               ),
             )
           : null,
-        h('button', { type: 'button', class: 'link-button', onclick: () => actions.rewindTo(i) }, `Go back to “${step.decisionTitle}”`),
+        h(
+          'button',
+          { type: 'button', class: 'link-button', onclick: () => actions.rewindTo(i) },
+          `Go back to “${step.decisionTitle}”`,
+        ),
       ),
     ),
   );

@@ -26,18 +26,32 @@ const GAP_Y = 70;
 
 export function branchMapScreen(state: BranchMapState, actions: BranchMapActions): HTMLElement {
   const { layout } = state;
-  const statusOf = (node: MapNode) => (node.id === state.current ? 'current' : state.explored.has(node.id) ? 'explored' : 'unexplored');
+  const statusOf = (node: MapNode) =>
+    node.id === state.current ? 'current' : state.explored.has(node.id) ? 'explored' : 'unexplored';
   const endingsFound = layout.nodes.filter((n) => n.kind === 'ending' && state.explored.has(n.id)).length;
   const endingsTotal = layout.nodes.filter((n) => n.kind === 'ending').length;
   // Focusable, so keyboard users can scroll a drawing wider than the screen.
-  const scroll = h('div', { class: 'branch-map-scroll', tabindex: '0', role: 'group', 'aria-label': 'Branch map drawing (scrolls); the list below says the same' }, drawing(layout, statusOf));
+  const scroll = h(
+    'div',
+    {
+      class: 'branch-map-scroll',
+      tabindex: '0',
+      role: 'group',
+      'aria-label': 'Branch map drawing (scrolls); the list below says the same',
+    },
+    drawing(layout, statusOf),
+  );
   // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
   centreInFrame(scroll, () => scroll.querySelector('.node.current'));
   return h(
     'article',
     { class: 'screen map-screen', 'aria-labelledby': 'screen-title' },
     h('h2', { id: 'screen-title' }, 'Branch map'),
-    h('p', {}, `${endingsFound} of ${endingsTotal} endings discovered. Explored points are filled; your current point is outlined.`),
+    h(
+      'p',
+      {},
+      `${endingsFound} of ${endingsTotal} endings discovered. Explored points are filled; your current point is outlined.`,
+    ),
     scroll,
     h(
       'ol',
@@ -48,11 +62,21 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
           'li',
           { class: `branch-item ${statusOf(node)}` },
           h('span', {}, `${node.kind === 'ending' ? 'Ending' : 'Decision'}: ${node.title} — ${statusOf(node)}`),
-          route && node.id !== state.current ? h('button', { type: 'button', class: 'link-button', onclick: () => actions.goTo(route) }, `Go to “${node.title}”`) : null,
+          route && node.id !== state.current
+            ? h(
+                'button',
+                { type: 'button', class: 'link-button', onclick: () => actions.goTo(route) },
+                `Go to “${node.title}”`,
+              )
+            : null,
         );
       }),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', onclick: actions.back }, 'Back to the game')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary-button', onclick: actions.back }, 'Back to the game'),
+    ),
   );
 }
 
@@ -65,28 +89,48 @@ function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVG
     layout.nodes.map((n) => {
       const count = perLayer.get(n.layer)!;
       const rowWidth = count * (NODE_W + GAP_X) - GAP_X;
-      return [n.id, { x: (width - rowWidth) / 2 + n.slot * (NODE_W + GAP_X), y: GAP_Y / 2 + n.layer * (NODE_H + GAP_Y) }];
+      return [
+        n.id,
+        { x: (width - rowWidth) / 2 + n.slot * (NODE_W + GAP_X), y: GAP_Y / 2 + n.layer * (NODE_H + GAP_Y) },
+      ];
     }),
   );
-  const svg = svgElement('svg', { viewBox: `0 0 ${width} ${height}`, width: String(width), height: String(height), 'aria-hidden': 'true', class: 'branch-map' });
+  const svg = svgElement('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width: String(width),
+    height: String(height),
+    'aria-hidden': 'true',
+    class: 'branch-map',
+  });
   for (const edge of layout.edges) {
     const from = position.get(edge.from);
     const to = position.get(edge.to);
     if (!from || !to) continue;
-    svg.appendChild(svgElement('path', { class: 'edge', d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}` }));
+    svg.appendChild(
+      svgElement('path', {
+        class: 'edge',
+        d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}`,
+      }),
+    );
   }
   for (const node of layout.nodes) {
     const { x, y } = position.get(node.id)!;
     const group = svgElement('g', { class: `node ${node.kind} ${statusOf(node)}`, transform: `translate(${x},${y})` });
-    group.appendChild(svgElement('rect', { width: String(NODE_W), height: String(NODE_H), rx: node.kind === 'ending' ? '28' : '8' }));
-    wrapTitle(node.title, 24).slice(0, 2).forEach((line, i, lines) => {
-      const text = svgElement('text', { x: String(NODE_W / 2), y: String(NODE_H / 2 + (i - (lines.length - 1) / 2) * 17 + 5), 'text-anchor': 'middle' });
-      text.textContent = line;
-      group.appendChild(text);
-    });
+    group.appendChild(
+      svgElement('rect', { width: String(NODE_W), height: String(NODE_H), rx: node.kind === 'ending' ? '28' : '8' }),
+    );
+    wrapTitle(node.title, 24)
+      .slice(0, 2)
+      .forEach((line, i, lines) => {
+        const text = svgElement('text', {
+          x: String(NODE_W / 2),
+          y: String(NODE_H / 2 + (i - (lines.length - 1) / 2) * 17 + 5),
+          'text-anchor': 'middle',
+        });
+        text.textContent = line;
+        group.appendChild(text);
+      });
     svg.appendChild(group);
   }
   return svg;
 }
-
-

@@ -15,26 +15,48 @@ export interface BriefingActions {
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
   const { scenario } = index;
   const world = initialWorld(scenario);
-  const meters = scenario.variables.map((v) => ({ id: v.id, label: v.label, description: v.description, value: world[v.id]!, min: v.min, max: v.max, change: 0 }));
+  const meters = scenario.variables.map((v) => ({
+    id: v.id,
+    label: v.label,
+    description: v.description,
+    value: world[v.id]!,
+    min: v.min,
+    max: v.max,
+    change: 0,
+  }));
   return h(
     'article',
     { class: 'screen briefing-screen', 'aria-labelledby': 'screen-title' },
     h('p', { class: 'eyebrow' }, 'Briefing'),
     h('h2', { id: 'screen-title' }, scenario.title),
     h('p', { class: 'lead' }, scenario.summary),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin'),
+    ),
     h(
       'section',
       { 'aria-labelledby': 'actors-title' },
       h('h3', { id: 'actors-title' }, 'Who decides'),
-      h('ul', { class: 'actor-list' }, scenario.actors.map((a) => h('li', {}, h('strong', {}, a.name), a.description ? ` — ${a.description}` : ''))),
+      h(
+        'ul',
+        { class: 'actor-list' },
+        scenario.actors.map((a) => h('li', {}, h('strong', {}, a.name), a.description ? ` — ${a.description}` : '')),
+      ),
     ),
     h(
       'section',
       { 'aria-labelledby': 'start-title' },
       h('h3', { id: 'start-title' }, 'Where things stand'),
       meterList(meters, 'Starting state'),
-      h('ul', { class: 'meter-notes' }, scenario.variables.filter((v) => v.description).map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`))),
+      h(
+        'ul',
+        { class: 'meter-notes' },
+        scenario.variables
+          .filter((v) => v.description)
+          .map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
+      ),
     ),
     h(
       'section',
@@ -46,11 +68,27 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
         scenario.sources.map((s) => {
           const button = h('button', { type: 'button', class: 'link-button' }, 'Read the source');
           button.addEventListener('click', () => actions.readSource(s.id, button));
-          return h('li', {}, h('strong', {}, s.title), [s.publisher, s.date].filter(Boolean).length ? ` (${[s.publisher, s.date].filter(Boolean).join(', ')})` : '', ' ', button);
+          return h(
+            'li',
+            {},
+            h('strong', {}, s.title),
+            [s.publisher, s.date].filter(Boolean).length
+              ? ` (${[s.publisher, s.date].filter(Boolean).join(', ')})`
+              : '',
+            ' ',
+            button,
+          );
         }),
       ),
     ),
     mapKey(index, actions.showSource),
-    scenario.educatorNotes ? h('details', { class: 'educator-notes' }, h('summary', {}, 'Notes for educators'), h('p', { class: 'prewrap' }, scenario.educatorNotes)) : null,
+    scenario.educatorNotes
+      ? h(
+          'details',
+          { class: 'educator-notes' },
+          h('summary', {}, 'Notes for educators'),
+          h('p', { class: 'prewrap' }, scenario.educatorNotes),
+        )
+      : null,
   );
 }

@@ -17,19 +17,39 @@ export interface DebriefActions extends PathActions {
   playAgain: () => void;
 }
 
-export function debriefScreen(view: EndingView, found: { endings: number; total: number; playthroughs: number }, actions: DebriefActions): HTMLElement {
+export function debriefScreen(
+  view: EndingView,
+  found: { endings: number; total: number; playthroughs: number },
+  actions: DebriefActions,
+): HTMLElement {
   return h(
     'article',
     { class: 'screen debrief-screen', 'aria-labelledby': 'screen-title' },
     h('p', { class: 'eyebrow' }, 'Ending'),
     h('h2', { id: 'screen-title' }, view.title),
-    view.evidence ? h('p', { class: 'evidence-line' }, evidenceBadge(view.evidence), ' ', evidenceMeaning(view.evidence)) : null,
+    view.evidence
+      ? h('p', { class: 'evidence-line' }, evidenceBadge(view.evidence), ' ', evidenceMeaning(view.evidence))
+      : null,
     h('p', { class: 'outcome-text' }, view.text),
     citationList(view.citations, actions.showSource),
     h('p', { class: 'discovered' }, h('strong', {}, `${found.endings} of ${found.total} endings discovered`)),
-    h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h3', { id: 'questions-title' }, 'For discussion'), h('ul', {}, view.questions.map((q) => h('li', {}, q)))),
+    h(
+      'section',
+      { class: 'questions', 'aria-labelledby': 'questions-title' },
+      h('h3', { id: 'questions-title' }, 'For discussion'),
+      h(
+        'ul',
+        {},
+        view.questions.map((q) => h('li', {}, q)),
+      ),
+    ),
     meterList(view.meters, 'Final state', { showChange: false }),
-    h('section', { class: 'timeline', 'aria-labelledby': 'timeline-title' }, h('h3', { id: 'timeline-title' }, 'Your path'), pathList(view.path, actions, { showUntaken: true })),
+    h(
+      'section',
+      { class: 'timeline', 'aria-labelledby': 'timeline-title' },
+      h('h3', { id: 'timeline-title' }, 'Your path'),
+      pathList(view.path, actions, { showUntaken: true }),
+    ),
     h(
       'div',
       { class: 'actions' },

@@ -16,7 +16,12 @@ export interface DecisionActions extends PathActions {
 export function decisionScreen(view: DecisionView, actions: DecisionActions): HTMLElement {
   const preview = h('div', { class: 'option-preview', 'aria-hidden': 'true' });
   const showPreview = (option: OptionView) => {
-    replaceChildren(preview, h('p', { class: 'small-heading' }, `Option ${option.number}: what it rests on`), h('p', { class: 'evidence-meaning' }, evidenceMeaning(option.evidence)), option.citations.map((c) => citationBlock(c, actions.showSource)));
+    replaceChildren(
+      preview,
+      h('p', { class: 'small-heading' }, `Option ${option.number}: what it rests on`),
+      h('p', { class: 'evidence-meaning' }, evidenceMeaning(option.evidence)),
+      option.citations.map((c) => citationBlock(c, actions.showSource)),
+    );
     // The preview repeats each option's sources for the eye; keyboards and screen readers use the
     // option's own "Sources for option N", so nothing inside the hidden preview takes focus.
     for (const button of preview.querySelectorAll('button')) button.tabIndex = -1;
@@ -48,7 +53,12 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
         'div',
         { class: 'option-basis', id: describedBy },
         evidenceBadge(option.evidence),
-        h('span', { class: 'visually-hidden' }, `${evidenceMeaning(option.evidence)} Source: `, option.citations.map((c) => `“${c.quote}” `)),
+        h(
+          'span',
+          { class: 'visually-hidden' },
+          `${evidenceMeaning(option.evidence)} Source: `,
+          option.citations.map((c) => `“${c.quote}” `),
+        ),
       ),
       h(
         'details',
@@ -63,16 +73,39 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
   return h(
     'article',
     { class: 'screen decision-screen', 'aria-labelledby': 'screen-title' },
-    h('p', { class: 'eyebrow' }, `Decision ${view.path.length + 1} · `, h('span', { class: 'actor-name' }, view.actor.name), ' decides'),
+    h(
+      'p',
+      { class: 'eyebrow' },
+      `Decision ${view.path.length + 1} · `,
+      h('span', { class: 'actor-name' }, view.actor.name),
+      ' decides',
+    ),
     h('h2', { id: 'screen-title' }, view.title),
     h('p', { class: 'situation' }, view.situation),
     view.citations.length > 0
-      ? h('details', { class: 'situation-sources' }, h('summary', {}, `Check the situation in the source (${view.citations.length})`), view.citations.map((c) => citationBlock(c, actions.showSource)))
+      ? h(
+          'details',
+          { class: 'situation-sources' },
+          h('summary', {}, `Check the situation in the source (${view.citations.length})`),
+          view.citations.map((c) => citationBlock(c, actions.showSource)),
+        )
       : null,
-    h('h3', { class: 'options-heading', id: 'options-heading' }, 'What do you decide?', h('span', { class: 'key-hint' }, ` Press 1–${view.options.length} or choose below.`)),
+    h(
+      'h3',
+      { class: 'options-heading', id: 'options-heading' },
+      'What do you decide?',
+      h('span', { class: 'key-hint' }, ` Press 1–${view.options.length} or choose below.`),
+    ),
     h('ol', { class: 'options', 'aria-labelledby': 'options-heading' }, options),
     preview,
     meterList(view.meters),
-    view.path.length > 0 ? h('details', { class: 'path-so-far' }, h('summary', {}, `Your path so far (${view.path.length})`), pathList(view.path, actions, { showUntaken: false })) : null,
+    view.path.length > 0
+      ? h(
+          'details',
+          { class: 'path-so-far' },
+          h('summary', {}, `Your path so far (${view.path.length})`),
+          pathList(view.path, actions, { showUntaken: false }),
+        )
+      : null,
   );
 }

@@ -10,7 +10,12 @@ export interface OutcomeActions {
   showSource: ShowSource;
 }
 
-export function outcomeScreen(step: StepView, meters: MeterView[], nextLabel: string, actions: OutcomeActions): HTMLElement {
+export function outcomeScreen(
+  step: StepView,
+  meters: MeterView[],
+  nextLabel: string,
+  actions: OutcomeActions,
+): HTMLElement {
   return h(
     'article',
     { class: 'screen outcome-screen', 'aria-labelledby': 'screen-title' },
@@ -19,14 +24,26 @@ export function outcomeScreen(step: StepView, meters: MeterView[], nextLabel: st
     h('p', { class: 'evidence-line' }, evidenceBadge(step.evidence), ' ', evidenceMeaning(step.evidence)),
     h('p', { class: 'outcome-text' }, step.outcome),
     // The way on comes before the details, so it is never below the fold.
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel)),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel),
+    ),
     step.changes.length > 0
       ? h(
           'section',
           { class: 'changes', 'aria-label': 'What changed' },
           h('h3', { class: 'small-heading' }, 'What changed'),
-          h('ul', {}, step.changes.map((c) => h('li', {}, `${c.label}: ${c.from} → ${c.to}`))),
-          h('p', { class: 'fine-print' }, 'The meters are the scenario’s simplified model of the situation; the sources below are what this branch rests on.'),
+          h(
+            'ul',
+            {},
+            step.changes.map((c) => h('li', {}, `${c.label}: ${c.from} → ${c.to}`)),
+          ),
+          h(
+            'p',
+            { class: 'fine-print' },
+            'The meters are the scenario’s simplified model of the situation; the sources below are what this branch rests on.',
+          ),
         )
       : null,
     citationList(step.citations, actions.showSource),

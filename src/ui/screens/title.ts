@@ -17,7 +17,11 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
     'article',
     { class: 'screen title-screen', 'aria-labelledby': 'screen-title' },
     h('h2', { id: 'screen-title' }, 'Choose a scenario'),
-    h('p', { class: 'lead' }, 'Step through the decisions of a real event. Every branch shows the exact words of the source it rests on, and says whether it is reported fact, someone’s stated position, an analyst’s judgement or a hypothetical.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Step through the decisions of a real event. Every branch shows the exact words of the source it rests on, and says whether it is reported fact, someone’s stated position, an analyst’s judgement or a hypothetical.',
+    ),
     catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
     h(
       'ul',
@@ -28,21 +32,58 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
           { class: 'scenario-card' },
           h('h3', {}, entry.title),
           h('p', {}, entry.summary),
-          h('p', { class: 'fine-print' }, `${entry.decisions} decision points · ${entry.endings} endings · Source: `, entry.sources.map((s) => [s.title, s.date ? ` (${s.date})` : ''].join('')).join('; ')),
+          h(
+            'p',
+            { class: 'fine-print' },
+            `${entry.decisions} decision points · ${entry.endings} endings · Source: `,
+            entry.sources.map((s) => [s.title, s.date ? ` (${s.date})` : ''].join('')).join('; '),
+          ),
           h(
             'div',
             { class: 'actions' },
-            actions.hasSave(entry.id) ? h('button', { type: 'button', class: 'primary-button', onclick: () => actions.resume(entry.id) }, 'Continue', h('span', { class: 'visually-hidden' }, ` ${entry.title}`)) : null,
-            h('button', { type: 'button', class: actions.hasSave(entry.id) ? '' : 'primary-button', onclick: () => actions.open(entry.id) }, actions.hasSave(entry.id) ? 'Start again' : 'Start', h('span', { class: 'visually-hidden' }, ` ${entry.title}`)),
+            actions.hasSave(entry.id)
+              ? h(
+                  'button',
+                  { type: 'button', class: 'primary-button', onclick: () => actions.resume(entry.id) },
+                  'Continue',
+                  h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
+                )
+              : null,
+            h(
+              'button',
+              {
+                type: 'button',
+                class: actions.hasSave(entry.id) ? '' : 'primary-button',
+                onclick: () => actions.open(entry.id),
+              },
+              actions.hasSave(entry.id) ? 'Start again' : 'Start',
+              h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
+            ),
           ),
         ),
       ),
     ),
     actions.workshopHref
-      ? h('p', { class: 'open-own' }, 'Leading a class? ', h('a', { href: actions.workshopHref }, 'Run a workshop'), ': the room votes from phones while the decision shows on the projector.')
+      ? h(
+          'p',
+          { class: 'open-own' },
+          'Leading a class? ',
+          h('a', { href: actions.workshopHref }, 'Run a workshop'),
+          ': the room votes from phones while the decision shows on the projector.',
+        )
       : null,
     actions.openFile
-      ? h('p', { class: 'open-own' }, 'Wrote your own? ', h('button', { type: 'button', class: 'link-button', onclick: actions.openFile }, 'Open a scenario from your computer'), ' to check and play it here.')
+      ? h(
+          'p',
+          { class: 'open-own' },
+          'Wrote your own? ',
+          h(
+            'button',
+            { type: 'button', class: 'link-button', onclick: actions.openFile },
+            'Open a scenario from your computer',
+          ),
+          ' to check and play it here.',
+        )
       : null,
   );
 }

@@ -81,7 +81,11 @@ export class RoomConnection {
   }
 
   vote(option: string, reason?: string): Promise<VoteAck> {
-    return this.request(() => this.socket.timeout(ANSWER_MS).emitWithAck('vote', { v: PROTOCOL_VERSION, option, ...(reason ? { reason } : {}) }));
+    return this.request(() =>
+      this.socket
+        .timeout(ANSWER_MS)
+        .emitWithAck('vote', { v: PROTOCOL_VERSION, option, ...(reason ? { reason } : {}) }),
+    );
   }
 
   control(intent: ControlIntent): Promise<Ack<{ seq: number }>> {
@@ -137,7 +141,8 @@ export class RoomConnection {
           resolve(false);
         }, ANSWER_MS);
       });
-      if (!ready) return failure('not connected to the session server; it was not sent, try again when the connection is back');
+      if (!ready)
+        return failure('not connected to the session server; it was not sent, try again when the connection is back');
     }
     try {
       return await send();

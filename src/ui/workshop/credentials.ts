@@ -51,7 +51,13 @@ export function participantPass(code: string): ParticipantPass | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<ParticipantPass>;
-    if (typeof value.token === 'string' && (value.token === '' || SECRET.test(value.token)) && typeof value.nickname === 'string' && value.nickname.length > 0 && value.nickname.length <= 200) {
+    if (
+      typeof value.token === 'string' &&
+      (value.token === '' || SECRET.test(value.token)) &&
+      typeof value.nickname === 'string' &&
+      value.nickname.length > 0 &&
+      value.nickname.length <= 200
+    ) {
       return { token: value.token, nickname: value.nickname };
     }
   } catch {

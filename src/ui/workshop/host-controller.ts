@@ -3,7 +3,14 @@
  * browser that created the room holds; without it this page says so and offers the other roles.
  */
 import type { ScenarioIndex } from '../../engine/view.ts';
-import { joinRoute, PROTOCOL_VERSION, type ControlIntent, type FacilitatorView, type RecordFormat, type Tally } from '../../workshop/protocol.ts';
+import {
+  joinRoute,
+  PROTOCOL_VERSION,
+  type ControlIntent,
+  type FacilitatorView,
+  type RecordFormat,
+  type Tally,
+} from '../../workshop/protocol.ts';
 import { h } from '../dom.ts';
 import { RoomConnection, type LinkState } from './connection.ts';
 import { hostSecret } from './credentials.ts';
@@ -11,7 +18,16 @@ import { linkState } from './parts/link-state.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
 import { VoteClock } from './parts/timer.ts';
 import { updateVoteChart } from './parts/vote-chart.ts';
-import { announce, downloadFile, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import {
+  announce,
+  downloadFile,
+  scenarioIndex,
+  showScreen,
+  showTopbar,
+  sourceOpener,
+  type Controller,
+  type WorkshopPage,
+} from './page.ts';
 import { formatWorkshopRoute } from './routes.ts';
 import { emptyDrafts, facilitatorScreen } from './screens/facilitator.ts';
 
@@ -49,12 +65,24 @@ export class HostController implements Controller {
         this.topbar();
       },
       refused: (error) => {
-        this.problem = error.code === 'unknown-room' ? `The session ${code} is not on this server any more.` : `The server refused this page control of room ${code}: ${error.message}.`;
+        this.problem =
+          error.code === 'unknown-room'
+            ? `The session ${code} is not on this server any more.`
+            : `The server refused this page control of room ${code}: ${error.message}.`;
         this.render();
       },
     });
     this.topbar();
-    showScreen(page, h('article', { class: 'screen' }, h('h2', {}, `Room ${code}`), h('p', { class: 'loading' }, 'Connecting to the session server…')), { arrived: true });
+    showScreen(
+      page,
+      h(
+        'article',
+        { class: 'screen' },
+        h('h2', {}, `Room ${code}`),
+        h('p', { class: 'loading' }, 'Connecting to the session server…'),
+      ),
+      { arrived: true },
+    );
   }
 
   dispose(): void {
@@ -73,7 +101,12 @@ export class HostController implements Controller {
         { class: 'screen' },
         h('h2', {}, `Room ${this.code}`),
         h('p', {}, 'Only the browser that started this session can lead it, and this one does not hold its key.'),
-        h('ul', {}, h('li', {}, h('a', { href: join }, 'Take part in this session')), h('li', {}, h('a', { href: present }, 'Show it on a projector'))),
+        h(
+          'ul',
+          {},
+          h('li', {}, h('a', { href: join }, 'Take part in this session')),
+          h('li', {}, h('a', { href: present }, 'Show it on a projector')),
+        ),
       ),
       { arrived: true },
     );
@@ -81,7 +114,8 @@ export class HostController implements Controller {
 
   private onView(view: FacilitatorView): void {
     this.clock.sync(view.serverTime);
-    if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round)) this.drafts = { ...emptyDrafts(), seconds: this.drafts.seconds };
+    if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round))
+      this.drafts = { ...emptyDrafts(), seconds: this.drafts.seconds };
     this.view = view;
     if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
     this.render();
@@ -95,25 +129,47 @@ export class HostController implements Controller {
   private onTally(tally: Tally): void {
     const view = this.view;
     if (!view || tally.round !== view.vote.round) return;
-    this.view = { ...view, participants: tally.participants, vote: { ...view.vote, voters: tally.voters, ...(tally.counts ? { counts: tally.counts } : {}) } };
+    this.view = {
+      ...view,
+      participants: tally.participants,
+      vote: { ...view.vote, voters: tally.voters, ...(tally.counts ? { counts: tally.counts } : {}) },
+    };
     const chart = this.page.content.querySelector('.vote-chart');
     if (chart && tally.counts && view.vote.phase !== 'revealed') updateVoteChart(chart, tally.counts);
-    for (const element of this.page.content.querySelectorAll('[data-voters]')) element.textContent = String(tally.voters);
-    for (const element of this.page.content.querySelectorAll('[data-participants]')) element.textContent = String(tally.participants);
+    for (const element of this.page.content.querySelectorAll('[data-voters]'))
+      element.textContent = String(tally.voters);
+    for (const element of this.page.content.querySelectorAll('[data-participants]'))
+      element.textContent = String(tally.participants);
   }
 
   private render(): void {
     const view = this.view;
     this.topbar();
     if (!view) {
-      if (this.problem) showScreen(this.page, h('article', { class: 'screen' }, h('h2', {}, `Room ${this.code}`), h('p', { class: 'form-problem', role: 'alert' }, this.problem)), { arrived: true });
+      if (this.problem)
+        showScreen(
+          this.page,
+          h(
+            'article',
+            { class: 'screen' },
+            h('h2', {}, `Room ${this.code}`),
+            h('p', { class: 'form-problem', role: 'alert' }, this.problem),
+          ),
+          { arrived: true },
+        );
       return;
     }
     const joinUrl = joinUrlOf(view);
     const screen = facilitatorScreen(
       view,
       this.drafts,
-      { mode: 'online', joinUrl, presenterUrl: joinUrl.replace(/#.*$/, formatWorkshopRoute({ screen: 'present', code: view.code })), busy: this.busy, ...(this.problem ? { problem: this.problem } : {}) },
+      {
+        mode: 'online',
+        joinUrl,
+        presenterUrl: joinUrl.replace(/#.*$/, formatWorkshopRoute({ screen: 'present', code: view.code })),
+        busy: this.busy,
+        ...(this.problem ? { problem: this.problem } : {}),
+      },
       {
         control: (intent) => void this.control(intent),
         countHands: (counts) => void this.control({ type: 'handCounts', counts }),
@@ -127,7 +183,12 @@ export class HostController implements Controller {
   }
 
   private topbar(): void {
-    showTopbar(this.page, this.view ? h('p', { class: 'topbar-title' }, this.view.scenario.title) : null, h('p', { class: 'who' }, 'Facilitator · room ', this.code), linkState(this.link));
+    showTopbar(
+      this.page,
+      this.view ? h('p', { class: 'topbar-title' }, this.view.scenario.title) : null,
+      h('p', { class: 'who' }, 'Facilitator · room ', this.code),
+      linkState(this.link),
+    );
   }
 
   private async control(intent: ControlIntent): Promise<void> {

@@ -10,7 +10,15 @@ import { newRoomCode } from '../../workshop/codes.ts';
 import { RoomEvent } from '../../workshop/events.ts';
 import type { Ack, ControlIntent, FacilitatorView, RecordAck, RecordFormat } from '../../workshop/protocol.ts';
 import { recordFile } from '../../workshop/record.ts';
-import { decideControl, evolve, rebuildRoom, roomScenario, startRoom, type RoomScenario, type RoomState } from '../../workshop/room.ts';
+import {
+  decideControl,
+  evolve,
+  rebuildRoom,
+  roomScenario,
+  startRoom,
+  type RoomScenario,
+  type RoomState,
+} from '../../workshop/room.ts';
 import { facilitatorView } from '../../workshop/views.ts';
 import type { RoomLine } from './room-line.ts';
 
@@ -82,7 +90,10 @@ export class LocalRoom implements RoomLine {
       return { events, state: rebuildRoom(this.scenario, events) };
     } catch {
       safely(() => localStorage.setItem(`${eventsKey(this.id)}:unusable:${new Date().toISOString()}`, raw));
-      return { problem: 'The offline session kept in this browser could not be read, so a new one has started. The old one has been kept aside.' };
+      return {
+        problem:
+          'The offline session kept in this browser could not be read, so a new one has started. The old one has been kept aside.',
+      };
     }
   }
 

@@ -8,7 +8,15 @@ import { h } from '../dom.ts';
 import { NEXT_CONTROL } from './host-controller.ts';
 import { LocalRoom } from './local-room.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
-import { announce, downloadFile, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import {
+  announce,
+  downloadFile,
+  showScreen,
+  showTopbar,
+  sourceOpener,
+  type Controller,
+  type WorkshopPage,
+} from './page.ts';
 import { emptyDrafts, facilitatorScreen } from './screens/facilitator.ts';
 
 export class OfflineController implements Controller {
@@ -30,7 +38,17 @@ export class OfflineController implements Controller {
       if (this.disposed) return;
       if (!bundle) {
         showTopbar(page);
-        showScreen(page, h('article', { class: 'screen' }, h('h2', {}, 'No such scenario'), h('p', { role: 'alert' }, `There is no scenario called “${scenarioId}” here.`), h('p', {}, h('a', { href: '#/' }, 'Choose a scenario'))), { arrived: true });
+        showScreen(
+          page,
+          h(
+            'article',
+            { class: 'screen' },
+            h('h2', {}, 'No such scenario'),
+            h('p', { role: 'alert' }, `There is no scenario called “${scenarioId}” here.`),
+            h('p', {}, h('a', { href: '#/' }, 'Choose a scenario')),
+          ),
+          { arrived: true },
+        );
         return;
       }
       this.index = new ScenarioIndex(bundle);
@@ -46,7 +64,8 @@ export class OfflineController implements Controller {
   }
 
   private onView(view: FacilitatorView): void {
-    if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round)) this.drafts = emptyDrafts();
+    if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round))
+      this.drafts = emptyDrafts();
     this.view = view;
     this.render();
     const key = phaseKey(view);
@@ -59,7 +78,11 @@ export class OfflineController implements Controller {
   private render(): void {
     const view = this.view;
     if (!view) return;
-    showTopbar(this.page, h('p', { class: 'topbar-title' }, view.scenario.title), h('p', { class: 'who' }, 'Offline session · hand counts'));
+    showTopbar(
+      this.page,
+      h('p', { class: 'topbar-title' }, view.scenario.title),
+      h('p', { class: 'who' }, 'Offline session · hand counts'),
+    );
     const screen = facilitatorScreen(
       view,
       this.drafts,

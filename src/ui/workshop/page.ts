@@ -51,10 +51,20 @@ export function sourceOpener(page: WorkshopPage, index: () => ScenarioIndex | un
  * Puts a new screen in place of the old. With `arrived` (a new screen, not a new view of the same
  * one) focus goes to its heading; otherwise focus, the caret and open sections stay where they were.
  */
-export function showScreen(page: WorkshopPage, screen: HTMLElement, { arrived, fallback }: { arrived: boolean; fallback?: string }): void {
+export function showScreen(
+  page: WorkshopPage,
+  screen: HTMLElement,
+  { arrived, fallback }: { arrived: boolean; fallback?: string },
+): void {
   const { content } = page;
-  const active = document.activeElement instanceof HTMLElement && content.contains(document.activeElement) ? document.activeElement : undefined;
-  const caret = active instanceof HTMLInputElement && active.type === 'text' ? [active.selectionStart, active.selectionEnd] : undefined;
+  const active =
+    document.activeElement instanceof HTMLElement && content.contains(document.activeElement)
+      ? document.activeElement
+      : undefined;
+  const caret =
+    active instanceof HTMLInputElement && active.type === 'text'
+      ? [active.selectionStart, active.selectionEnd]
+      : undefined;
   const open = new Set([...content.querySelectorAll('details[open] > summary')].map((s) => s.textContent));
   replaceChildren(content, screen);
   if (arrived) {
@@ -85,4 +95,3 @@ export function announce(page: WorkshopPage, text: string): void {
 export function showTopbar(page: WorkshopPage, ...parts: Array<Node | string | null>): void {
   replaceChildren(page.topbar, h('h1', { class: 'brand' }, h('a', { href: '#/' }, 'Branchpoint workshop')), parts);
 }
-

@@ -11,7 +11,15 @@ import { forgetParticipantPass, keepParticipantPass, participantPass, type Parti
 import { announcement, phaseKey } from './parts/phase.ts';
 import { linkState } from './parts/link-state.ts';
 import { VoteClock } from './parts/timer.ts';
-import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import {
+  announce,
+  scenarioIndex,
+  showScreen,
+  showTopbar,
+  sourceOpener,
+  type Controller,
+  type WorkshopPage,
+} from './page.ts';
 import { isRoomCode } from './routes.ts';
 import { joinScreen } from './screens/join.ts';
 import { participantScreen, type Ballot } from './screens/participant.ts';
@@ -44,7 +52,11 @@ export class ParticipantController implements Controller {
 
   private showForm(busy = false): void {
     showTopbar(this.page);
-    showScreen(this.page, joinScreen(this.code, this.problem, busy, { join: (code, nickname) => this.join(code, nickname) }), { arrived: this.shown !== 'form' });
+    showScreen(
+      this.page,
+      joinScreen(this.code, this.problem, busy, { join: (code, nickname) => this.join(code, nickname) }),
+      { arrived: this.shown !== 'form' },
+    );
     this.shown = 'form';
   }
 
@@ -73,7 +85,13 @@ export class ParticipantController implements Controller {
   private connect(pass: ParticipantPass): void {
     let current = pass;
     this.connection = new RoomConnection(
-      () => ({ v: PROTOCOL_VERSION, role: 'participant', code: this.code, nickname: current.nickname, ...(current.token ? { token: current.token } : {}) }),
+      () => ({
+        v: PROTOCOL_VERSION,
+        role: 'participant',
+        code: this.code,
+        nickname: current.nickname,
+        ...(current.token ? { token: current.token } : {}),
+      }),
       {
         joined: (ack) => {
           if (ack.token) current = { ...current, token: ack.token };
@@ -88,7 +106,10 @@ export class ParticipantController implements Controller {
         refused: (error) => {
           if (error.code === 'unknown-room' || error.code === 'invalid-message') forgetParticipantPass(this.code);
           this.connection = undefined;
-          this.problem = error.code === 'unknown-room' ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front.` : `Could not join: ${error.message}.`;
+          this.problem =
+            error.code === 'unknown-room'
+              ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front.`
+              : `Could not join: ${error.message}.`;
           this.showForm();
         },
       },
@@ -132,7 +153,12 @@ export class ParticipantController implements Controller {
 
   private topbar(): void {
     const view = this.view;
-    showTopbar(this.page, view ? h('p', { class: 'topbar-title' }, view.scenario.title) : null, view ? h('p', { class: 'who' }, view.me.nickname, ' · room ', view.code) : null, linkState(this.link));
+    showTopbar(
+      this.page,
+      view ? h('p', { class: 'topbar-title' }, view.scenario.title) : null,
+      view ? h('p', { class: 'who' }, view.me.nickname, ' · room ', view.code) : null,
+      linkState(this.link),
+    );
   }
 
   private async vote(): Promise<void> {

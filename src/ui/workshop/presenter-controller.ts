@@ -6,7 +6,15 @@ import { RoomConnection, type LinkState } from './connection.ts';
 import { linkState } from './parts/link-state.ts';
 import { announcement, phaseKey } from './parts/phase.ts';
 import { VoteClock } from './parts/timer.ts';
-import { announce, scenarioIndex, showScreen, showTopbar, sourceOpener, type Controller, type WorkshopPage } from './page.ts';
+import {
+  announce,
+  scenarioIndex,
+  showScreen,
+  showTopbar,
+  sourceOpener,
+  type Controller,
+  type WorkshopPage,
+} from './page.ts';
 import { presenterScreen } from './screens/presenter.ts';
 
 export class PresenterController implements Controller {
@@ -32,12 +40,33 @@ export class PresenterController implements Controller {
         this.topbar();
       },
       refused: (error) => {
-        const problem = error.code === 'unknown-room' ? `There is no session with the code ${code} on this server.` : `The server refused: ${error.message}.`;
-        showScreen(page, h('article', { class: 'screen' }, h('h2', {}, `Room ${code}`), h('p', { class: 'form-problem', role: 'alert' }, problem)), { arrived: true });
+        const problem =
+          error.code === 'unknown-room'
+            ? `There is no session with the code ${code} on this server.`
+            : `The server refused: ${error.message}.`;
+        showScreen(
+          page,
+          h(
+            'article',
+            { class: 'screen' },
+            h('h2', {}, `Room ${code}`),
+            h('p', { class: 'form-problem', role: 'alert' }, problem),
+          ),
+          { arrived: true },
+        );
       },
     });
     this.topbar();
-    showScreen(page, h('article', { class: 'screen' }, h('h2', {}, `Room ${code}`), h('p', { class: 'loading' }, 'Connecting to the session server…')), { arrived: true });
+    showScreen(
+      page,
+      h(
+        'article',
+        { class: 'screen' },
+        h('h2', {}, `Room ${code}`),
+        h('p', { class: 'loading' }, 'Connecting to the session server…'),
+      ),
+      { arrived: true },
+    );
   }
 
   dispose(): void {
@@ -52,7 +81,15 @@ export class PresenterController implements Controller {
     if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
     this.topbar();
     const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
-    showScreen(this.page, presenterScreen(view, joinUrl, sourceOpener(this.page, () => this.index)), { arrived: !this.shown });
+    showScreen(
+      this.page,
+      presenterScreen(
+        view,
+        joinUrl,
+        sourceOpener(this.page, () => this.index),
+      ),
+      { arrived: !this.shown },
+    );
     this.shown = true;
     this.clock.tick();
     const key = phaseKey(view);
@@ -64,11 +101,18 @@ export class PresenterController implements Controller {
 
   private onTally(tally: Tally): void {
     if (!this.view || tally.round !== this.view.vote.round) return;
-    for (const element of this.page.content.querySelectorAll('[data-voters]')) element.textContent = String(tally.voters);
-    for (const element of this.page.content.querySelectorAll('[data-participants]')) element.textContent = String(tally.participants);
+    for (const element of this.page.content.querySelectorAll('[data-voters]'))
+      element.textContent = String(tally.voters);
+    for (const element of this.page.content.querySelectorAll('[data-participants]'))
+      element.textContent = String(tally.participants);
   }
 
   private topbar(): void {
-    showTopbar(this.page, this.view ? h('p', { class: 'topbar-title' }, this.view.scenario.title) : null, h('p', { class: 'who' }, 'Room ', this.code), linkState(this.link));
+    showTopbar(
+      this.page,
+      this.view ? h('p', { class: 'topbar-title' }, this.view.scenario.title) : null,
+      h('p', { class: 'who' }, 'Room ', this.code),
+      linkState(this.link),
+    );
   }
 }

@@ -36,7 +36,13 @@ export class WorkshopApp {
       showTopbar(this.page);
       showScreen(
         this.page,
-        h('article', { class: 'screen' }, h('h2', {}, 'Link not understood'), h('p', { role: 'alert' }, 'That link is not one the workshop understands.'), h('p', {}, h('a', { href: '#/' }, 'Go to the start'))),
+        h(
+          'article',
+          { class: 'screen' },
+          h('h2', {}, 'Link not understood'),
+          h('p', { role: 'alert' }, 'That link is not one the workshop understands.'),
+          h('p', {}, h('a', { href: '#/' }, 'Go to the start')),
+        ),
         { arrived: true },
       );
       this.controller = undefined;

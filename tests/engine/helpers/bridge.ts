@@ -5,7 +5,8 @@
  */
 import type { GeneratedScenario } from '../arbitraries.ts';
 
-export const NOTE = 'The council met on Monday to discuss the bridge.\nSome members argued that repairs should   wait until spring.\nThe engineer’s report said the bridge was “safe for light traffic only”.\n';
+export const NOTE =
+  'The council met on Monday to discuss the bridge.\nSome members argued that repairs should   wait until spring.\nThe engineer’s report said the bridge was “safe for light traffic only”.\n';
 export const MEMO = 'Budget memo: the repair fund holds\n   ten million — no more.\n';
 
 export function bridgeScenario(): GeneratedScenario {
@@ -45,7 +46,10 @@ export function bridgeScenario(): GeneratedScenario {
               label: 'Repair now',
               outcome: 'Repairs begin.',
               evidence: 'hypothetical',
-              effects: [{ variable: 'cost', add: 5 }, { variable: 'trust', add: 1 }],
+              effects: [
+                { variable: 'cost', add: 5 },
+                { variable: 'trust', add: 1 },
+              ],
               citations: [{ source: 'note', quote: 'the bridge was "safe for light traffic only"' }],
               next: 'traffic',
             },
@@ -55,7 +59,9 @@ export function bridgeScenario(): GeneratedScenario {
               outcome: 'Repairs wait.',
               evidence: 'stated-position',
               effects: [{ variable: 'trust', add: -2 }],
-              citations: [{ source: 'note', quote: 'repairs should wait until spring', note: 'Some members, not all.' }],
+              citations: [
+                { source: 'note', quote: 'repairs should wait until spring', note: 'Some members, not all.' },
+              ],
               next: 'traffic',
             },
           ],
@@ -89,7 +95,10 @@ export function bridgeScenario(): GeneratedScenario {
               label: 'Spend even more',
               outcome: 'The council borrows.',
               evidence: 'hypothetical',
-              when: [{ variable: 'cost', atLeast: 6 }, { variable: 'trust', atLeast: 2 }],
+              when: [
+                { variable: 'cost', atLeast: 6 },
+                { variable: 'trust', atLeast: 2 },
+              ],
               effects: [{ variable: 'cost', add: 8 }],
               citations: [{ source: 'memo', quote: 'no more', evidence: 'stated-position' }],
               next: 'costly',

@@ -28,7 +28,8 @@ export function checkFolder(folder: string): CheckResult {
 /** The folder's bundle; throws with every diagnostic when it does not validate. */
 export function loadBundle(folder: string): ScenarioBundle {
   const result = checkFolder(folder);
-  if (!result.bundle) throw new Error(`${folder} does not validate:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+  if (!result.bundle)
+    throw new Error(`${folder} does not validate:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   return result.bundle;
 }
 
@@ -44,7 +45,8 @@ export function checkGenerated(generated: GeneratedScenario): CheckResult {
 /** The bundle of a generated scenario; throws with every diagnostic when it does not validate. */
 export function generatedBundle(generated: GeneratedScenario): ScenarioBundle {
   const result = checkGenerated(generated);
-  if (!result.bundle) throw new Error(`generated scenario does not validate:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
+  if (!result.bundle)
+    throw new Error(`generated scenario does not validate:\n${result.diagnostics.map(formatDiagnostic).join('\n')}`);
   return result.bundle;
 }
 

@@ -31,7 +31,11 @@ export function startingWorld(scenario: Scenario): Values {
 
 export function offeredOptions(decision: Decision, world: Values): Option[] {
   return decision.options.filter((option) =>
-    (option.when ?? []).every((c) => (c.atLeast === undefined || world[c.variable]! >= c.atLeast) && (c.atMost === undefined || world[c.variable]! <= c.atMost)),
+    (option.when ?? []).every(
+      (c) =>
+        (c.atLeast === undefined || world[c.variable]! >= c.atLeast) &&
+        (c.atMost === undefined || world[c.variable]! <= c.atMost),
+    ),
   );
 }
 
@@ -63,7 +67,14 @@ export function everyPathInFile(scenario: Scenario, maxSteps = Infinity, limit =
     if (offered.length === 0) throw new Error(`stuck at ${node} with ${JSON.stringify(world)}`);
     for (const option of offered) {
       const worldAfter = worldAfterChoosing(scenario, world, option);
-      const step = { decision: node, offered: offered.map((o) => o.id), option: option.id, next: option.next, worldBefore: world, worldAfter };
+      const step = {
+        decision: node,
+        offered: offered.map((o) => o.id),
+        option: option.id,
+        next: option.next,
+        worldBefore: world,
+        worldAfter,
+      };
       visit(option.next, worldAfter, [...steps, step]);
     }
   };

@@ -28,7 +28,12 @@ export const stepsToWalk = (scenario: Scenario): number => (analyzeScenario(scen
  * offers nothing and is not final is returned as is. Each step is taken by a fresh actor started
  * from the snapshot before it, so no prefix is replayed.
  */
-export function walkEveryPath(machine: GameMachine, scenario: Scenario, maxSteps = Infinity, limit = 50_000): WalkedPath[] {
+export function walkEveryPath(
+  machine: GameMachine,
+  scenario: Scenario,
+  maxSteps = Infinity,
+  limit = 50_000,
+): WalkedPath[] {
   const walked: WalkedPath[] = [];
   const pending: WalkedPath[] = [{ options: [], snapshot: snapshotAfter(machine, []) }];
   while (pending.length > 0) {

@@ -7,7 +7,13 @@ type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
 export function decisionIntro(view: DecisionView, showSource: ShowSource, { openSources = false } = {}): HTMLElement[] {
   const parts: Array<HTMLElement | null> = [
-    h('p', { class: 'eyebrow' }, `Decision ${view.path.length + 1} · `, h('span', { class: 'actor-name' }, view.actor.name), ' decides'),
+    h(
+      'p',
+      { class: 'eyebrow' },
+      `Decision ${view.path.length + 1} · `,
+      h('span', { class: 'actor-name' }, view.actor.name),
+      ' decides',
+    ),
     h('h2', { id: 'screen-title' }, view.title),
     h('p', { class: 'situation' }, view.situation),
     view.citations.length > 0

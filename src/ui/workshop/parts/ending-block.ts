@@ -10,10 +10,23 @@ export function endingBlock(view: EndingView, showSource: ShowSource): HTMLEleme
   const parts: Array<HTMLElement | null> = [
     h('p', { class: 'eyebrow' }, 'Ending'),
     h('h2', { id: 'screen-title' }, view.title),
-    view.evidence ? h('p', { class: 'evidence-line' }, evidenceBadge(view.evidence), ' ', evidenceMeaning(view.evidence)) : null,
+    view.evidence
+      ? h('p', { class: 'evidence-line' }, evidenceBadge(view.evidence), ' ', evidenceMeaning(view.evidence))
+      : null,
     h('p', { class: 'outcome-text' }, view.text),
     citationList(view.citations, showSource),
-    view.questions.length > 0 ? h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h3', { id: 'questions-title' }, 'For discussion'), h('ul', {}, view.questions.map((q) => h('li', {}, q)))) : null,
+    view.questions.length > 0
+      ? h(
+          'section',
+          { class: 'questions', 'aria-labelledby': 'questions-title' },
+          h('h3', { id: 'questions-title' }, 'For discussion'),
+          h(
+            'ul',
+            {},
+            view.questions.map((q) => h('li', {}, q)),
+          ),
+        )
+      : null,
   ];
   return parts.filter((element): element is HTMLElement => element !== null);
 }

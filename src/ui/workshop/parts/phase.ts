@@ -20,7 +20,8 @@ export function phaseText(view: RoomView, mode: 'online' | 'offline' = 'online')
 }
 
 /** A key that changes exactly when something worth announcing happens. */
-export const phaseKey = (view: RoomView) => [view.status, view.step, view.game.kind, view.vote.round, view.vote.phase].join('|');
+export const phaseKey = (view: RoomView) =>
+  [view.status, view.step, view.game.kind, view.vote.round, view.vote.phase].join('|');
 
 export function announcement(view: RoomView, mode: 'online' | 'offline' = 'online'): string {
   const phase = phaseText(view, mode);
@@ -30,7 +31,9 @@ export function announcement(view: RoomView, mode: 'online' | 'offline' = 'onlin
   const results = view.vote.results;
   if (view.vote.phase === 'revealed' && results) {
     const top = results.majority ? game.options.find((o) => o.id === results.majority)?.label : undefined;
-    return top ? `Results: “${top}” has most votes, ${results.counts[results.majority!]} of ${results.total}.` : `Results: no majority, ${results.total} votes.`;
+    return top
+      ? `Results: “${top}” has most votes, ${results.counts[results.majority!]} of ${results.total}.`
+      : `Results: no majority, ${results.total} votes.`;
   }
   if (view.vote.phase === 'open') return `Voting is open: ${game.title}.`;
   if (view.vote.phase === 'closed') return 'Voting has closed.';
@@ -38,5 +41,10 @@ export function announcement(view: RoomView, mode: 'online' | 'offline' = 'onlin
 }
 
 export function statusLine(view: RoomView, mode: 'online' | 'offline' = 'online'): HTMLElement {
-  return h('p', { class: `room-status phase-${view.status === 'running' ? view.vote.phase : view.status}` }, h('span', { class: 'status-dot', 'aria-hidden': 'true' }), phaseText(view, mode));
+  return h(
+    'p',
+    { class: `room-status phase-${view.status === 'running' ? view.vote.phase : view.status}` },
+    h('span', { class: 'status-dot', 'aria-hidden': 'true' }),
+    phaseText(view, mode),
+  );
 }

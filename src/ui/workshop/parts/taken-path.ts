@@ -13,10 +13,21 @@ export function takenPath(taken: TakenStep[], rewind?: (step: number) => void): 
         { class: 'taken-step' },
         h('p', {}, h('strong', {}, step.decisionTitle), ': ', step.optionLabel),
         step.override
-          ? h('p', { class: 'override-note' }, 'Facilitator’s choice', step.override.majority ? ' against the majority' : ' (no majority)', ': ', h('q', {}, step.override.reason))
+          ? h(
+              'p',
+              { class: 'override-note' },
+              'Facilitator’s choice',
+              step.override.majority ? ' against the majority' : ' (no majority)',
+              ': ',
+              h('q', {}, step.override.reason),
+            )
           : h('p', { class: 'fine-print' }, 'The room’s majority'),
         rewind
-          ? h('button', { type: 'button', class: 'link-button', 'data-rewind': step.step, onclick: () => rewind(step.step) }, `Go back to “${step.decisionTitle}”`)
+          ? h(
+              'button',
+              { type: 'button', class: 'link-button', 'data-rewind': step.step, onclick: () => rewind(step.step) },
+              `Go back to “${step.decisionTitle}”`,
+            )
           : null,
       ),
     ),

@@ -8,7 +8,13 @@ import { h } from '../../dom.ts';
 
 export function voteTimer(vote: VoteView): HTMLElement | null {
   if (vote.phase !== 'open' || vote.openedAt === undefined) return null;
-  return h('p', { class: 'vote-timer', role: 'timer', 'aria-label': vote.endsAt ? 'Time left to vote' : 'Time since the vote opened', 'data-opened-at': vote.openedAt, 'data-ends-at': vote.endsAt });
+  return h('p', {
+    class: 'vote-timer',
+    role: 'timer',
+    'aria-label': vote.endsAt ? 'Time left to vote' : 'Time since the vote opened',
+    'data-opened-at': vote.openedAt,
+    'data-ends-at': vote.endsAt,
+  });
 }
 
 const clock = (ms: number) => {

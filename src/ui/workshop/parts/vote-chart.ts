@@ -15,13 +15,27 @@ export const votesCaption = (total: number) => (total === 1 ? '1 vote' : `${tota
 
 const share = (count: number, total: number) => (total > 0 ? Math.round((count / total) * 100) : 0);
 
-export function voteChart(options: OptionView[], counts: Record<string, number>, { caption, majority }: ChartOptions): HTMLElement {
+export function voteChart(
+  options: OptionView[],
+  counts: Record<string, number>,
+  { caption, majority }: ChartOptions,
+): HTMLElement {
   const total = options.reduce((sum, o) => sum + (counts[o.id] ?? 0), 0);
   return h(
     'table',
     { class: 'vote-chart', 'data-total': total },
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Option'), h('th', { scope: 'col', class: 'count-col' }, 'Votes'), h('th', { scope: 'col' }, 'Share'))),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'Option'),
+        h('th', { scope: 'col', class: 'count-col' }, 'Votes'),
+        h('th', { scope: 'col' }, 'Share'),
+      ),
+    ),
     h(
       'tbody',
       {},
@@ -31,12 +45,23 @@ export function voteChart(options: OptionView[], counts: Record<string, number>,
         return h(
           'tr',
           { 'data-option': option.id, class: top ? 'majority' : undefined },
-          h('th', { scope: 'row' }, h('span', { class: 'chart-number' }, `${option.number}.`), ' ', option.label, top ? h('span', { class: 'majority-mark' }, ' (most votes)') : null),
+          h(
+            'th',
+            { scope: 'row' },
+            h('span', { class: 'chart-number' }, `${option.number}.`),
+            ' ',
+            option.label,
+            top ? h('span', { class: 'majority-mark' }, ' (most votes)') : null,
+          ),
           h('td', { class: 'count-col', 'data-count': '' }, String(count)),
           h(
             'td',
             { class: 'bar-cell' },
-            h('span', { class: 'bar-track', 'aria-hidden': 'true' }, h('span', { class: 'bar', style: `width: ${share(count, total)}%` })),
+            h(
+              'span',
+              { class: 'bar-track', 'aria-hidden': 'true' },
+              h('span', { class: 'bar', style: `width: ${share(count, total)}%` }),
+            ),
             h('span', { class: 'bar-share', 'data-share': '' }, `${share(count, total)}%`),
           ),
         );

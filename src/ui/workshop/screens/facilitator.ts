@@ -27,7 +27,12 @@ export interface FacilitatorDrafts {
   hands: Record<string, string>;
 }
 
-export const emptyDrafts = (): FacilitatorDrafts => ({ seconds: '', overrideOption: '', overrideReason: '', hands: {} });
+export const emptyDrafts = (): FacilitatorDrafts => ({
+  seconds: '',
+  overrideOption: '',
+  overrideReason: '',
+  hands: {},
+});
 
 export interface FacilitatorActions {
   control: (intent: ControlIntent) => void;
@@ -57,7 +62,12 @@ const TIME_LIMITS = [
   { seconds: '300', label: '5 minutes' },
 ];
 
-export function facilitatorScreen(view: FacilitatorView, drafts: FacilitatorDrafts, options: FacilitatorOptions, actions: FacilitatorActions): HTMLElement {
+export function facilitatorScreen(
+  view: FacilitatorView,
+  drafts: FacilitatorDrafts,
+  options: FacilitatorOptions,
+  actions: FacilitatorActions,
+): HTMLElement {
   const game = view.game;
   return h(
     'article',
@@ -66,23 +76,50 @@ export function facilitatorScreen(view: FacilitatorView, drafts: FacilitatorDraf
     h(
       'div',
       { class: 'control-panel', 'aria-busy': options.busy ? 'true' : undefined },
-      h('div', { class: 'status-row' }, statusLine(view, options.mode), voteTimer(view.vote), voterCount(view, options.mode)),
+      h(
+        'div',
+        { class: 'status-row' },
+        statusLine(view, options.mode),
+        voteTimer(view.vote),
+        voterCount(view, options.mode),
+      ),
       options.problem ? h('p', { class: 'form-problem', role: 'alert' }, options.problem) : null,
       game.kind === 'ending'
         ? endingBlock(game, actions.showSource)
-        : [...decisionIntro(game, actions.showSource), liveChart(view, game), view.vote.results ? reasonsList(view.vote.results.reasons, game) : null, controls(view, game, drafts, options, actions)],
+        : [
+            ...decisionIntro(game, actions.showSource),
+            liveChart(view, game),
+            view.vote.results ? reasonsList(view.vote.results.reasons, game) : null,
+            controls(view, game, drafts, options, actions),
+          ],
       sessionControls(view, options, actions),
-      h('section', { class: 'path-section', 'aria-labelledby': 'path-title' }, h('h3', { id: 'path-title' }, 'The room’s path'), takenPath(view.taken, view.status === 'ended' ? undefined : (step) => actions.control({ type: 'rewind', toStep: step }))),
+      h(
+        'section',
+        { class: 'path-section', 'aria-labelledby': 'path-title' },
+        h('h3', { id: 'path-title' }, 'The room’s path'),
+        takenPath(
+          view.taken,
+          view.status === 'ended' ? undefined : (step) => actions.control({ type: 'rewind', toStep: step }),
+        ),
+      ),
       h(
         'section',
         { class: 'record-section', 'aria-labelledby': 'record-title' },
         h('h3', { id: 'record-title' }, 'The record'),
-        h('p', { class: 'fine-print' }, 'The path, every vote with its counts, reasons and timings, overrides with their reasons, and the sources of each step.'),
+        h(
+          'p',
+          { class: 'fine-print' },
+          'The path, every vote with its counts, reasons and timings, overrides with their reasons, and the sources of each step.',
+        ),
         h(
           'div',
           { class: 'actions' },
           (['markdown', 'csv', 'json'] as const).map((format) =>
-            h('button', { type: 'button', id: `download-${format}`, onclick: () => actions.download(format) }, `Download ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`),
+            h(
+              'button',
+              { type: 'button', id: `download-${format}`, onclick: () => actions.download(format) },
+              `Download ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`,
+            ),
           ),
         ),
       ),
@@ -95,10 +132,26 @@ function roomPanel(view: FacilitatorView, options: FacilitatorOptions): HTMLElem
   return h(
     'aside',
     { class: 'room-panel', 'aria-label': 'The room' },
-    h('p', { class: 'room-code' }, h('span', { class: 'room-code-label' }, 'Room code '), h('strong', { 'data-room-code': '' }, view.code)),
+    h(
+      'p',
+      { class: 'room-code' },
+      h('span', { class: 'room-code-label' }, 'Room code '),
+      h('strong', { 'data-room-code': '' }, view.code),
+    ),
     h('p', { class: 'join-line' }, 'Join link: ', h('a', { href: joinUrl, class: 'join-url' }, joinUrl)),
     joinUrl ? qrCode(joinUrl, `QR code for the join link ${joinUrl}`) : null,
-    options.presenterUrl ? h('p', {}, h('a', { href: options.presenterUrl, target: '_blank', rel: 'noopener', id: 'presenter-link' }, 'Open the presenter view'), h('span', { class: 'fine-print' }, ' (for the projector)')) : null,
+    options.presenterUrl
+      ? h(
+          'p',
+          {},
+          h(
+            'a',
+            { href: options.presenterUrl, target: '_blank', rel: 'noopener', id: 'presenter-link' },
+            'Open the presenter view',
+          ),
+          h('span', { class: 'fine-print' }, ' (for the projector)'),
+        )
+      : null,
     h('h3', { id: 'people-title' }, `Participants (${view.participants})`),
     view.people.length === 0 ? h('p', { class: 'fine-print' }, 'Nobody has joined yet.') : peopleList(view),
   );
@@ -123,7 +176,12 @@ function peopleList(view: FacilitatorView): HTMLElement {
   const voted = view.people.filter((p) => p.voted).length;
   const away = view.people.filter((p) => !p.connected).length;
   // The summary's words stay the same as votes come in, so the fold stays open across redraws.
-  return h('div', {}, h('p', { class: 'fine-print' }, `${voted} voted · ${away} away`), h('details', { class: 'people-fold' }, h('summary', {}, 'Show everyone'), list));
+  return h(
+    'div',
+    {},
+    h('p', { class: 'fine-print' }, `${voted} voted · ${away} away`),
+    h('details', { class: 'people-fold' }, h('summary', {}, 'Show everyone'), list),
+  );
 }
 
 /** Beyond this many, the list of people is folded (a room of hundreds would bury the controls). */
@@ -131,23 +189,44 @@ const PEOPLE_SHOWN = 40;
 
 function voterCount(view: FacilitatorView, mode: FacilitatorOptions['mode']): HTMLElement | null {
   if (mode === 'offline' || view.game.kind !== 'decision' || view.vote.phase === 'idle') return null;
-  return h('p', { class: 'voter-count' }, h('strong', { 'data-voters': '' }, String(view.vote.voters)), ' of ', h('span', { 'data-participants': '' }, String(view.participants)), ' have voted');
+  return h(
+    'p',
+    { class: 'voter-count' },
+    h('strong', { 'data-voters': '' }, String(view.vote.voters)),
+    ' of ',
+    h('span', { 'data-participants': '' }, String(view.participants)),
+    ' have voted',
+  );
 }
 
 function liveChart(view: FacilitatorView, game: DecisionView): HTMLElement | null {
   const counts = view.vote.results?.counts ?? view.vote.counts;
   if (!counts) return null;
   const revealed = view.vote.phase === 'revealed';
-  return voteChart(game.options, counts, { caption: revealed ? 'Results (everyone sees these)' : 'Live count (only you see this until you reveal it)', majority: revealed ? view.vote.results?.majority : undefined });
+  return voteChart(game.options, counts, {
+    caption: revealed ? 'Results (everyone sees these)' : 'Live count (only you see this until you reveal it)',
+    majority: revealed ? view.vote.results?.majority : undefined,
+  });
 }
 
-function controls(view: FacilitatorView, game: DecisionView, drafts: FacilitatorDrafts, options: FacilitatorOptions, actions: FacilitatorActions): HTMLElement | null {
+function controls(
+  view: FacilitatorView,
+  game: DecisionView,
+  drafts: FacilitatorDrafts,
+  options: FacilitatorOptions,
+  actions: FacilitatorActions,
+): HTMLElement | null {
   if (view.status !== 'running') return null;
   const phase = view.vote.phase;
   const button = (id: string, label: string, intent: () => ControlIntent, primary = false) =>
-    h('button', { type: 'button', id, class: primary ? 'primary-button' : undefined, onclick: () => actions.control(intent()) }, label);
+    h(
+      'button',
+      { type: 'button', id, class: primary ? 'primary-button' : undefined, onclick: () => actions.control(intent()) },
+      label,
+    );
   // Read when clicked: the time limit may have been picked after this was drawn.
-  const open = (): ControlIntent => (Number(drafts.seconds) > 0 ? { type: 'open', seconds: Number(drafts.seconds) } : { type: 'open' });
+  const open = (): ControlIntent =>
+    Number(drafts.seconds) > 0 ? { type: 'open', seconds: Number(drafts.seconds) } : { type: 'open' };
   return h(
     'section',
     { class: 'vote-controls', 'aria-label': 'The vote' },
@@ -164,8 +243,13 @@ function controls(view: FacilitatorView, game: DecisionView, drafts: Facilitator
                   h('label', { for: 'vote-seconds' }, 'Time limit '),
                   h(
                     'select',
-                    { id: 'vote-seconds', onchange: (event: Event) => (drafts.seconds = (event.target as HTMLSelectElement).value) },
-                    TIME_LIMITS.map((t) => h('option', { value: t.seconds, selected: t.seconds === drafts.seconds }, t.label)),
+                    {
+                      id: 'vote-seconds',
+                      onchange: (event: Event) => (drafts.seconds = (event.target as HTMLSelectElement).value),
+                    },
+                    TIME_LIMITS.map((t) =>
+                      h('option', { value: t.seconds, selected: t.seconds === drafts.seconds }, t.label),
+                    ),
                   ),
                 ),
             h(
@@ -174,19 +258,29 @@ function controls(view: FacilitatorView, game: DecisionView, drafts: Facilitator
               phase === 'idle' ? button('open-vote', 'Open the vote', open, true) : null,
               phase === 'closed' ? button('open-vote', 'Reopen the vote', open) : null,
               phase === 'open' ? button('close-vote', 'Close the vote', () => ({ type: 'close' })) : null,
-              phase === 'open' || phase === 'closed' ? button('reveal-vote', 'Reveal the results', () => ({ type: 'reveal' }), true) : null,
+              phase === 'open' || phase === 'closed'
+                ? button('reveal-vote', 'Reveal the results', () => ({ type: 'reveal' }), true)
+                : null,
             ),
             h(
               'details',
               { class: 'hands' },
               h('summary', {}, 'Add hands raised in the room'),
-              handsForm(game, drafts, 'Hands raised (added to the phone votes)', 'Add the hands', (counts) => actions.control({ type: 'handCounts', counts })),
+              handsForm(game, drafts, 'Hands raised (added to the phone votes)', 'Add the hands', (counts) =>
+                actions.control({ type: 'handCounts', counts }),
+              ),
             ),
           ],
   );
 }
 
-function handsForm(game: DecisionView, drafts: FacilitatorDrafts, legend: string, submit: string, send: (counts: Record<string, number>) => void): HTMLElement {
+function handsForm(
+  game: DecisionView,
+  drafts: FacilitatorDrafts,
+  legend: string,
+  submit: string,
+  send: (counts: Record<string, number>) => void,
+): HTMLElement {
   const form = h(
     'form',
     { class: 'hands-form' },
@@ -198,7 +292,13 @@ function handsForm(game: DecisionView, drafts: FacilitatorDrafts, legend: string
         h(
           'p',
           { class: 'hand-count' },
-          h('label', { for: `hands-${option.id}` }, h('span', { class: 'chart-number' }, `${option.number}.`), ' ', option.label),
+          h(
+            'label',
+            { for: `hands-${option.id}` },
+            h('span', { class: 'chart-number' }, `${option.number}.`),
+            ' ',
+            option.label,
+          ),
           h('input', {
             type: 'number',
             id: `hands-${option.id}`,
@@ -213,19 +313,29 @@ function handsForm(game: DecisionView, drafts: FacilitatorDrafts, legend: string
         ),
       ),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary-button', id: 'submit-hands' }, submit)),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary-button', id: 'submit-hands' }, submit),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
     const counts: Record<string, number> = {};
-    for (const option of game.options) counts[option.id] = Math.max(0, Math.floor(Number(drafts.hands[option.id] ?? '0') || 0));
+    for (const option of game.options)
+      counts[option.id] = Math.max(0, Math.floor(Number(drafts.hands[option.id] ?? '0') || 0));
     send(counts);
   });
   return form;
 }
 
-function advanceControls(view: FacilitatorView, game: DecisionView, drafts: FacilitatorDrafts, actions: FacilitatorActions): HTMLElement[] {
+function advanceControls(
+  view: FacilitatorView,
+  game: DecisionView,
+  drafts: FacilitatorDrafts,
+  actions: FacilitatorActions,
+): HTMLElement[] {
   const majority = view.vote.results?.majority ?? null;
   const majorityLabel = majority ? game.options.find((o) => o.id === majority)?.label : undefined;
   const others = game.options.filter((o) => o.id !== majority);
@@ -239,9 +349,15 @@ function advanceControls(view: FacilitatorView, game: DecisionView, drafts: Faci
       h('label', { class: 'field-label', for: 'override-option' }, 'Option'),
       h(
         'select',
-        { id: 'override-option', required: true, onchange: (event: Event) => (drafts.overrideOption = (event.target as HTMLSelectElement).value) },
+        {
+          id: 'override-option',
+          required: true,
+          onchange: (event: Event) => (drafts.overrideOption = (event.target as HTMLSelectElement).value),
+        },
         h('option', { value: '' }, 'Choose…'),
-        others.map((o) => h('option', { value: o.id, selected: drafts.overrideOption === o.id }, `${o.number}. ${o.label}`)),
+        others.map((o) =>
+          h('option', { value: o.id, selected: drafts.overrideOption === o.id }, `${o.number}. ${o.label}`),
+        ),
       ),
       h('label', { class: 'field-label', for: 'override-reason' }, 'Reason, for the record'),
       h('input', {
@@ -264,7 +380,20 @@ function advanceControls(view: FacilitatorView, game: DecisionView, drafts: Faci
   });
   return [
     majorityLabel
-      ? h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', id: 'advance-majority', onclick: () => actions.control({ type: 'advance' }) }, `Go on with the majority: ${majorityLabel}`))
+      ? h(
+          'div',
+          { class: 'actions' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'primary-button',
+              id: 'advance-majority',
+              onclick: () => actions.control({ type: 'advance' }),
+            },
+            `Go on with the majority: ${majorityLabel}`,
+          ),
+        )
       : h('p', {}, 'The vote is tied or empty, so the room has no majority.'),
     override,
   ];
@@ -277,7 +406,13 @@ function sessionControls(view: FacilitatorView, options: FacilitatorOptions, act
       { class: 'session-controls', 'aria-labelledby': 'session-title' },
       h('h3', { id: 'session-title' }, 'Session'),
       h('p', {}, 'The session has ended. Download the record below.'),
-      actions.restart ? h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.restart }, 'Start a new offline session')) : null,
+      actions.restart
+        ? h(
+            'div',
+            { class: 'actions' },
+            h('button', { type: 'button', onclick: actions.restart }, 'Start a new offline session'),
+          )
+        : null,
     );
   }
   return h(
@@ -288,7 +423,16 @@ function sessionControls(view: FacilitatorView, options: FacilitatorOptions, act
       'div',
       { class: 'actions' },
       view.status === 'paused'
-        ? h('button', { type: 'button', id: 'resume', class: 'primary-button', onclick: () => actions.control({ type: 'resume' }) }, 'Resume')
+        ? h(
+            'button',
+            {
+              type: 'button',
+              id: 'resume',
+              class: 'primary-button',
+              onclick: () => actions.control({ type: 'resume' }),
+            },
+            'Resume',
+          )
         : h('button', { type: 'button', id: 'pause', onclick: () => actions.control({ type: 'pause' }) }, 'Pause'),
     ),
     h(
@@ -296,7 +440,15 @@ function sessionControls(view: FacilitatorView, options: FacilitatorOptions, act
       { class: 'end-session' },
       h('summary', {}, 'End the session…'),
       h('p', {}, 'Nobody can vote after this. The record stays available to download.'),
-      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'end-session', onclick: () => actions.control({ type: 'end' }) }, 'End the session now')),
+      h(
+        'div',
+        { class: 'actions' },
+        h(
+          'button',
+          { type: 'button', id: 'end-session', onclick: () => actions.control({ type: 'end' }) },
+          'End the session now',
+        ),
+      ),
     ),
   );
 }

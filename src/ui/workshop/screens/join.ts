@@ -6,7 +6,12 @@ export interface JoinActions {
   join: (code: string, nickname: string) => void;
 }
 
-export function joinScreen(code: string, problem: string | undefined, busy: boolean, actions: JoinActions): HTMLElement {
+export function joinScreen(
+  code: string,
+  problem: string | undefined,
+  busy: boolean,
+  actions: JoinActions,
+): HTMLElement {
   const codeInput = h('input', {
     type: 'text',
     id: 'join-code',
@@ -19,18 +24,38 @@ export function joinScreen(code: string, problem: string | undefined, busy: bool
     maxlength: ROOM_CODE_LENGTH + 4,
     'aria-describedby': 'join-code-hint',
   });
-  const nameInput = h('input', { type: 'text', id: 'join-nickname', class: 'text-field', required: true, autocomplete: 'nickname', maxlength: LIMITS.nickname, 'aria-describedby': 'join-nickname-hint' });
+  const nameInput = h('input', {
+    type: 'text',
+    id: 'join-nickname',
+    class: 'text-field',
+    required: true,
+    autocomplete: 'nickname',
+    maxlength: LIMITS.nickname,
+    'aria-describedby': 'join-nickname-hint',
+  });
   const form = h(
     'form',
     { class: 'join-form' },
     h('label', { class: 'field-label', for: 'join-code' }, 'Room code'),
-    h('p', { class: 'fine-print', id: 'join-code-hint' }, `The ${ROOM_CODE_LENGTH} letters and digits on the screen at the front.`),
+    h(
+      'p',
+      { class: 'fine-print', id: 'join-code-hint' },
+      `The ${ROOM_CODE_LENGTH} letters and digits on the screen at the front.`,
+    ),
     codeInput,
     h('label', { class: 'field-label', for: 'join-nickname' }, 'Your nickname'),
-    h('p', { class: 'fine-print', id: 'join-nickname-hint' }, `Up to ${LIMITS.nickname} characters. The facilitator sees it; the screen at the front does not.`),
+    h(
+      'p',
+      { class: 'fine-print', id: 'join-nickname-hint' },
+      `Up to ${LIMITS.nickname} characters. The facilitator sees it; the screen at the front does not.`,
+    ),
     nameInput,
     problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary-button', disabled: busy }, busy ? 'Joining…' : 'Join')),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary-button', disabled: busy }, busy ? 'Joining…' : 'Join'),
+    ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -39,7 +39,10 @@ export function participantScreen(view: ParticipantView, ballot: Ballot, actions
     { class: 'screen participant-screen', 'aria-labelledby': 'screen-title' },
     h('div', { class: 'status-row' }, statusLine(view), voteTimer(view.vote)),
     view.status === 'ended' && game.kind === 'decision'
-      ? [h('h2', { id: 'screen-title' }, 'The session has ended'), h('p', {}, 'Thank you for taking part. Your facilitator has the record of the room’s votes.')]
+      ? [
+          h('h2', { id: 'screen-title' }, 'The session has ended'),
+          h('p', {}, 'Thank you for taking part. Your facilitator has the record of the room’s votes.'),
+        ]
       : game.kind === 'ending'
         ? endingBlock(game, actions.showSource)
         : decisionParts(view, game, ballot, actions),
@@ -47,14 +50,24 @@ export function participantScreen(view: ParticipantView, ballot: Ballot, actions
 }
 
 /** Once the results are out they come first, under the question; the situation and the ballot follow. */
-function decisionParts(view: ParticipantView, game: DecisionView, ballot: Ballot, actions: ParticipantActions): Array<HTMLElement | null> {
+function decisionParts(
+  view: ParticipantView,
+  game: DecisionView,
+  ballot: Ballot,
+  actions: ParticipantActions,
+): Array<HTMLElement | null> {
   const [eyebrow, title, ...situation] = decisionIntro(game, actions.showSource);
   const form = ballotForm(view, game, ballot, actions);
   const outcome = roomResults(view.vote, game);
   return outcome ? [eyebrow!, title!, outcome, form, ...situation] : [eyebrow!, title!, ...situation, form];
 }
 
-function ballotForm(view: ParticipantView, game: DecisionView, ballot: Ballot, actions: ParticipantActions): HTMLElement {
+function ballotForm(
+  view: ParticipantView,
+  game: DecisionView,
+  ballot: Ballot,
+  actions: ParticipantActions,
+): HTMLElement {
   const open = view.status === 'running' && view.vote.phase === 'open';
   const mine = view.myVote;
   const selected = ballot.selected ?? mine?.option;
@@ -73,12 +86,30 @@ function ballotForm(view: ParticipantView, game: DecisionView, ballot: Ballot, a
           h(
             'label',
             { class: 'ballot-choice', for: `vote-${option.id}` },
-            h('input', { type: 'radio', name: 'option', id: `vote-${option.id}`, value: option.id, checked: selected === option.id, disabled: !open, onchange: () => actions.select(option.id) }),
+            h('input', {
+              type: 'radio',
+              name: 'option',
+              id: `vote-${option.id}`,
+              value: option.id,
+              checked: selected === option.id,
+              disabled: !open,
+              onchange: () => actions.select(option.id),
+            }),
             h('span', { class: 'option-number', 'aria-hidden': 'true' }, String(option.number)),
             h('span', { class: 'option-label' }, option.label),
           ),
-          h('div', { class: 'option-basis' }, evidenceBadge(option.evidence), h('span', { class: 'visually-hidden' }, evidenceMeaning(option.evidence))),
-          h('details', { class: 'option-sources' }, h('summary', {}, `Sources for option ${option.number}`), option.citations.map((c) => citationBlock(c, actions.showSource))),
+          h(
+            'div',
+            { class: 'option-basis' },
+            evidenceBadge(option.evidence),
+            h('span', { class: 'visually-hidden' }, evidenceMeaning(option.evidence)),
+          ),
+          h(
+            'details',
+            { class: 'option-sources' },
+            h('summary', {}, `Sources for option ${option.number}`),
+            option.citations.map((c) => citationBlock(c, actions.showSource)),
+          ),
         ),
       ),
     ),
@@ -97,12 +128,32 @@ function ballotForm(view: ParticipantView, game: DecisionView, ballot: Ballot, a
           h(
             'div',
             { class: 'actions' },
-            h('button', { type: 'submit', class: 'primary-button', id: 'send-vote', disabled: !selected, 'aria-disabled': ballot.sending ? 'true' : undefined }, ballot.sending ? 'Sending…' : mine ? 'Change my vote' : 'Send my vote'),
+            h(
+              'button',
+              {
+                type: 'submit',
+                class: 'primary-button',
+                id: 'send-vote',
+                disabled: !selected,
+                'aria-disabled': ballot.sending ? 'true' : undefined,
+              },
+              ballot.sending ? 'Sending…' : mine ? 'Change my vote' : 'Send my vote',
+            ),
           ),
         ]
       : h('p', { class: 'fine-print' }, waitingText(view)),
-    ballot.problem ? h('p', { class: 'form-problem', role: 'alert' }, `Your vote was not taken: ${ballot.problem}`) : null,
-    mine && myLabel ? h('p', { class: 'my-vote', id: 'my-vote' }, 'Your vote: ', h('strong', {}, myLabel), mine.reason ? [' — ', h('q', {}, mine.reason)] : null) : null,
+    ballot.problem
+      ? h('p', { class: 'form-problem', role: 'alert' }, `Your vote was not taken: ${ballot.problem}`)
+      : null,
+    mine && myLabel
+      ? h(
+          'p',
+          { class: 'my-vote', id: 'my-vote' },
+          'Your vote: ',
+          h('strong', {}, myLabel),
+          mine.reason ? [' — ', h('q', {}, mine.reason)] : null,
+        )
+      : null,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -111,9 +162,9 @@ function ballotForm(view: ParticipantView, game: DecisionView, ballot: Ballot, a
   return form;
 }
 
-
 function waitingText(view: ParticipantView): string {
   if (view.status === 'paused') return 'The session is paused: voting goes on when your facilitator resumes it.';
-  if (view.vote.phase === 'idle') return 'Read the options and their sources: the vote opens when your facilitator says so.';
+  if (view.vote.phase === 'idle')
+    return 'Read the options and their sources: the vote opens when your facilitator says so.';
   return 'Voting is closed.';
 }

@@ -28,19 +28,49 @@ export function presenterScreen(view: PresenterView, joinUrl: string, showSource
       { class: 'presenter-main' },
       statusLine(view),
       game.kind === 'ending'
-        ? [...endingBlock(game, showSource), h('section', { 'aria-labelledby': 'path-title' }, h('h3', { id: 'path-title' }, 'The room’s path'), takenPath(view.taken))]
-        : [...decisionIntro(game, showSource).filter((part) => view.vote.phase !== 'revealed' || !part.matches('.situation, .situation-sources')), optionsOrResults(view, game, showSource)],
+        ? [
+            ...endingBlock(game, showSource),
+            h(
+              'section',
+              { 'aria-labelledby': 'path-title' },
+              h('h3', { id: 'path-title' }, 'The room’s path'),
+              takenPath(view.taken),
+            ),
+          ]
+        : [
+            ...decisionIntro(game, showSource).filter(
+              (part) => view.vote.phase !== 'revealed' || !part.matches('.situation, .situation-sources'),
+            ),
+            optionsOrResults(view, game, showSource),
+          ],
     ),
     h(
       'aside',
       { class: 'presenter-side', 'aria-label': 'Joining and voting' },
       h('p', { class: 'join-line' }, 'Join at ', h('span', { class: 'join-url' }, joinUrl)),
-      h('p', { class: 'room-code' }, h('span', { class: 'room-code-label' }, 'Room code '), h('strong', { 'data-room-code': '' }, view.code)),
+      h(
+        'p',
+        { class: 'room-code' },
+        h('span', { class: 'room-code-label' }, 'Room code '),
+        h('strong', { 'data-room-code': '' }, view.code),
+      ),
       qrCode(joinUrl, `QR code for the join link ${joinUrl}`),
       voteTimer(view.vote),
       game.kind === 'decision' && view.vote.phase !== 'idle'
-        ? h('p', { class: 'voter-count' }, h('strong', { 'data-voters': '' }, String(view.vote.voters)), ' of ', h('span', { 'data-participants': '' }, String(view.participants)), ' have voted')
-        : h('p', { class: 'voter-count' }, h('strong', { 'data-participants': '' }, String(view.participants)), ' in the room'),
+        ? h(
+            'p',
+            { class: 'voter-count' },
+            h('strong', { 'data-voters': '' }, String(view.vote.voters)),
+            ' of ',
+            h('span', { 'data-participants': '' }, String(view.participants)),
+            ' have voted',
+          )
+        : h(
+            'p',
+            { class: 'voter-count' },
+            h('strong', { 'data-participants': '' }, String(view.participants)),
+            ' in the room',
+          ),
     ),
   );
 }
@@ -56,15 +86,32 @@ function optionsOrResults(view: PresenterView, game: DecisionView, showSource: S
       'ol',
       { class: 'options' },
       game.options.map((option) =>
-        h('li', { class: 'option presenter-option' }, h('p', { class: 'presenter-option-label' }, h('span', { class: 'option-number', 'aria-hidden': 'true' }, String(option.number)), h('span', {}, option.label), ' ', evidenceBadge(option.evidence))),
+        h(
+          'li',
+          { class: 'option presenter-option' },
+          h(
+            'p',
+            { class: 'presenter-option-label' },
+            h('span', { class: 'option-number', 'aria-hidden': 'true' }, String(option.number)),
+            h('span', {}, option.label),
+            ' ',
+            evidenceBadge(option.evidence),
+          ),
+        ),
       ),
     ),
     h(
       'section',
       { class: 'presenter-sources', 'aria-labelledby': 'sources-title' },
       h('h3', { id: 'sources-title', class: 'small-heading' }, 'What each option rests on'),
-      game.options.map((option) => h('div', { class: 'presenter-source-group' }, h('p', { class: 'presenter-source-option' }, `Option ${option.number}`), option.citations.map((c) => citationBlock(c, showSource)))),
+      game.options.map((option) =>
+        h(
+          'div',
+          { class: 'presenter-source-group' },
+          h('p', { class: 'presenter-source-option' }, `Option ${option.number}`),
+          option.citations.map((c) => citationBlock(c, showSource)),
+        ),
+      ),
     ),
   );
 }
-

@@ -8,12 +8,21 @@ export interface StartActions {
   join: () => void;
 }
 
-export function startScreen(catalog: CatalogEntry[], problem: string | undefined, busy: boolean, actions: StartActions): HTMLElement {
+export function startScreen(
+  catalog: CatalogEntry[],
+  problem: string | undefined,
+  busy: boolean,
+  actions: StartActions,
+): HTMLElement {
   return h(
     'article',
     { class: 'screen start-screen', 'aria-labelledby': 'screen-title' },
     h('h2', { id: 'screen-title' }, 'Workshop'),
-    h('p', { class: 'lead' }, 'Lead a room through a scenario: the decision on the projector, everyone votes from a phone, you reveal the result, the class discusses, and the session goes on — or goes back to try the branch the room rejected.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'Lead a room through a scenario: the decision on the projector, everyone votes from a phone, you reveal the result, the class discusses, and the session goes on — or goes back to try the branch the room rejected.',
+    ),
     problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
     h('h3', {}, 'Run a session'),
     catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
@@ -30,14 +39,28 @@ export function startScreen(catalog: CatalogEntry[], problem: string | undefined
           h(
             'div',
             { class: 'actions' },
-            h('button', { type: 'button', class: 'primary-button', disabled: busy, onclick: () => actions.host(entry.id) }, 'Start a session', h('span', { class: 'visually-hidden' }, ` of ${entry.title}`)),
-            h('button', { type: 'button', onclick: () => actions.offline(entry.id) }, 'Offline, with hand counts', h('span', { class: 'visually-hidden' }, ` of ${entry.title}`)),
+            h(
+              'button',
+              { type: 'button', class: 'primary-button', disabled: busy, onclick: () => actions.host(entry.id) },
+              'Start a session',
+              h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
+            ),
+            h(
+              'button',
+              { type: 'button', onclick: () => actions.offline(entry.id) },
+              'Offline, with hand counts',
+              h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
+            ),
           ),
         ),
       ),
     ),
     h('h3', {}, 'Take part'),
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.join }, 'Join with a room code')),
-    h('p', { class: 'fine-print' }, 'Offline: for a room without a network. You play on the projector and type in the count of hands for each option; the record is the same.'),
+    h(
+      'p',
+      { class: 'fine-print' },
+      'Offline: for a room without a network. You play on the projector and type in the count of hands for each option; the record is the same.',
+    ),
   );
 }
