@@ -10,6 +10,7 @@ import type { ScenarioBundle } from '../scenario/validate.ts';
 import { displayPath } from '../node/scenario-files.ts';
 import { cachedPlayerTemplate } from './player-template.ts';
 import { UsageError } from './usage-error.ts';
+import type { CliIo } from './io.ts';
 
 /** The output file named with -o, which must be an .html file. */
 export function exportTarget(out: string | undefined): string {
@@ -19,14 +20,14 @@ export function exportTarget(out: string | undefined): string {
   return out;
 }
 
-export async function exportScenario(bundle: ScenarioBundle, out: string): Promise<number> {
+export async function exportScenario(bundle: ScenarioBundle, out: string, io: CliIo): Promise<number> {
   const started = performance.now();
   const template = await cachedPlayerTemplate();
   const html = injectBundle(template.html, bundle);
   writeFileSync(out, html);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const size = `${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB`;
-  process.stdout.write(
+  io.stdout.write(
     `Wrote ${displayPath(out)} (${size}) in ${seconds} s${template.cached ? '' : ', building the player first'}. It plays offline: open it in a browser, or hand it to your class.\n`,
   );
   return 0;

@@ -5,9 +5,10 @@ import { ScenarioSchema } from '../scenario/schema.ts';
 import { displayPath } from '../node/scenario-files.ts';
 import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from './starter.ts';
 import { UsageError } from './usage-error.ts';
+import type { CliIo } from './io.ts';
 import { schemaPathFrom, SCENARIO_FILE, writeScenarioFolder } from './write-scenario.ts';
 
-export function newScenario(id: string | undefined, dir: string): number {
+export function newScenario(id: string | undefined, dir: string, io: CliIo): number {
   if (!id) throw new UsageError('name the new scenario: npm run scenario -- new <id>, for example new bus-route');
   const checked = ScenarioSchema.shape.id.safeParse(id);
   if (!checked.success)
@@ -15,13 +16,18 @@ export function newScenario(id: string | undefined, dir: string): number {
       `"${id}" cannot be a scenario id: ${checked.error.issues[0]?.message ?? 'it is not a valid id'}`,
     );
   const folder = join(dir, id);
-  const result = writeScenarioFolder(folder, starterScenario(id, schemaPathFrom(folder)), {
-    [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT,
-  });
+  const result = writeScenarioFolder(
+    folder,
+    starterScenario(id, schemaPathFrom(folder)),
+    {
+      [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT,
+    },
+    io,
+  );
   if (!result) return 1;
-  for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const d of result.diagnostics) io.stderr.write(formatDiagnostic(d) + '\n');
   const shown = displayPath(folder);
-  process.stdout.write(
+  io.stdout.write(
     [
       `Created ${shown}/${SCENARIO_FILE} and ${shown}/${STARTER_SOURCE_FILE}: a complete little scenario to rewrite piece by piece.`,
       `Next: paste your source text into ${shown}/${STARTER_SOURCE_FILE}, edit ${shown}/${SCENARIO_FILE}, and check it with`,

@@ -4,14 +4,15 @@ import { compileScenario } from '../engine/compile.ts';
 import { choose, startGame } from '../engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type CitationView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
+import type { CliIo } from './io.ts';
 
-export async function playInTerminal(bundle: ScenarioBundle): Promise<number> {
+export async function playInTerminal(bundle: ScenarioBundle, io: CliIo): Promise<number> {
   const index = new ScenarioIndex(bundle);
   const actor = startGame(compileScenario(bundle.scenario));
-  const io = createInterface({ input: process.stdin });
+  const input = createInterface({ input: io.stdin });
   // Reading lines from one iterator keeps every line of piped input, which question() would drop.
-  const lines = io[Symbol.asyncIterator]();
-  const say = (text = '') => process.stdout.write(text + '\n');
+  const lines = input[Symbol.asyncIterator]();
+  const say = (text = '') => io.stdout.write(text + '\n');
   const cite = (c: CitationView) => say(`      source "${c.sourceTitle}": “${c.quote}”`);
   say(`\n${bundle.scenario.title}\n${bundle.scenario.summary}\n`);
   try {
@@ -38,7 +39,7 @@ export async function playInTerminal(bundle: ScenarioBundle): Promise<number> {
       }
       let chosen: string | undefined;
       while (!chosen) {
-        process.stdout.write('\nYour choice (number, or q to quit): ');
+        io.stdout.write('\nYour choice (number, or q to quit): ');
         const line = await lines.next();
         if (line.done) return 0;
         const answer = String(line.value).trim();
@@ -49,7 +50,7 @@ export async function playInTerminal(bundle: ScenarioBundle): Promise<number> {
       choose(actor, chosen);
     }
   } finally {
-    io.close();
+    input.close();
     actor.stop();
   }
 }

@@ -4,6 +4,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { checkScenario, type CheckResult } from '../engine/check.ts';
 import { displayPath, readBeside, readBytes } from '../node/scenario-files.ts';
 import { projectRoot } from '../node/project-root.ts';
+import type { CliIo } from './io.ts';
 
 export const SCENARIO_FILE = 'scenario.yaml';
 
@@ -23,6 +24,7 @@ export function writeScenarioFolder(
   folder: string,
   yaml: string,
   beside: Record<string, string>,
+  io: Pick<CliIo, 'stderr'>,
 ): CheckResult | undefined {
   const files = { [SCENARIO_FILE]: yaml, ...beside };
   const taken = Object.keys(files)
@@ -30,7 +32,7 @@ export function writeScenarioFolder(
     .filter((path) => existsSync(path));
   if (taken.length > 0) {
     const what = taken.map(displayPath).join(' and ');
-    process.stderr.write(
+    io.stderr.write(
       `${what} already exist${taken.length === 1 ? 's' : ''}, so nothing was written: choose another name or folder, or move the old files away.\n`,
     );
     return undefined;

@@ -1,13 +1,14 @@
 /**
- * The real command line, run as an author runs it: exit codes, the exact lines printed,
- * --json, usage errors, and hostile files. No stack trace may ever reach the terminal.
+ * The command line as an author runs it (in this process, through the same main() as
+ * `npm run scenario`): exit codes, the exact lines printed, --json, usage errors, hostile files,
+ * and play with typed input. No stack trace may ever reach the terminal.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../../src/scenario/diagnostic.ts';
-import { cli, repoRoot } from './helpers/run-cli.ts';
+import { cli, cliWithInput, repoRoot } from './helpers/run-cli.ts';
 
 const invalid = 'tests/fixtures/invalid';
 const valid = 'tests/fixtures/valid/two-decisions';
@@ -94,6 +95,32 @@ describe.concurrent('commands that need a valid scenario', () => {
       ...expectedLines('unknown-actor'),
       `${invalid}/unknown-actor/scenario.yaml has errors: fix them first (npm run scenario -- validate ${invalid}/unknown-actor/scenario.yaml)`,
     ]);
+  });
+});
+
+describe.concurrent('npm run scenario -- play', () => {
+  it('plays to an ending with the numbers typed, offering only the options whose conditions hold', async ({
+    expect,
+  }) => {
+    // Repairing raises the cost to 7, so "Spend more" (cost at most 5) is not offered next.
+    const run = await cliWithInput('3\n1\n1\n', 'play', valid);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Type a number from 1 to 2.');
+    expect(run.stdout).toContain('Cost: 2 → 7');
+    expect(run.stdout).toContain('  1. Limit to light traffic  [reported]');
+    expect(run.stdout).not.toContain('Spend more');
+    expect(run.stdout).toContain('=== Ending: Light traffic ===');
+    expect(run.stdout).toContain('  - Was it right to wait?');
+  });
+
+  it('stops when the player types q, or the input ends', async ({ expect }) => {
+    for (const input of ['q\n', '']) {
+      const run = await cliWithInput(input, 'play', valid);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('=== Repair now or later? ===');
+      expect(run.stdout).not.toContain('Ending');
+    }
   });
 });
 
