@@ -306,14 +306,18 @@ async function main() {
 
     // Baseline: bare Socket.IO, same crowd, clean rounds.
     const barePort = await freePort();
-    const bare = await startServerProcess(barePort, site.database, site.dist, 'bench/workshop-bare-server.ts');
+    const bare = await startServerProcess(barePort, site.database, site.dist, {
+      entry: 'bench/workshop-bare-server.ts',
+    });
     figures.bareOneRoom = (
       await run({ name: 'bare one room', rooms: 1, participants: BIG_ROOM }, bare, { drop: false, bare: true }).catch(
         bareFailed,
       )
     ).result;
     await bare.kill('SIGKILL');
-    const bare2 = await startServerProcess(barePort, site.database, site.dist, 'bench/workshop-bare-server.ts');
+    const bare2 = await startServerProcess(barePort, site.database, site.dist, {
+      entry: 'bench/workshop-bare-server.ts',
+    });
     figures.bareSmallRooms = (
       await run({ name: 'bare small rooms', rooms: SMALL_ROOMS, participants: SMALL_ROOM }, bare2, {
         drop: false,

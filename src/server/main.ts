@@ -4,7 +4,8 @@
  *   PORT (default 5173), HOST (default 0.0.0.0: phones on the local network can join),
  *   BRANCHPOINT_DB (default .data/workshop.sqlite), BRANCHPOINT_ORIGINS (extra allowed page
  *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios).
- *   `--port N` and `--host H` override the environment.
+ *   `--port N` and `--host H` override the environment. PORT=0 lets the system pick a free port;
+ *   once listening it prints "Branchpoint is running on port N …", which scripts and tests read.
  */
 import { resolve } from 'node:path';
 import { loadRoomScenarios } from './scenarios.ts';
@@ -51,7 +52,7 @@ const server = await startServer({
 );
 
 console.log(
-  `Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`,
+  `Branchpoint is running on port ${server.port} (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`,
 );
 for (const origin of server.origins) console.log(`  ${origin}/`);
 console.log('Phones on the same network join at one of these addresses. Ctrl+C stops the server.');

@@ -133,10 +133,10 @@ describe.concurrent('npm run scenario -- export (refusals)', () => {
   });
 
   it('exits 2 without -o, or when the file named is not .html', async ({ expect }) => {
-    const noOut = await cli('export', 'scenarios/atacms-2024');
+    const noOut = await cli('export', 'tests/fixtures/valid/workshop-small');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/^name the file to write/);
-    const text = await cli('export', 'scenarios/atacms-2024', '-o', join(work, 'game.txt'));
+    const text = await cli('export', 'tests/fixtures/valid/workshop-small', '-o', join(work, 'game.txt'));
     expect(text.code).toBe(2);
     expect(text.stderr).toMatch(/must end in \.html/);
     expect(existsSync(join(work, 'game.txt'))).toBe(false);

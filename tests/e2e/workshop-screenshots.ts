@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort, startServerProcess } from '../server/harness.ts';
+import { startServerProcess } from '../server/harness.ts';
 import { launchBrowser, openPage } from './browser.ts';
 import { scenario } from './flagship.ts';
 import { repoRoot, viteBuild } from './server.ts';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'branchpoint-workshop-shots-'));
   const dist = join(work, 'dist');
   await viteBuild(dist);
-  const server = await startServerProcess(await freePort(), join(work, 'workshop.sqlite'), dist);
+  const server = await startServerProcess(0, join(work, 'workshop.sqlite'), dist);
   const browser = await launchBrowser();
   try {
     const base = `${server.url}/workshop.html`;

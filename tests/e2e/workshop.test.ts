@@ -13,7 +13,7 @@ import { join as joinPath } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SessionRecord } from '../../src/workshop/record.ts';
-import { freePort, startServerProcess } from '../server/harness.ts';
+import { startServerProcess } from '../server/harness.ts';
 import {
   axeProblems,
   horizontalOverflow,
@@ -35,8 +35,9 @@ const database = () => joinPath(dataDir, 'workshop.sqlite');
 
 beforeAll(async () => {
   dataDir = mkdtempSync(joinPath(tmpdir(), 'branchpoint-workshop-e2e-'));
-  port = await freePort();
-  server = await startServerProcess(port, database(), outDir);
+  // The server picks a free port and says which; the restart below takes the same one again.
+  server = await startServerProcess(0, database(), outDir);
+  port = server.port;
   browser = await launchBrowser();
 });
 afterAll(async () => {

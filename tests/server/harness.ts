@@ -1,7 +1,8 @@
 /**
- * Test harness: a real server on a free 127.0.0.1 port with a temporary SQLite file, either in
- * this process or as a child process that can be killed; and socket.io-client clients that
- * behave like the pages (join again after a reconnection that Socket.IO could not recover).
+ * Test harness: a real server on a 127.0.0.1 port the system picks, with a temporary SQLite file
+ * and the small fixture scenario (tests/fixtures/valid/workshop-small), either in this process
+ * or as a child process that can be killed; and socket.io-client clients that behave like the
+ * pages (join again after a reconnection that Socket.IO could not recover).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,7 @@ import { startServer, type RunningServer } from '../../src/server/server.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
 import type { SocketLimits } from '../../src/server/sockets.ts';
 import { freePort, repoRoot } from '../e2e/server.ts';
+import { SMALL_FOLDER } from '../workshop/helpers.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -45,7 +47,7 @@ let scenarios: ReturnType<typeof loadRoomScenarios> | undefined;
 export async function startTestServer(options: { limits?: SocketLimits; database?: string; dist?: string } = {}) {
   const site = tempSite();
   const log: string[] = [];
-  scenarios ??= loadRoomScenarios(join(repoRoot, 'scenarios'));
+  scenarios ??= loadRoomScenarios(SMALL_FOLDER);
   const server: RunningServer = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -67,11 +69,39 @@ export async function startTestServer(options: { limits?: SocketLimits; database
   };
 }
 
-/** The server as a child process (`node --import tsx src/server/main.ts`), so a test can SIGKILL it. */
-export async function startServerProcess(port: number, database: string, dist: string, entry = 'src/server/main.ts') {
+/** The line src/server/main.ts prints once it listens, naming the port it got. */
+const RUNNING = /^Branchpoint is running on port (\d+) /m;
+
+export interface ServerProcessOptions {
+  /** The scenarios folder (BRANCHPOINT_SCENARIOS); the flagship's folder when not given. */
+  scenarios?: string;
+  /** Another server to run instead of src/server/main.ts (the bench's bare Socket.IO server). */
+  entry?: string;
+}
+
+/**
+ * The server as a child process (`node --import tsx src/server/main.ts`), so a test can SIGKILL it.
+ * With port 0 the server picks a free port and reports it, so no other process can take it in
+ * between; pass the port it reported to start it again where the pages reconnect. Another entry
+ * that prints no such line must be given a port, and is ready when /api/health answers.
+ */
+export async function startServerProcess(
+  port: number,
+  database: string,
+  dist: string,
+  options: ServerProcessOptions = {},
+) {
+  const entry = options.entry ?? 'src/server/main.ts';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BRANCHPOINT_DB: database, BRANCHPOINT_DIST: dist },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BRANCHPOINT_DB: database,
+      BRANCHPOINT_DIST: dist,
+      ...(options.scenarios ? { BRANCHPOINT_SCENARIOS: options.scenarios } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -81,19 +111,23 @@ export async function startServerProcess(port: number, database: string, dist: s
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => process.off('exit', killOnExit));
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (child.exitCode !== null) throw new Error(`The server exited (code ${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (attempt === 299) throw new Error(`The server did not answer within 30 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+
+  let listening: number | undefined;
+  for (let attempt = 0; listening === undefined; attempt++) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`The server exited (code ${child.exitCode}):\n${output}`);
+    if (attempt === 300) throw new Error(`The server did not start within 30 s:\n${output}`);
+    const reported = RUNNING.exec(output);
+    if (reported) listening = Number(reported[1]);
+    else if (port !== 0 && (await healthy(port))) listening = port;
+    else await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  if (port !== 0 && listening !== port) throw new Error(`The server listens on port ${listening}, not ${port}`);
+  const url = `http://127.0.0.1:${listening}`;
+  if (!(await healthy(listening))) throw new Error(`${url}/api/health does not answer:\n${output}`);
   return {
     url,
+    port: listening,
     pid: child.pid!,
     output: () => output,
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
@@ -103,6 +137,15 @@ export async function startServerProcess(port: number, database: string, dist: s
   };
 }
 
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+  } catch {
+    return false; // not listening yet
+  }
+}
+
+/** For the bench, whose bare server cannot report its port. */
 export { freePort };
 
 /**

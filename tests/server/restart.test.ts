@@ -5,7 +5,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CreateAck } from '../../src/workshop/protocol.ts';
-import { control, freePort, startServerProcess, tempSite, TestClient } from './harness.ts';
+import { SMALL_FOLDER, SMALL_ID } from '../workshop/helpers.ts';
+import { control, startServerProcess, tempSite, TestClient } from './harness.ts';
 
 const PARTICIPANTS = 30;
 const site = tempSite();
@@ -20,15 +21,15 @@ afterAll(async () => {
 
 describe('killing the server mid-session', () => {
   it('loses nothing that was acknowledged, and the session continues after a restart', async () => {
-    const port = await freePort();
-    const first = await startServerProcess(port, site.database, site.dist);
+    // The server picks its port and reports it; the second start takes that port again, where the pages reconnect.
+    const first = await startServerProcess(0, site.database, site.dist, { scenarios: SMALL_FOLDER });
     servers.push(first);
     const { url } = first;
 
     const facilitator = new TestClient(url);
     const presenter = new TestClient(url);
     clients.push(facilitator, presenter);
-    const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<
+    const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: SMALL_ID })) as Extract<
       CreateAck,
       { ok: true }
     >;
@@ -40,14 +41,14 @@ describe('killing the server mid-session', () => {
     await Promise.all(participants.map((p, i) => p.join({ v: 1, role: 'participant', code, nickname: `P${i}` })));
     // A decision taken before the crash, then a vote in progress.
     await control(facilitator, { type: 'open' });
-    await participants[0]!.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' });
+    await participants[0]!.socket.emitWithAck('vote', { v: 1, option: 'rebuild' });
     await control(facilitator, { type: 'reveal' });
     await control(facilitator, { type: 'advance' });
     await control(facilitator, { type: 'open' });
 
     // Half the room votes; then the other half votes and the server dies while those votes are in flight.
     const acknowledged = new Set<number>();
-    const options = ['hold-and-prepare', 'occupied-territory', 'kursk-defensive', 'deeper-strikes'];
+    const options = ['sandbags', 'evacuate', 'close-gates', 'pump'];
     const vote = async (i: number) => {
       try {
         const ack = await participants[i]!.socket.timeout(3000).emitWithAck('vote', {
@@ -67,7 +68,7 @@ describe('killing the server mid-session', () => {
     await first.kill('SIGKILL');
     await Promise.all(inFlight);
 
-    const second = await startServerProcess(port, site.database, site.dist);
+    const second = await startServerProcess(first.port, site.database, site.dist, { scenarios: SMALL_FOLDER });
     servers.push(second);
     // The pages reconnect and join again with their secret or token.
     for (const screen of [facilitator, presenter, ...participants])
@@ -92,9 +93,9 @@ describe('killing the server mid-session', () => {
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === PARTICIPANTS, 'all votes in the results');
     expect(
-      await control(facilitator, { type: 'advance', option: 'kursk-defensive', reason: 'everyone tied' }),
+      await control(facilitator, { type: 'advance', option: 'close-gates', reason: 'everyone tied' }),
     ).toMatchObject({ ok: true });
-    for (const option of ['warn-and-contain', 'halt-aid']) {
+    for (const option of ['inquiry', 'sell']) {
       await control(facilitator, { type: 'handCounts', counts: { [option]: 5 } });
       await control(facilitator, { type: 'reveal' });
       expect(await control(facilitator, { type: 'advance' })).toMatchObject({ ok: true });
@@ -105,7 +106,7 @@ describe('killing the server mid-session', () => {
     const parsed = JSON.parse(record.content);
     expect(parsed.rounds[1].total).toBe(PARTICIPANTS);
     expect(parsed.rounds[1].reasons).toHaveLength(PARTICIPANTS);
-    expect(parsed.reached).toMatchObject({ kind: 'ending', id: 'aid-halted' });
+    expect(parsed.reached).toMatchObject({ kind: 'ending', id: 'sold' });
     expect(parsed.status).toBe('ended');
   });
 });

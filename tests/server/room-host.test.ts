@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RoomHost, type Change } from '../../src/server/room-host.ts';
 import type { StoredEvent, WorkshopStore } from '../../src/server/store.ts';
-import { flagshipScenario } from '../workshop/helpers.ts';
+import { SMALL_ID, smallScenario } from '../workshop/helpers.ts';
 
 /** An in-memory store whose writes can be made to fail, or held back until released. */
 class FakeStore implements WorkshopStore {
@@ -23,7 +23,7 @@ class FakeStore implements WorkshopStore {
 
 function host() {
   const store = new FakeStore();
-  const scenarios = new Map([['atacms-2024', flagshipScenario()]]);
+  const scenarios = new Map([[SMALL_ID, smallScenario()]]);
   const log: string[] = [];
   const made = new RoomHost(store, scenarios, Date.now, (line) => log.push(line));
   const changes: Array<[string, Change]> = [];
@@ -34,7 +34,7 @@ function host() {
 describe('the room host', () => {
   it('writes the events of one turn of the event loop in one transaction, then publishes once per room', async () => {
     const { store, host: rooms, changes } = host();
-    const created = await rooms.create('atacms-2024');
+    const created = await rooms.create('workshop-small');
     if (!created.ok) throw new Error(created.error.message);
     const { room } = created.value;
     const writesBefore = store.writes;
@@ -48,7 +48,7 @@ describe('the room host', () => {
 
   it('acknowledges nothing and publishes nothing when the write fails, and reloads the room from what was written', async () => {
     const { store, host: rooms, changes, log } = host();
-    const created = await rooms.create('atacms-2024');
+    const created = await rooms.create('workshop-small');
     if (!created.ok) throw new Error(created.error.message);
     const { room } = created.value;
     const joined = await rooms.join(room, 'Ana', undefined);
@@ -57,7 +57,7 @@ describe('the room host', () => {
     const published = changes.length;
 
     store.failing = true;
-    await expect(rooms.vote(room, joined.value.participant, 'allow-wider', undefined)).rejects.toThrow('disk full');
+    await expect(rooms.vote(room, joined.value.participant, 'rebuild', undefined)).rejects.toThrow('disk full');
     expect(changes).toHaveLength(published);
     expect(log).toEqual([expect.stringMatching(/could not write 1 event\(s\) for room\(s\) \w{6}: Error: disk full/)]);
 
@@ -65,12 +65,12 @@ describe('the room host', () => {
     const again = await rooms.find(room.code);
     expect(again).not.toBe(room);
     expect(again!.state.current!.votes.size).toBe(0);
-    expect(await rooms.vote(again!, joined.value.participant, 'allow-wider', undefined)).toMatchObject({ ok: true });
+    expect(await rooms.vote(again!, joined.value.participant, 'rebuild', undefined)).toMatchObject({ ok: true });
   });
 
   it('knows a participant again by their token, and the facilitator by the secret', async () => {
     const { host: rooms } = host();
-    const created = await rooms.create('atacms-2024');
+    const created = await rooms.create('workshop-small');
     if (!created.ok) throw new Error(created.error.message);
     const { room, secret } = created.value;
     const first = await rooms.join(room, 'Ana', undefined);

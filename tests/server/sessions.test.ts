@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ControlIntent, CreateAck } from '../../src/workshop/protocol.ts';
+import { SMALL_ID } from '../workshop/helpers.ts';
 import { control, startTestServer, TestClient } from './harness.ts';
 
 type Started = Awaited<ReturnType<typeof startTestServer>>;
@@ -23,7 +24,7 @@ async function room(options?: Parameters<typeof startTestServer>[0]) {
   started = await startTestServer(options);
   const { url } = started;
   const facilitator = client(url);
-  const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<
+  const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: SMALL_ID })) as Extract<
     CreateAck,
     { ok: true }
   >;
@@ -57,39 +58,37 @@ describe('a workshop session over Socket.IO', () => {
     const [a, b, c] = participants;
     expect(await control(facilitator, { type: 'open', seconds: 60 })).toMatchObject({ ok: true });
     await a!.until(() => a!.view?.vote.phase === 'open', 'the open vote on a phone');
-    expect(
-      await a!.socket.emitWithAck('vote', { v: 1, option: 'allow-limited', reason: 'what happened' }),
-    ).toMatchObject({ ok: true, vote: { option: 'allow-limited' } });
-    expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'allow-limited' })).toMatchObject({ ok: true });
-    expect(await c!.socket.emitWithAck('vote', { v: 1, option: 'keep-restriction' })).toMatchObject({ ok: true });
+    expect(await a!.socket.emitWithAck('vote', { v: 1, option: 'patch', reason: 'what happened' })).toMatchObject({
+      ok: true,
+      vote: { option: 'patch' },
+    });
+    expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'patch' })).toMatchObject({ ok: true });
+    expect(await c!.socket.emitWithAck('vote', { v: 1, option: 'delay' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.tally?.voters === 3, 'three voters on the projector');
     expect(presenter.tally!.counts).toBeUndefined();
-    await facilitator.until(
-      () => facilitator.tally?.counts?.['allow-limited'] === 2,
-      'live counts for the facilitator',
-    );
+    await facilitator.until(() => facilitator.tally?.counts?.['patch'] === 2, 'live counts for the facilitator');
 
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.phase === 'revealed', 'the reveal on the projector');
     expect(presenter.view!.vote.results).toMatchObject({
-      counts: { 'allow-limited': 2, 'keep-restriction': 1 },
-      majority: 'allow-limited',
-      reasons: [{ option: 'allow-limited', reason: 'what happened' }],
+      counts: { patch: 2, delay: 1 },
+      majority: 'patch',
+      reasons: [{ option: 'patch', reason: 'what happened' }],
     });
     await c!.until(() => c!.view?.vote.phase === 'revealed', 'the reveal on a phone');
 
     expect(await control(facilitator, { type: 'advance' })).toMatchObject({ ok: true });
     for (const screen of [presenter, a!, facilitator])
       await screen.until(
-        () => screen.view?.game.kind === 'decision' && screen.view.game.decisionId === 'ukraine-plan',
+        () => screen.view?.game.kind === 'decision' && screen.view.game.decisionId === 'storm-plan',
         'the next decision',
       );
-    expect(a!.view!.taken).toEqual([expect.objectContaining({ optionId: 'allow-limited' })]);
+    expect(a!.view!.taken).toEqual([expect.objectContaining({ optionId: 'patch' })]);
 
     const record = await facilitator.socket.emitWithAck('record', { v: 1, format: 'json' });
     if (!record.ok) throw new Error(record.error.message);
     expect(JSON.parse(record.content)).toMatchObject({
-      path: [{ optionId: 'allow-limited', decidedBy: 'majority' }],
+      path: [{ optionId: 'patch', decidedBy: 'majority' }],
       rounds: [{ total: 3 }],
     });
   });
@@ -101,11 +100,11 @@ describe('a workshop session over Socket.IO', () => {
       { type: 'open' },
       { type: 'close' },
       { type: 'reveal' },
-      { type: 'advance', option: 'allow-wider', reason: 'mine' },
+      { type: 'advance', option: 'rebuild', reason: 'mine' },
       { type: 'rewind', toStep: 0 },
       { type: 'pause' },
       { type: 'resume' },
-      { type: 'handCounts', counts: { 'allow-wider': 99 } },
+      { type: 'handCounts', counts: { rebuild: 99 } },
       { type: 'end' },
     ];
     for (const socket of [participants[0]!.socket, presenter.socket]) {
@@ -130,7 +129,7 @@ describe('a workshop session over Socket.IO', () => {
       error: { code: 'not-allowed' },
     });
     // The projector cannot vote either.
-    expect(await presenter.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({
+    expect(await presenter.socket.emitWithAck('vote', { v: 1, option: 'rebuild' })).toMatchObject({
       ok: false,
       error: { code: 'not-allowed' },
     });
@@ -144,11 +143,11 @@ describe('a workshop session over Socket.IO', () => {
     await control(facilitator, { type: 'open' });
     const bad: Array<[string, unknown, string]> = [
       ['vote', 'a string', 'invalid-message'],
-      ['vote', { v: 1, option: 'allow-wider', reason: 'x'.repeat(141) }, 'invalid-message'],
-      ['vote', { v: 1, option: 'allow-wider', extra: true }, 'invalid-message'],
+      ['vote', { v: 1, option: 'rebuild', reason: 'x'.repeat(141) }, 'invalid-message'],
+      ['vote', { v: 1, option: 'rebuild', extra: true }, 'invalid-message'],
       ['vote', { v: 1, option: '<script>' }, 'invalid-message'],
-      ['vote', { v: 9, option: 'allow-wider' }, 'version'],
-      ['vote', { v: 1, option: 'allow-wider', reason: 'y'.repeat(5000) }, 'too-large'],
+      ['vote', { v: 9, option: 'rebuild' }, 'version'],
+      ['vote', { v: 1, option: 'rebuild', reason: 'y'.repeat(5000) }, 'too-large'],
       ['control', { v: 1, intent: { type: 'explode' } }, 'invalid-message'],
       ['join', { v: 1, role: 'participant', code: 'ABC', nickname: 'x' }, 'invalid-message'],
       ['whatever', { v: 1 }, 'invalid-message'],
@@ -164,15 +163,13 @@ describe('a workshop session over Socket.IO', () => {
     // A message bigger than Socket.IO's buffer closes that one connection; the page reconnects.
     const dropped = new Promise<string>((resolve) => a!.socket.once('disconnect', resolve));
     const back = dropped.then(() => new Promise<void>((resolve) => a!.socket.once('connect', () => resolve())));
-    a!.socket.emit('vote', { v: 1, option: 'allow-wider', reason: 'z'.repeat(20_000) } as never, () => {});
+    a!.socket.emit('vote', { v: 1, option: 'rebuild', reason: 'z'.repeat(20_000) } as never, () => {});
     expect(await dropped).toBe('transport close');
     // The room goes on, and the sender votes again once back (recovered, or joined again).
-    expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({ ok: true });
+    expect(await b!.socket.emitWithAck('vote', { v: 1, option: 'rebuild' })).toMatchObject({ ok: true });
     await back;
     await a!.until(() => a!.socket.recovered || a!.rejoins > 0, 'the page to be back in its room');
-    await expect
-      .poll(() => a!.socket.emitWithAck('vote', { v: 1, option: 'keep-restriction' }))
-      .toMatchObject({ ok: true });
+    await expect.poll(() => a!.socket.emitWithAck('vote', { v: 1, option: 'delay' })).toMatchObject({ ok: true });
     await facilitator.until(() => facilitator.tally?.voters === 2, 'both votes counted');
   });
 
@@ -195,7 +192,7 @@ describe('a workshop session over Socket.IO', () => {
     const { facilitator, url, code, participants } = await room();
     await control(facilitator, { type: 'open' });
     const first = participants[0]!;
-    expect(await first.socket.emitWithAck('vote', { v: 1, option: 'allow-wider', reason: 'bold' })).toMatchObject({
+    expect(await first.socket.emitWithAck('vote', { v: 1, option: 'rebuild', reason: 'bold' })).toMatchObject({
       ok: true,
     });
     const token = first.token!;
@@ -206,7 +203,7 @@ describe('a workshop session over Socket.IO', () => {
       ok: true,
       view: {
         me: { nickname: 'P0' },
-        myVote: { option: 'allow-wider', reason: 'bold' },
+        myVote: { option: 'rebuild', reason: 'bold' },
         vote: { phase: 'open', voters: 1 },
       },
       token,

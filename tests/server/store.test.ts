@@ -9,7 +9,7 @@ import type { RoomEvent } from '../../src/workshop/events.ts';
 const folder = mkdtempSync(join(tmpdir(), 'branchpoint-store-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-const created: RoomEvent = { type: 'created', at: 1, code: 'ABCDEF', scenarioId: 'atacms-2024', secretHash: 'h' };
+const created: RoomEvent = { type: 'created', at: 1, code: 'ABCDEF', scenarioId: 'workshop-small', secretHash: 'h' };
 const joined: RoomEvent = { type: 'joined', at: 2, participant: 'p1', nickname: 'Ana', tokenHash: 't' };
 
 describe('the SQLite store', () => {

@@ -1,4 +1,9 @@
-/** A room on the flagship scenario, driven through decide + evolve as the server drives it. */
+/**
+ * A room on a small fixture scenario (tests/fixtures/valid/workshop-small), driven through
+ * decide + evolve as the server drives it. The tests name its decision points and options, so they
+ * do not change when the flagship scenario is rewritten.
+ */
+import { fileURLToPath } from 'node:url';
 import { checkScenario } from '../../src/engine/check.ts';
 import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import type { Result } from '../../src/lib/result.ts';
@@ -16,16 +21,19 @@ import {
   type RoomState,
 } from '../../src/workshop/room.ts';
 
-export const FLAGSHIP = 'scenarios/atacms-2024/scenario.yaml';
+/** The folder of the fixture, and its id: four decision points in a line, three endings. */
+export const SMALL_FOLDER = fileURLToPath(new URL('../fixtures/valid/workshop-small', import.meta.url));
+export const SMALL_ID = 'workshop-small';
 
-let flagship: RoomScenario | undefined;
-export function flagshipScenario(): RoomScenario {
-  if (!flagship) {
-    const checked = checkScenario(FLAGSHIP, readBytes(FLAGSHIP), readBeside(FLAGSHIP));
-    if (!checked.bundle) throw new Error('The flagship scenario does not validate');
-    flagship = roomScenario(checked.bundle);
+let small: RoomScenario | undefined;
+export function smallScenario(): RoomScenario {
+  if (!small) {
+    const file = `${SMALL_FOLDER}/scenario.yaml`;
+    const checked = checkScenario(file, readBytes(file), readBeside(file));
+    if (!checked.bundle) throw new Error(`${file} does not validate`);
+    small = roomScenario(checked.bundle);
   }
-  return flagship;
+  return small;
 }
 
 /** A test room: state plus the events that made it, with a clock that moves a second per event. */
@@ -34,7 +42,7 @@ export class TestRoom {
   readonly events: RoomEvent[];
   now = Date.UTC(2026, 2, 5, 9, 0, 0);
 
-  constructor(readonly scenario: RoomScenario = flagshipScenario()) {
+  constructor(readonly scenario: RoomScenario = smallScenario()) {
     const created = {
       type: 'created' as const,
       at: this.now,

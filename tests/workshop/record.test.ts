@@ -11,19 +11,15 @@ function playedSession() {
   room.join('p2', '=HYPERLINK("http://x")');
   room.join('p3', '<img src=x onerror=alert(1)>');
   room.voteAndReveal([
-    ['p1', 'keep-restriction', 'the risk of "escalation", mostly'],
-    ['p2', 'keep-restriction'],
-    ['p3', 'allow-limited', '**bold** claim'],
+    ['p1', 'delay', 'the risk of "escalation", mostly'],
+    ['p2', 'delay'],
+    ['p3', 'patch', '**bold** claim'],
   ]);
-  room.do({ type: 'advance', option: 'allow-limited', reason: 'to follow what happened' });
-  room.voteAndReveal([['p1', 'hold-and-prepare']]).do({ type: 'advance' });
+  room.do({ type: 'advance', option: 'patch', reason: 'to follow what happened' });
+  room.voteAndReveal([['p1', 'sandbags']]).do({ type: 'advance' });
   room.do({ type: 'rewind', toStep: 1 });
-  room.do(
-    { type: 'handCounts', counts: { 'kursk-defensive': 9, 'occupied-territory': 2 } },
-    { type: 'reveal' },
-    { type: 'advance' },
-  );
-  for (const option of ['warn-and-contain', 'halt-aid']) room.voteAndReveal([['p1', option]]).do({ type: 'advance' });
+  room.do({ type: 'handCounts', counts: { 'close-gates': 9, evacuate: 2 } }, { type: 'reveal' }, { type: 'advance' });
+  for (const option of ['inquiry', 'sell']) room.voteAndReveal([['p1', option]]).do({ type: 'advance' });
   room.do({ type: 'end' });
   return room;
 }
@@ -34,34 +30,34 @@ describe('the session record', () => {
 
   it('holds the path with its citations, who decided each step and every override', () => {
     expect(record.path.map((s) => [s.optionId, s.decidedBy, s.round])).toEqual([
-      ['allow-limited', 'facilitator', 1],
-      ['kursk-defensive', 'majority', 3],
-      ['warn-and-contain', 'majority', 4],
-      ['halt-aid', 'majority', 5],
+      ['patch', 'facilitator', 1],
+      ['close-gates', 'majority', 3],
+      ['inquiry', 'majority', 4],
+      ['sell', 'majority', 5],
     ]);
-    expect(record.path[0]!.override).toEqual({ majority: 'keep-restriction', reason: 'to follow what happened' });
+    expect(record.path[0]!.override).toEqual({ majority: 'delay', reason: 'to follow what happened' });
     expect(record.path.every((s) => s.citations.length > 0 && s.citations.every((c) => c.quote.length > 0))).toBe(true);
-    expect(record.reached).toMatchObject({ kind: 'ending', id: 'aid-halted' });
+    expect(record.reached).toMatchObject({ kind: 'ending', id: 'sold' });
     expect(record.status).toBe('ended');
   });
 
   it('holds every vote with counts per option, reasons, timings, and the branch the room rewound', () => {
     expect(record.rounds.map((r) => [r.round, r.decisionId, r.outcome, r.chosen])).toEqual([
-      [1, 'us-permission', 'taken', 'allow-limited'],
-      [2, 'ukraine-plan', 'taken', 'hold-and-prepare'],
-      [3, 'ukraine-plan', 'taken', 'kursk-defensive'],
-      [4, 'kremlin-response', 'taken', 'warn-and-contain'],
-      [5, 'incoming-choice', 'taken', 'halt-aid'],
+      [1, 'funding', 'taken', 'patch'],
+      [2, 'storm-plan', 'taken', 'sandbags'],
+      [3, 'storm-plan', 'taken', 'close-gates'],
+      [4, 'aftermath', 'taken', 'inquiry'],
+      [5, 'land-vote', 'taken', 'sell'],
     ]);
     const first = record.rounds[0]!;
     expect(first.options.map((o) => [o.id, o.phoneVotes, o.handVotes, o.total])).toEqual([
-      ['keep-restriction', 2, 0, 2],
-      ['allow-limited', 1, 0, 1],
-      ['allow-wider', 0, 0, 0],
+      ['delay', 2, 0, 2],
+      ['patch', 1, 0, 1],
+      ['rebuild', 0, 0, 0],
     ]);
     expect(first).toMatchObject({
       total: 3,
-      majority: 'keep-restriction',
+      majority: 'delay',
       durationSeconds: expect.any(Number),
       openedAt: expect.stringMatching(/^2026-03-05T/),
     });
@@ -69,7 +65,7 @@ describe('the session record', () => {
       ['Ana', 'the risk of "escalation", mostly'],
       ['<img src=x onerror=alert(1)>', '**bold** claim'],
     ]);
-    expect(record.rounds[2]!.options.find((o) => o.id === 'kursk-defensive')).toMatchObject({
+    expect(record.rounds[2]!.options.find((o) => o.id === 'close-gates')).toMatchObject({
       phoneVotes: 0,
       handVotes: 9,
       total: 9,
@@ -80,7 +76,7 @@ describe('the session record', () => {
   it("downloads as Markdown for the class, with participants' words kept as plain text", () => {
     const file = recordFile(room.scenario, room.state, 'markdown');
     expect(file).toMatchObject({
-      filename: 'atacms-2024-K7M2QX-2026-03-05.md',
+      filename: 'workshop-small-K7M2QX-2026-03-05.md',
       mimeType: 'text/markdown; charset=utf-8',
     });
     const md = file.content;
@@ -107,7 +103,7 @@ describe('the session record', () => {
     expect(lines).toHaveLength(1 + optionRows);
     expect(content).toContain(`"Ana: the risk of ""escalation"", mostly"`);
     expect(content).not.toMatch(/,=HYPERLINK/);
-    const allowLimited = lines.find((l) => l.startsWith('1,1,us-permission,') && l.includes(',allow-limited,'))!;
+    const allowLimited = lines.find((l) => l.startsWith('1,1,funding,') && l.includes(',patch,'))!;
     expect(allowLimited).toContain(',yes,to follow what happened,taken,');
   });
 
@@ -121,9 +117,9 @@ describe('the session record', () => {
     const live = new TestRoom();
     live.join('p1');
     live.do({ type: 'open' });
-    live.vote('p1', 'allow-wider');
+    live.vote('p1', 'rebuild');
     const partial = buildRecord(live.scenario, live.state);
-    expect(partial).toMatchObject({ status: 'running', path: [], reached: { kind: 'decision', id: 'us-permission' } });
+    expect(partial).toMatchObject({ status: 'running', path: [], reached: { kind: 'decision', id: 'funding' } });
     expect(partial.rounds[0]).toMatchObject({ outcome: 'open', total: 1 });
     expect(recordFile(live.scenario, live.state, 'markdown').content).toContain('had not ended');
   });

@@ -15,48 +15,48 @@ function roomWithThree() {
 describe('a room vote', () => {
   it('moves along the scenario with the majority, on the same machine as single-player', () => {
     const room = roomWithThree();
-    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'us-permission' });
+    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'funding' });
     room.voteAndReveal([
-      ['ana', 'allow-limited'],
-      ['ben', 'allow-limited'],
-      ['cy', 'keep-restriction'],
+      ['ana', 'patch'],
+      ['ben', 'patch'],
+      ['cy', 'delay'],
     ]);
     expect(room.state.current?.phase).toBe('revealed');
     room.do({ type: 'advance' });
-    expect(room.state.choices).toEqual(['allow-limited']);
-    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'ukraine-plan' });
-    expect(room.state.taken).toEqual([{ step: 0, round: 1, option: 'allow-limited', majority: 'allow-limited' }]);
+    expect(room.state.choices).toEqual(['patch']);
+    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'storm-plan' });
+    expect(room.state.taken).toEqual([{ step: 0, round: 1, option: 'patch', majority: 'patch' }]);
     expect(phaseOf(room.state)).toBe('idle');
   });
 
   it('keeps one vote per participant: voting again before the close replaces the first', () => {
     const room = roomWithThree();
     room.do({ type: 'open' });
-    room.vote('ana', 'keep-restriction', 'too risky');
-    room.vote('ana', 'allow-wider');
+    room.vote('ana', 'delay', 'too risky');
+    room.vote('ana', 'rebuild');
     expect(tallyOf(room.state, 'facilitator')).toMatchObject({
       voters: 1,
-      counts: { 'keep-restriction': 0, 'allow-limited': 0, 'allow-wider': 1 },
+      counts: { delay: 0, patch: 0, rebuild: 1 },
     });
     room.do({ type: 'close' });
-    expect(room.vote('ana', 'keep-restriction')).toMatchObject({ code: 'not-now', message: 'voting is not open' });
-    expect(voteOf(room.state.current!.votes, 'ana')!.option).toBe('allow-wider');
+    expect(room.vote('ana', 'delay')).toMatchObject({ code: 'not-now', message: 'voting is not open' });
+    expect(voteOf(room.state.current!.votes, 'ana')!.option).toBe('rebuild');
     expect(room.state.current!.votes.size).toBe(1);
   });
 
   it('refuses votes for options the machine does not offer here, and from strangers', () => {
     const room = roomWithThree();
-    room.voteAndReveal([['ana', 'keep-restriction']]).do({ type: 'advance' });
+    room.voteAndReveal([['ana', 'delay']]).do({ type: 'advance' });
     room.do({ type: 'open' });
-    // Kursk strikes need strike-permission >= 1, which keeping the restriction leaves at 0.
-    expect(room.vote('ana', 'kursk-defensive')).toMatchObject({ code: 'invalid-message' });
-    expect(room.vote('zed', 'occupied-territory')).toMatchObject({ code: 'not-joined' });
-    expect(room.control({ type: 'handCounts', counts: { 'kursk-defensive': 4 } })).toMatchObject({
+    // Closing the gates needs readiness >= 1, which delaying the repair leaves at 0.
+    expect(room.vote('ana', 'close-gates')).toMatchObject({ code: 'invalid-message' });
+    expect(room.vote('zed', 'evacuate')).toMatchObject({ code: 'not-joined' });
+    expect(room.control({ type: 'handCounts', counts: { 'close-gates': 4 } })).toMatchObject({
       code: 'invalid-message',
     });
-    room.vote('ana', 'hold-and-prepare');
+    room.vote('ana', 'sandbags');
     room.do({ type: 'reveal' });
-    expect(room.control({ type: 'advance', option: 'kursk-defensive', reason: 'why not' })).toMatchObject({
+    expect(room.control({ type: 'advance', option: 'close-gates', reason: 'why not' })).toMatchObject({
       code: 'invalid-message',
     });
   });
@@ -64,13 +64,13 @@ describe('a room vote', () => {
   it('shows counts to the facilitator at once, and to the projector and phones only after the reveal', () => {
     const room = roomWithThree();
     room.do({ type: 'open' });
-    room.vote('ana', 'allow-limited', 'the article reports it');
-    room.vote('ben', 'keep-restriction', 'escalation');
+    room.vote('ana', 'patch', 'the article reports it');
+    room.vote('ben', 'delay', 'escalation');
     const now = { now: room.now };
     expect(facilitatorView(room.scenario, room.state, now).vote.counts).toEqual({
-      'keep-restriction': 1,
-      'allow-limited': 1,
-      'allow-wider': 0,
+      delay: 1,
+      patch: 1,
+      rebuild: 0,
     });
     expect(presenterView(room.scenario, room.state, now).vote).toEqual({
       round: 1,
@@ -79,7 +79,7 @@ describe('a room vote', () => {
       voters: 2,
     });
     expect(participantView(room.scenario, room.state, 'ana', now)).toMatchObject({
-      myVote: { option: 'allow-limited', reason: 'the article reports it' },
+      myVote: { option: 'patch', reason: 'the article reports it' },
     });
     expect(participantView(room.scenario, room.state, 'ana', now).vote.counts).toBeUndefined();
     expect(tallyOf(room.state, 'public').counts).toBeUndefined();
@@ -88,77 +88,73 @@ describe('a room vote', () => {
     const shown = presenterView(room.scenario, room.state, now).vote.results!;
     expect(shown).toMatchObject({ total: 2, majority: null });
     expect(shown.reasons).toEqual([
-      { option: 'allow-limited', reason: 'the article reports it' },
-      { option: 'keep-restriction', reason: 'escalation' },
+      { option: 'patch', reason: 'the article reports it' },
+      { option: 'delay', reason: 'escalation' },
     ]);
     expect(facilitatorView(room.scenario, room.state, now).vote.results!.reasons[0]).toMatchObject({ nickname: 'ana' });
     expect(participantView(room.scenario, room.state, 'cy', now).vote.counts).toEqual({
-      'keep-restriction': 1,
-      'allow-limited': 1,
-      'allow-wider': 0,
+      delay: 1,
+      patch: 1,
+      rebuild: 0,
     });
   });
 
   it('on a tie the facilitator must choose, and choosing against a majority needs a reason', () => {
     const room = roomWithThree();
     room.voteAndReveal([
-      ['ana', 'allow-limited'],
-      ['ben', 'keep-restriction'],
+      ['ana', 'patch'],
+      ['ben', 'delay'],
     ]);
     expect(room.control({ type: 'advance' })).toMatchObject({
       code: 'not-now',
       message: expect.stringContaining('no majority'),
     });
-    expect(room.control({ type: 'advance', option: 'allow-wider' })).toMatchObject({
+    expect(room.control({ type: 'advance', option: 'rebuild' })).toMatchObject({
       message: expect.stringContaining('needs a reason'),
     });
-    room.do({ type: 'advance', option: 'allow-wider', reason: 'to see the widest branch' });
+    room.do({ type: 'advance', option: 'rebuild', reason: 'to see the widest branch' });
     expect(room.state.taken[0]).toEqual({
       step: 0,
       round: 1,
-      option: 'allow-wider',
+      option: 'rebuild',
       majority: null,
       reason: 'to see the widest branch',
     });
     expect(facilitatorView(room.scenario, room.state, context).taken[0]).toMatchObject({
-      optionId: 'allow-wider',
+      optionId: 'rebuild',
       override: { majority: null, reason: 'to see the widest branch' },
     });
   });
 
   it('takes the majority without a reason when the facilitator names it', () => {
     const room = roomWithThree();
-    room.voteAndReveal([['ana', 'allow-limited']]);
-    room.do({ type: 'advance', option: 'allow-limited', reason: 'ignored' });
+    room.voteAndReveal([['ana', 'patch']]);
+    room.do({ type: 'advance', option: 'patch', reason: 'ignored' });
     expect(room.state.taken[0]).not.toHaveProperty('reason');
   });
 
   it('adds hand counts to phone votes and closes the vote', () => {
     const room = roomWithThree();
     room.do({ type: 'open' });
-    room.vote('ana', 'keep-restriction');
-    room.do({ type: 'handCounts', counts: { 'keep-restriction': 2, 'allow-wider': 4 } });
+    room.vote('ana', 'delay');
+    room.do({ type: 'handCounts', counts: { delay: 2, rebuild: 4 } });
     expect(room.state.current).toMatchObject({ phase: 'closed' });
     room.do({ type: 'reveal' });
     expect(presenterView(room.scenario, room.state, context).vote.results).toMatchObject({
-      counts: { 'keep-restriction': 3, 'allow-limited': 0, 'allow-wider': 4 },
+      counts: { delay: 3, patch: 0, rebuild: 4 },
       total: 7,
-      majority: 'allow-wider',
+      majority: 'rebuild',
     });
   });
 
   it('runs on hand counts alone, without opening a vote (offline presenter mode)', () => {
     const room = new TestRoom();
-    room.do(
-      { type: 'handCounts', counts: { 'allow-limited': 12, 'keep-restriction': 5 } },
-      { type: 'reveal' },
-      { type: 'advance' },
-    );
-    expect(room.state.choices).toEqual(['allow-limited']);
+    room.do({ type: 'handCounts', counts: { patch: 12, delay: 5 } }, { type: 'reveal' }, { type: 'advance' });
+    expect(room.state.choices).toEqual(['patch']);
     expect(room.state.rounds[0]).toMatchObject({
       round: 1,
-      handCounts: { 'allow-limited': 12, 'keep-restriction': 5 },
-      outcome: { kind: 'taken', option: 'allow-limited' },
+      handCounts: { patch: 12, delay: 5 },
+      outcome: { kind: 'taken', option: 'patch' },
     });
   });
 
@@ -166,17 +162,17 @@ describe('a room vote', () => {
     const room = roomWithThree();
     expect(room.control({ type: 'close' })).toMatchObject({ code: 'not-now' });
     expect(room.control({ type: 'reveal' })).toMatchObject({ code: 'not-now' });
-    expect(room.control({ type: 'advance', option: 'allow-limited', reason: 'x' })).toMatchObject({ code: 'not-now' });
+    expect(room.control({ type: 'advance', option: 'patch', reason: 'x' })).toMatchObject({ code: 'not-now' });
     room.do({ type: 'open' });
     expect(room.control({ type: 'open' })).toMatchObject({ code: 'not-now' });
     expect(room.control({ type: 'advance' })).toMatchObject({ code: 'not-now' });
     room.do({ type: 'close' }, { type: 'open' }); // opened again: votes stay
-    room.vote('ben', 'allow-wider');
+    room.vote('ben', 'rebuild');
     room.do({ type: 'reveal' });
     expect(room.control({ type: 'open' })).toMatchObject({ code: 'not-now' });
     expect(room.control({ type: 'handCounts', counts: {} })).toMatchObject({ code: 'not-now' });
     room.do({ type: 'advance' });
-    expect(room.state.choices).toEqual(['allow-wider']);
+    expect(room.state.choices).toEqual(['rebuild']);
   });
 });
 
@@ -187,48 +183,48 @@ describe('pause, rewind and end', () => {
     const endsAt = room.state.current!.endsAt!;
     expect(endsAt).toBe(room.state.current!.openedAt + 60_000);
     room.do({ type: 'pause' });
-    expect(room.vote('ana', 'allow-limited')).toMatchObject({ code: 'not-now', message: 'the session is paused' });
+    expect(room.vote('ana', 'patch')).toMatchObject({ code: 'not-now', message: 'the session is paused' });
     expect(room.control({ type: 'close' })).toMatchObject({ message: expect.stringContaining('paused') });
     room.now += 30_000;
     room.do({ type: 'resume' });
     const [pause] = room.state.pauses;
     expect(pause!.to! - pause!.from).toBeGreaterThan(30_000);
     expect(room.state.current!.endsAt).toBe(endsAt + (pause!.to! - pause!.from));
-    expect(room.vote('ana', 'allow-limited')).toBeUndefined();
+    expect(room.vote('ana', 'patch')).toBeUndefined();
   });
 
   it('rewinds to an earlier decision, keeping the rejected branch in the rounds', () => {
     const room = roomWithThree();
-    room.voteAndReveal([['ana', 'keep-restriction']]).do({ type: 'advance' });
-    room.voteAndReveal([['ana', 'hold-and-prepare']]).do({ type: 'advance' });
+    room.voteAndReveal([['ana', 'delay']]).do({ type: 'advance' });
+    room.voteAndReveal([['ana', 'sandbags']]).do({ type: 'advance' });
     room.do({ type: 'open' });
-    room.vote('ben', 'warn-and-contain');
+    room.vote('ben', 'inquiry');
     expect(room.control({ type: 'rewind', toStep: 2 })).toMatchObject({ code: 'not-now' });
     room.do({ type: 'rewind', toStep: 0 });
     expect(room.state.choices).toEqual([]);
     expect(room.state.taken).toEqual([]);
-    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'us-permission' });
+    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'funding' });
     expect(room.state.rounds.map((r) => [r.round, r.decisionId, r.outcome?.kind])).toEqual([
-      [1, 'us-permission', 'taken'],
-      [2, 'ukraine-plan', 'taken'],
-      [3, 'kremlin-response', 'rewound'],
+      [1, 'funding', 'taken'],
+      [2, 'storm-plan', 'taken'],
+      [3, 'aftermath', 'rewound'],
     ]);
     expect(room.state.rewinds).toEqual([{ at: expect.any(Number), fromStep: 2, toStep: 0 }]);
-    room.voteAndReveal([['cy', 'allow-wider']]);
+    room.voteAndReveal([['cy', 'rebuild']]);
     expect(room.state.current!.round).toBe(4);
   });
 
   it('plays to an ending, where no vote opens but a rewind does', () => {
     const room = roomWithThree();
-    for (const option of ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'halt-aid'])
+    for (const option of ['patch', 'close-gates', 'inquiry', 'sell'])
       room.voteAndReveal([['ana', option]]).do({ type: 'advance' });
-    expect(room.state.game).toMatchObject({ kind: 'ending', endingId: 'aid-halted' });
+    expect(room.state.game).toMatchObject({ kind: 'ending', endingId: 'sold' });
     expect(room.control({ type: 'open' })).toMatchObject({
       code: 'not-now',
       message: expect.stringContaining('ending'),
     });
     room.do({ type: 'rewind', toStep: 3 });
-    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'incoming-choice' });
+    expect(room.state.game).toMatchObject({ kind: 'decision', decisionId: 'land-vote' });
   });
 
   it('after the end refuses everything, but lets nobody new in', () => {
@@ -247,7 +243,7 @@ describe('pause, rewind and end', () => {
     ] as const) {
       expect(room.control(intent)).toMatchObject({ code: 'not-now', message: 'this session has ended' });
     }
-    expect(room.vote('ana', 'allow-limited')).toMatchObject({ code: 'not-now' });
+    expect(room.vote('ana', 'patch')).toMatchObject({ code: 'not-now' });
     expect(room.join('dee')).toMatchObject({ code: 'not-now' });
   });
 });
@@ -257,13 +253,13 @@ describe('rebuilding a room from its events', () => {
     const room = roomWithThree();
     room
       .voteAndReveal([
-        ['ana', 'keep-restriction', 'caution'],
-        ['ben', 'allow-wider'],
+        ['ana', 'delay', 'caution'],
+        ['ben', 'rebuild'],
       ])
-      .do({ type: 'advance', option: 'allow-wider', reason: 'explore' });
+      .do({ type: 'advance', option: 'rebuild', reason: 'explore' });
     room.do({ type: 'open', seconds: 30 }, { type: 'pause' }, { type: 'resume' });
-    room.vote('cy', 'deeper-strikes');
-    room.do({ type: 'handCounts', counts: { 'occupied-territory': 2 } }, { type: 'rewind', toStep: 0 });
+    room.vote('cy', 'pump');
+    room.do({ type: 'handCounts', counts: { evacuate: 2 } }, { type: 'rewind', toStep: 0 });
     expect(rebuildRoom(room.scenario, room.events)).toEqual(room.state);
     expect(room.state.seq).toBe(room.events.length);
   });
