@@ -3,7 +3,7 @@
  * decide + evolve as the server drives it. The tests name its decision points and options, so they
  * do not change when the flagship scenario is rewritten.
  */
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { checkScenario } from '../../src/engine/check.ts';
 import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import type { Result } from '../../src/lib/result.ts';
@@ -22,13 +22,14 @@ import {
 } from '../../src/workshop/room.ts';
 
 /** The folder of the fixture, and its id: four decision points in a line, three endings. */
-export const SMALL_FOLDER = fileURLToPath(new URL('../fixtures/valid/workshop-small', import.meta.url));
+// import.meta.dirname, not new URL(): the screen tests load this under happy-dom, whose URL is not Node's.
+export const SMALL_FOLDER = join(import.meta.dirname, '../fixtures/valid/workshop-small');
 export const SMALL_ID = 'workshop-small';
 
 let small: RoomScenario | undefined;
 export function smallScenario(): RoomScenario {
   if (!small) {
-    const file = `${SMALL_FOLDER}/scenario.yaml`;
+    const file = join(SMALL_FOLDER, 'scenario.yaml');
     const checked = checkScenario(file, readBytes(file), readBeside(file));
     if (!checked.bundle) throw new Error(`${file} does not validate`);
     small = roomScenario(checked.bundle);
