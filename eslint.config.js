@@ -16,9 +16,9 @@ const pureFiles = PURE.map((room) => `src/${room}/**`);
 
 /**
  * Web APIs that Node and browsers both have, with the same meaning, and that pure code may use. Each is
- * declared for the compiler in types/web-platform.d.ts (tests/lint/boundaries.test.ts holds the two lists equal).
+ * declared for the compiler in types/web-platform.d.ts (tests/lint/boundaries.test.ts holds the two equal).
  */
-export const CROSS_PLATFORM_GLOBALS = ['TextDecoder', 'TextEncoder', 'crypto', 'btoa', 'atob'];
+const CROSS_PLATFORM_GLOBALS = ['TextDecoder', 'TextEncoder', 'crypto', 'btoa', 'atob'];
 
 /** Every browser, worker and Node global that is not part of the language (ES2023) nor listed above. */
 const es2023 = new Set(Object.keys(globals.es2023));
@@ -111,16 +111,7 @@ const policies = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      'test-results/**',
-      '.scratch-*/**',
-      '.tmp-*',
-      '.bench/**',
-      'tests/fixtures/lint-probes/**',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.scratch-*/**', '.tmp-*', '.bench/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
