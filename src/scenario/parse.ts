@@ -19,6 +19,7 @@ import {
 import type { Diagnostic, DocPath } from './diagnostic.ts';
 import { checkAliases } from './yaml-aliases.ts';
 import { findTooDeep } from './yaml-cst.ts';
+import { findDuplicateKeys, mergeByPosition } from './yaml-keys.ts';
 import { describeYamlProblems } from './yaml-errors.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -113,7 +114,8 @@ export function parseScenarioText(source: string, file: string, limits?: ParseLi
     return { ok: false, diagnostics: [at(describeCrash(error))] };
   }
 
-  const yamlProblems = describeYamlProblems([...doc.errors, ...doc.warnings], text, tokens);
+  const errors = mergeByPosition(doc.errors, findDuplicateKeys(doc));
+  const yamlProblems = describeYamlProblems([...errors, ...doc.warnings], text, tokens);
   if (yamlProblems.length > 0)
     return { ok: false, diagnostics: yamlProblems.map((p) => atOffset(p.message, p.offset)) };
 
@@ -158,7 +160,8 @@ function onlyCommentsOrBlank(text: string): boolean {
 
 /** The first document of the text; a second one is reported as an error on the first. */
 function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  // Keys written twice are found by findDuplicateKeys, in one pass: the library's check is quadratic.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
   let first: Document.Parsed | undefined;
   for (const doc of composer.compose(tokens, true, length)) {
     if (!first) first = doc;

@@ -79,6 +79,19 @@ describe('hostile scenario files', () => {
     expect([error?.line, error?.col]).toEqual([22, 14]);
   });
 
+  it('refuses a key written twice in a block of 20,000 quickly (the check once compared every pair of keys)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${i}`);
+    const text = [...keys, 'key7: again'].join('\n') + '\n';
+    let outcome: ReturnType<typeof parseScenarioText> | undefined;
+    // About 0.2-0.5 s of CPU on a busy machine; comparing each key with every key before it took 3 s and more.
+    const spent = Math.min(...[1, 2].map(() => cpuMilliseconds(() => (outcome = parseScenarioText(text, 'f.yaml')))));
+    expect(spent).toBeLessThan(1000);
+    expect(outcome?.ok).toBe(false);
+    const [error] = outcome!.ok ? [] : outcome!.diagnostics;
+    expect(error?.message).toBe('the key "key7" appears twice in the same block: keep one');
+    expect([error?.line, error?.col]).toEqual([20_001, 1]);
+  });
+
   it('reads the aliases a scenario may use, and refuses one more', () => {
     const uses = (count: number) =>
       ['shared: &s {who: both}', ...Array.from({ length: count }, (_, i) => `k${i}: *s`)].join('\n') + '\n';
