@@ -6,7 +6,7 @@
  */
 import type { Plugin } from 'vite';
 import { PLAYER_TEMPLATE_FILE } from '../authoring/standalone-bundle.ts';
-import { cachedPlayerTemplate } from '../cli/player-template.ts';
+import { cachedPlayerTemplate } from '../node/player-template.ts';
 
 export function playerTemplatePlugin(): Plugin {
   return {

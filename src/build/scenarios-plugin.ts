@@ -18,7 +18,7 @@ import { decodeText } from '../scenario/parse.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
 import { catalogEntry } from '../engine/catalog.ts';
-import { ASK_EVENT, SCENARIOS_EVENT, type LiveScenarios } from '../ui/authoring/live-protocol.ts';
+import { ASK_EVENT, SCENARIOS_EVENT, type LiveScenarios } from '../authoring/live-protocol.ts';
 import { shapeOf } from '../authoring/open-scenario.ts';
 
 const CATALOG = 'virtual:branchpoint/catalog';

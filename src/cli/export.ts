@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { injectBundle } from '../authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { displayPath } from '../node/scenario-files.ts';
-import { cachedPlayerTemplate } from './player-template.ts';
+import { cachedPlayerTemplate } from '../node/player-template.ts';
 import { UsageError } from './usage-error.ts';
 import type { CliIo } from './io.ts';
 

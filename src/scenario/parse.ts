@@ -17,12 +17,13 @@ import {
   type Node,
 } from 'yaml';
 import type { Diagnostic, DocPath } from './diagnostic.ts';
+import { checkAliases } from './yaml-aliases.ts';
 import { findTooDeep } from './yaml-cst.ts';
+import { findDuplicateKeys, mergeByPosition } from './yaml-keys.ts';
 import { describeYamlProblems } from './yaml-errors.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_DEPTH = 40;
-const MAX_ALIASES = 100;
 // Callers may pass a little more than the limit (the CLI reads one byte past it), so the message names no size read.
 const tooLarge = (limit: number) => `the file is larger than ${formatSize(limit)}, the limit for a scenario file`;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -113,39 +114,33 @@ export function parseScenarioText(source: string, file: string, limits?: ParseLi
     return { ok: false, diagnostics: [at(describeCrash(error))] };
   }
 
-  const yamlProblems = describeYamlProblems([...doc.errors, ...doc.warnings], text, tokens);
+  const errors = mergeByPosition(doc.errors, findDuplicateKeys(doc));
+  const yamlProblems = describeYamlProblems([...errors, ...doc.warnings], text, tokens);
   if (yamlProblems.length > 0)
     return { ok: false, diagnostics: yamlProblems.map((p) => atOffset(p.message, p.offset)) };
 
-  const problems: Diagnostic[] = [];
+  const problems: { message: string; offset: number }[] = [];
   visit(doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push(
-          atOffset(
-            `"${String(pair.key.value)}" is a reserved name and cannot be used as a key`,
-            pair.key.range?.[0] ?? 0,
-          ),
-        );
+        problems.push({
+          message: `"${String(pair.key.value)}" is a reserved name and cannot be used as a key`,
+          offset: pair.key.range?.[0] ?? 0,
+        });
       }
     },
-    Alias(_, alias, ancestors) {
-      const target = alias.resolve(doc);
-      const where = alias.range?.[0] ?? 0;
-      if (!target)
-        problems.push(atOffset(`there is no anchor "&${alias.source}" before this alias "*${alias.source}"`, where));
-      // An alias inside the block it names would make the value contain itself, forever.
-      else if (ancestors.includes(target))
-        problems.push(
-          atOffset(`the alias "*${alias.source}" is inside the block it names, so it would contain itself`, where),
-        );
-    },
   });
-  if (problems.length > 0) return { ok: false, diagnostics: problems };
+  problems.push(...checkAliases(doc));
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.offset - b.offset);
+    return { ok: false, diagnostics: problems.map((p) => atOffset(p.message, p.offset)) };
+  }
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    // checkAliases has bounded the aliases in one walk; the library's own count (maxAliasCount) walks the
+    // whole document again for every alias inside an anchored block, so it is turned off.
+    value = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     return { ok: false, diagnostics: [at(describeCrash(error))] };
   }
@@ -165,7 +160,8 @@ function onlyCommentsOrBlank(text: string): boolean {
 
 /** The first document of the text; a second one is reported as an error on the first. */
 function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true, strict: true });
+  // Keys written twice are found by findDuplicateKeys, in one pass: the library's check is quadratic.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
   let first: Document.Parsed | undefined;
   for (const doc of composer.compose(tokens, true, length)) {
     if (!first) first = doc;
@@ -205,9 +201,6 @@ function locate(doc: Document.Parsed, path: DocPath, position: (offset: number) 
 
 function describeCrash(error: unknown): string {
   if (error instanceof RangeError) return 'the file is nested too deeply to read';
-  if (error instanceof Error && /excessive alias count/i.test(error.message)) {
-    return 'the file uses too many aliases (*name): this is how "billion laughs" files attack a reader';
-  }
   return 'the file could not be read as YAML';
 }
 

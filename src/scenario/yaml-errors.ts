@@ -7,13 +7,16 @@
 import type { CST, YAMLError } from 'yaml';
 import { findUnclosedBefore } from './yaml-cst.ts';
 
+/** What is read of the library's errors; findDuplicateKeys makes its own without the cost of an Error. */
+export type YamlErrorLike = Pick<YAMLError, 'code' | 'pos' | 'message'>;
+
 export interface YamlProblem {
   offset: number;
   message: string;
 }
 
 export function describeYamlProblems(
-  problems: readonly YAMLError[],
+  problems: readonly YamlErrorLike[],
   text: string,
   tokens: readonly CST.Token[],
 ): YamlProblem[] {
@@ -30,7 +33,7 @@ export function describeYamlProblems(
   return kept;
 }
 
-function describe(problem: YAMLError, text: string, tokens: readonly CST.Token[]): YamlProblem {
+function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Token[]): YamlProblem {
   const offset = problem.pos[0];
   const libraryWords = problem.message.split('\n')[0]!;
   const at = (message: string, where = offset): YamlProblem => ({ offset: where, message });

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check.ts';
 import type { Diagnostic } from '../../src/scenario/diagnostic.ts';
 import { MAX_DEPTH, MAX_FILE_BYTES, parseScenarioText } from '../../src/scenario/parse.ts';
+import { MAX_ALIASES } from '../../src/scenario/yaml-aliases.ts';
 
 const noFiles = () => undefined;
 const check = (content: string | Uint8Array): Diagnostic[] =>
@@ -37,9 +38,74 @@ function billionLaughs(): string {
   return lines.join('\n') + '\n';
 }
 
+/** 2,000 keys, each merging (<<) five aliases of one anchor: 67 KB, and 73 s of CPU before the aliases were checked in one walk. */
+function mergeBomb(): string {
+  const lines = ['base: &a {x: 1}'];
+  for (let i = 0; i < 2000; i++) lines.push(`k${String(i).padStart(4, '0')}: {<<: [*a, *a, *a, *a, *a]}`);
+  return lines.join('\n') + '\n';
+}
+
+/** CPU time of `run` in this process, in milliseconds: other processes' load does not count. */
+function cpuMilliseconds(run: () => void): number {
+  const before = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 describe('hostile scenario files', () => {
   it('refuses an alias bomb ("billion laughs")', () => {
-    expect(onlyError(billionLaughs()).message).toMatch(/too many aliases/);
+    const error = onlyError(billionLaughs());
+    expect(error.message).toMatch(/too many aliases/);
+    expect(error.message).toMatch(/billion laughs/);
+  });
+
+  it('refuses 10,000 merged aliases of one anchor quickly, at the alias past the limit', () => {
+    const text = mergeBomb();
+    expect(text.length).toBeGreaterThan(65_000);
+    let outcome: ReturnType<typeof parseScenarioText> | undefined;
+    // The parse step alone, the least of three runs (the first also warms the code up). It takes 0.2-0.5 s of
+    // CPU on a busy machine; before, one walk of the whole document per alias made it 73 s.
+    const spent = Math.min(
+      ...[1, 2, 3].map(() => cpuMilliseconds(() => (outcome = parseScenarioText(text, 'hostile.yaml')))),
+    );
+    expect(spent).toBeLessThan(1000);
+    expect(outcome?.ok).toBe(false);
+    const [error] = outcome!.ok ? [] : outcome!.diagnostics;
+    expect(error?.message).toBe(
+      `the file uses too many aliases (*name): more than ${MAX_ALIASES}; this is how "billion laughs" files attack a reader`,
+    );
+    // The 101st alias: the 21st key's first, on line 22.
+    expect([error?.line, error?.col]).toEqual([22, 14]);
+  });
+
+  it('refuses a key written twice in a block of 20,000 quickly (the check once compared every pair of keys)', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `key${i}: ${i}`);
+    const text = [...keys, 'key7: again'].join('\n') + '\n';
+    let outcome: ReturnType<typeof parseScenarioText> | undefined;
+    // About 0.2-0.5 s of CPU on a busy machine; comparing each key with every key before it took 3 s and more.
+    const spent = Math.min(...[1, 2].map(() => cpuMilliseconds(() => (outcome = parseScenarioText(text, 'f.yaml')))));
+    expect(spent).toBeLessThan(1000);
+    expect(outcome?.ok).toBe(false);
+    const [error] = outcome!.ok ? [] : outcome!.diagnostics;
+    expect(error?.message).toBe('the key "key7" appears twice in the same block: keep one');
+    expect([error?.line, error?.col]).toEqual([20_001, 1]);
+  });
+
+  it('reads the aliases a scenario may use, and refuses one more', () => {
+    const uses = (count: number) =>
+      ['shared: &s {who: both}', ...Array.from({ length: count }, (_, i) => `k${i}: *s`)].join('\n') + '\n';
+    const ok = parseScenarioText(uses(MAX_ALIASES), 'f.yaml');
+    expect(ok.ok && (ok.file.value as Record<string, unknown>)[`k${MAX_ALIASES - 1}`]).toEqual({ who: 'both' });
+    expect(parseScenarioText(uses(MAX_ALIASES + 1), 'f.yaml').ok).toBe(false);
+  });
+
+  it('refuses aliases that repeat too much, even when there are few of them', () => {
+    const block = `[${Array(200).fill('x').join(', ')}]`;
+    const text = `big: &big ${block}\n` + Array.from({ length: 60 }, (_, i) => `k${i}: *big`).join('\n') + '\n';
+    const error = onlyError(text);
+    expect(error.message).toMatch(/too many aliases.*repeat more than 10000 values/);
+    expect(error.line).toBe(2 + Math.floor(10_000 / 201));
   });
 
   it('refuses a file over the size limit, as bytes and as text', () => {

@@ -7,7 +7,7 @@
 import type { ViteHotContext } from 'vite/types/hot.d.ts';
 import type { ScenarioBundle } from '../../scenario/validate.ts';
 import { h, replaceChildren } from '../dom.ts';
-import { ASK_EVENT, SCENARIOS_EVENT, type LiveScenarios } from './live-protocol.ts';
+import { ASK_EVENT, SCENARIOS_EVENT, type LiveScenarios } from '../../authoring/live-protocol.ts';
 import { problemCount, problemList, type ProblemReport } from './problem-list.ts';
 import './authoring.css';
 

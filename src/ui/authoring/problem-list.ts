@@ -7,14 +7,9 @@ import type { Diagnostic } from '../../scenario/diagnostic.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
 import { describePlace } from '../../authoring/describe-place.ts';
+import type { ProblemReport } from '../../authoring/problem-report.ts';
 
-export interface ProblemReport {
-  file: string;
-  /** The scenario file's text, to quote the offending lines; undefined when it is not text. */
-  text: string | undefined;
-  diagnostics: Diagnostic[];
-  scenario?: Scenario;
-}
+export type { ProblemReport };
 
 /** Lines longer than this are shown as a window around the column. */
 const LINE_WINDOW = 90;

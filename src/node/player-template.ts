@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../node/project-root.ts';
+import { projectRoot } from './project-root.ts';
 
 const CONFIG = 'vite.standalone.config.ts';
 const CACHE = join(projectRoot, 'node_modules/.cache/branchpoint');
