@@ -117,7 +117,8 @@ export class App {
       this.dispatch({ type: 'told', notice: `There is no scenario called “${route.scenario}” here.` });
       return this.navigate({ screen: 'title' });
     }
-    if (route.screen === 'play' && !this.state.resumed) this.dispatch({ type: 'resumed', problem: session.resume() });
+    // Every screen of a scenario knows the saved game (the briefing offers to continue it); a link replaces it.
+    if (route.screen !== 'link' && !this.state.resumed) this.dispatch({ type: 'resumed', problem: session.resume() });
     if (route.screen === 'link') {
       this.dispatch({ type: 'link-opened', notice: openSharedLink(session, route.options) });
       // Show the game at the linked point under the ordinary play address, so a reload keeps it.
@@ -157,6 +158,7 @@ export class App {
     replaceChildren(elements.content, noticeBanner(state.notice, restore), screen);
     this.renderTopbar();
     document.body.dataset.screen = route.screen === 'play' ? (view?.kind ?? 'play') : route.screen;
+    elements.content.scrollTop = 0;
     const heading = elements.content.querySelector<HTMLElement>('h2');
     focusHeading(heading);
     const deciding = route.screen === 'play' && !state.showingOutcome ? view : undefined;

@@ -100,13 +100,15 @@ function showSourceOf({ sources, session }: GameContext): ShowSource {
 }
 
 function briefing(game: GameContext): HTMLElement {
-  const { session, sources, shell } = game;
+  const { session, view, sources, shell } = game;
   return briefingScreen(session.index, {
     begin: () => {
       session.restart();
       shell.dispatch({ type: 'placed' });
       backToGame(game);
     },
+    // Back, Forward and the top bar lead here mid-game: the game in progress is offered as it is.
+    resume: view.path.length > 0 ? () => backToGame(game) : undefined,
     readSource: (id, opener) => sources.open(session.index, id, opener),
     showSource: showSourceOf(game),
   });
