@@ -53,6 +53,12 @@ async function main(): Promise<void> {
         await stop.reach(page, served.url);
         await shoot(stop.name);
       }
+      // The briefing with a game in progress: Continue, and Start again only after a question.
+      await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Briefing' }).click();
+      await page.getByRole('main').getByRole('button', { name: 'Start again', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Start again?' }).waitFor();
+      await shoot('briefing-start-again');
+      await page.keyboard.press('Escape');
       // A notice: a damaged save met on the way back into the game.
       await page.evaluate((key) => localStorage.setItem(key, '{garbage'), saveKey);
       await page.goto('about:blank');
