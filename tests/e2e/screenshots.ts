@@ -1,5 +1,5 @@
 /**
- * Screenshots of every screen at 360x640 (a phone) and 1920x1080 (a classroom projector), written
+ * Screenshots of every screen at 360x640 (a phone), 1366x768 (a laptop) and 1920x1080 (a classroom projector), written
  * to docs/screenshots/. Not part of `npm test`: run `npx tsx tests/e2e/screenshots.ts`.
  * Builds the page and serves it with vite preview, like the end-to-end tests.
  */
@@ -13,6 +13,7 @@ import { buildAndServe, repoRoot } from './server.ts';
 const OUT = join(repoRoot, 'docs/screenshots');
 const SIZES = [
   { width: 360, height: 640 },
+  { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
 ];
 
@@ -52,6 +53,12 @@ async function main(): Promise<void> {
         await stop.reach(page, served.url);
         await shoot(stop.name);
       }
+      // The briefing with a game in progress: Continue, and Start again only after a question.
+      await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Briefing' }).click();
+      await page.getByRole('main').getByRole('button', { name: 'Start again', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Start again?' }).waitFor();
+      await shoot('briefing-start-again');
+      await page.keyboard.press('Escape');
       // A notice: a damaged save met on the way back into the game.
       await page.evaluate((key) => localStorage.setItem(key, '{garbage'), saveKey);
       await page.goto('about:blank');

@@ -100,6 +100,8 @@ describe('the source panel', () => {
     expect(outcomeButtons).toBeGreaterThan(0);
     for (let n = 0; n < outcomeButtons; n++) await checkShowInSource(page, n);
     await playToEnding(page, 'first');
+    // The ending's sources fold below its way on.
+    await page.getByRole('main').locator('details.citations > summary').click();
     const endingButtons = await page
       .getByRole('main')
       .locator('.citations')

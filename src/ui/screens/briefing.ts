@@ -4,10 +4,14 @@ import { initialWorld } from '../../engine/world.ts';
 import { h } from '../dom.ts';
 import { meterList } from '../parts/meters.ts';
 import { mapKey } from '../parts/map-key.ts';
+import { confirmButton } from '../parts/confirm.ts';
 import type { ShowSource } from '../parts/citation.ts';
 
 export interface BriefingActions {
+  /** Starts the game afresh. */
   begin: () => void;
+  /** Goes back to the game in progress, as it is; absent when there is none. */
+  resume?: () => void;
   readSource: (sourceId: string, opener: HTMLElement) => void;
   showSource: ShowSource;
 }
@@ -33,7 +37,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: actions.begin }, 'Begin'),
+      actions.resume ? continueOrRestart(actions.resume, actions.begin) : beginButton(actions.begin),
     ),
     h(
       'section',
@@ -91,4 +95,24 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
         )
       : null,
   );
+}
+
+const beginButton = (begin: () => void) =>
+  h('button', { type: 'button', class: 'primary-button', id: 'begin-button', onclick: begin }, 'Begin');
+
+/** A game in progress is never replaced by one click: going on is the first choice, starting again asks first. */
+function continueOrRestart(resume: () => void, begin: () => void): HTMLElement[] {
+  return [
+    h('button', { type: 'button', class: 'primary-button', id: 'continue-game', onclick: resume }, 'Continue'),
+    ...confirmButton(
+      'Start again',
+      {
+        title: 'Start again?',
+        text: 'Your game so far is replaced by a new one from the first decision. The endings you found stay found.',
+        yes: 'Yes, start again',
+        no: 'Keep my game',
+      },
+      begin,
+    ),
+  ];
 }

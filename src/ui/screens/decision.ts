@@ -5,6 +5,7 @@ import { evidenceBadge, evidenceMeaning } from '../evidence.ts';
 import { citationBlock, type ShowSource } from '../parts/citation.ts';
 import { meterList } from '../parts/meters.ts';
 import { pathList, type PathActions } from '../parts/path-list.ts';
+import { foldingText, foldToFit } from '../parts/fold-to-fit.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -49,28 +50,34 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
       'li',
       { class: 'option' },
       button,
+      // The evidence label and the way to the sources share one line, so every option fits on a laptop's screen.
       h(
         'div',
-        { class: 'option-basis', id: describedBy },
-        evidenceBadge(option.evidence),
+        { class: 'option-meta' },
         h(
-          'span',
-          { class: 'visually-hidden' },
-          `${evidenceMeaning(option.evidence)} Source: `,
-          option.citations.map((c) => `“${c.quote}” `),
+          'div',
+          { class: 'option-basis', id: describedBy },
+          evidenceBadge(option.evidence),
+          h(
+            'span',
+            { class: 'visually-hidden' },
+            `${evidenceMeaning(option.evidence)} Source: `,
+            option.citations.map((c) => `“${c.quote}” `),
+          ),
         ),
-      ),
-      h(
-        'details',
-        { class: 'option-sources' },
-        h('summary', {}, `Sources for option ${option.number}`),
-        option.citations.map((c) => citationBlock(c, actions.showSource)),
+        h(
+          'details',
+          { class: 'option-sources' },
+          h('summary', {}, `Sources for option ${option.number}`),
+          option.citations.map((c) => citationBlock(c, actions.showSource)),
+        ),
       ),
     );
   });
   if (view.options[0]) showPreview(view.options[0]);
+  const situation = foldingText(view.situation, 'situation', 'Read the whole situation');
 
-  return h(
+  const article = h(
     'article',
     { class: 'screen decision-screen', 'aria-labelledby': 'screen-title' },
     h(
@@ -81,7 +88,7 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
       ' decides',
     ),
     h('h2', { id: 'screen-title' }, view.title),
-    h('p', { class: 'situation' }, view.situation),
+    situation,
     view.citations.length > 0
       ? h(
           'details',
@@ -108,4 +115,8 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
         )
       : null,
   );
+  // On a short screen the situation folds so that the options show with it (every option on a
+  // laptop, the first on a phone); it measures the page, so it runs once the screen is in it.
+  foldToFit(article, situation, '.option-basis');
+  return article;
 }

@@ -1,6 +1,7 @@
 /** The title screen: every scenario found, and a way to continue a saved game. */
 import type { CatalogEntry } from '../../engine/catalog.ts';
 import { h } from '../dom.ts';
+import { scenarioCards } from '../parts/scenario-cards.ts';
 
 export interface TitleActions {
   open: (scenario: string) => void;
@@ -22,47 +23,29 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
       { class: 'lead' },
       'Step through the decisions of a real event. Every branch shows the exact words of the source it rests on, and says whether it is reported fact, someone’s stated position, an analyst’s judgement or a hypothetical.',
     ),
-    catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
-    h(
-      'ul',
-      { class: 'scenario-list' },
-      catalog.map((entry) =>
-        h(
-          'li',
-          { class: 'scenario-card' },
-          h('h3', {}, entry.title),
-          h('p', {}, entry.summary),
+    scenarioCards(catalog, {
+      heading: 'h3',
+      sources: true,
+      actions: (entry) => {
+        const saved = actions.hasSave(entry.id);
+        return [
+          saved
+            ? h(
+                'button',
+                { type: 'button', class: 'primary-button', onclick: () => actions.resume(entry.id) },
+                'Continue',
+                h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
+              )
+            : null,
           h(
-            'p',
-            { class: 'fine-print' },
-            `${entry.decisions} decision points · ${entry.endings} endings · Source: `,
-            entry.sources.map((s) => [s.title, s.date ? ` (${s.date})` : ''].join('')).join('; '),
+            'button',
+            { type: 'button', class: saved ? '' : 'primary-button', onclick: () => actions.open(entry.id) },
+            saved ? 'Start again' : 'Start',
+            h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
           ),
-          h(
-            'div',
-            { class: 'actions' },
-            actions.hasSave(entry.id)
-              ? h(
-                  'button',
-                  { type: 'button', class: 'primary-button', onclick: () => actions.resume(entry.id) },
-                  'Continue',
-                  h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
-                )
-              : null,
-            h(
-              'button',
-              {
-                type: 'button',
-                class: actions.hasSave(entry.id) ? '' : 'primary-button',
-                onclick: () => actions.open(entry.id),
-              },
-              actions.hasSave(entry.id) ? 'Start again' : 'Start',
-              h('span', { class: 'visually-hidden' }, ` ${entry.title}`),
-            ),
-          ),
-        ),
-      ),
-    ),
+        ];
+      },
+    }),
     actions.workshopHref
       ? h(
           'p',

@@ -1,6 +1,7 @@
 /** The workshop's front door: run a session (online or offline) of a scenario, or join one. */
 import type { CatalogEntry } from '../../../engine/catalog.ts';
 import { h } from '../../dom.ts';
+import { scenarioCards } from '../../parts/scenario-cards.ts';
 
 export interface StartActions {
   host: (scenario: string) => void;
@@ -25,36 +26,25 @@ export function startScreen(
     ),
     problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
     h('h3', {}, 'Run a session'),
-    catalog.length === 0 ? h('p', {}, 'No scenarios were found. Put one under scenarios/ and rebuild.') : null,
-    h(
-      'ul',
-      { class: 'scenario-list' },
-      catalog.map((entry) =>
+    scenarioCards(catalog, {
+      heading: 'h4',
+      headingClass: 'card-title',
+      sources: false,
+      actions: (entry) => [
         h(
-          'li',
-          { class: 'scenario-card' },
-          h('h4', { class: 'card-title' }, entry.title),
-          h('p', {}, entry.summary),
-          h('p', { class: 'fine-print' }, `${entry.decisions} decision points · ${entry.endings} endings`),
-          h(
-            'div',
-            { class: 'actions' },
-            h(
-              'button',
-              { type: 'button', class: 'primary-button', disabled: busy, onclick: () => actions.host(entry.id) },
-              'Start a session',
-              h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
-            ),
-            h(
-              'button',
-              { type: 'button', onclick: () => actions.offline(entry.id) },
-              'Offline, with hand counts',
-              h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
-            ),
-          ),
+          'button',
+          { type: 'button', class: 'primary-button', disabled: busy, onclick: () => actions.host(entry.id) },
+          'Start a session',
+          h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
         ),
-      ),
-    ),
+        h(
+          'button',
+          { type: 'button', onclick: () => actions.offline(entry.id) },
+          'Offline, with hand counts',
+          h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
+        ),
+      ],
+    }),
     h('h3', {}, 'Take part'),
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.join }, 'Join with a room code')),
     h(

@@ -1,0 +1,65 @@
+/**
+ * Keeps the Phaser stage in step with the screen: mounted for the game screen of a scenario,
+ * gone elsewhere, and shown each rendered view. The stage loads after the text, so a view can
+ * arrive while it is still mounting: the latest one is shown once it is there.
+ */
+import type { GameView, ScenarioIndex } from '../engine/view.ts';
+import type { MountStage, Stage, StageMoment } from '../game/stage-contract.ts';
+
+/** What the stage should show: a scenario's game at a view, or nothing. */
+export interface StageScene {
+  index: ScenarioIndex;
+  view: GameView;
+  moment: StageMoment;
+}
+
+export class StageSync {
+  private stage: Stage | undefined;
+  /** The scenario the stage is (being) mounted for. */
+  private mountedFor: string | undefined;
+  private latest: StageScene | undefined;
+  private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly loadStage: () => Promise<MountStage>,
+  ) {}
+
+  /** Mounts a fresh stage on the next sync, as a new version of the same scenario needs. */
+  forget(): void {
+    this.mountedFor = undefined;
+  }
+
+  async sync(scene: StageScene | undefined): Promise<void> {
+    this.latest = scene;
+    if (!scene) {
+      this.stage?.destroy();
+      this.stage = undefined;
+      this.mountedFor = undefined;
+      document.body.classList.remove('has-stage');
+      return;
+    }
+    const id = scene.index.scenario.id;
+    if (this.mountedFor !== id) {
+      this.mountedFor = id;
+      this.stage?.destroy();
+      this.stage = undefined;
+      try {
+        const mount = await this.loadStage();
+        if (this.mountedFor !== id) return;
+        // The stage's box must have its size before Phaser measures it.
+        document.body.classList.add('has-stage');
+        const stage = await mount(this.element, scene.index, { reducedMotion: this.reducedMotion });
+        // The student may have left the game while Phaser started.
+        if (this.mountedFor !== id) return stage.destroy();
+        this.stage = stage;
+      } catch (error) {
+        document.body.classList.remove('has-stage');
+        // The stage is decoration: everything it shows is also in the text, so the game goes on without it.
+        console.error('The stage could not start; the game continues in text.', error);
+        return;
+      }
+    }
+    if (this.latest) this.stage?.show(this.latest.view, this.latest.moment);
+  }
+}
