@@ -2,32 +2,47 @@
  * `npm run scenario -- export <folder> -o <file>.html`: one HTML file that plays the scenario
  * from file:// with no network (game, scenario, sources and fonts inside), like a published
  * Twine story. The caller has already checked the scenario; this only writes it into the player.
+ * With --scorm 1.2 or 2004 it writes a zip a learning platform imports instead (imsmanifest.xml
+ * and the same player as index.html, reporting to the platform).
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { injectBundle } from '../authoring/standalone-bundle.ts';
+import { scormPackage } from '../authoring/scorm-package.ts';
+import type { ScormVersion } from '../lms/scorm-adapter.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { displayPath } from '../node/scenario-files.ts';
 import { cachedPlayerTemplate } from './player-template.ts';
 import { UsageError } from './usage-error.ts';
 
-/** The output file named with -o, which must be an .html file. */
-export function exportTarget(out: string | undefined): string {
-  if (!out) throw new UsageError('name the file to write: npm run scenario -- export <folder> -o <file>.html');
-  if (!/\.html?$/i.test(out))
-    throw new UsageError(`the exported file must end in .html (it is a web page), not "${out}"`);
-  return out;
+export interface ExportTarget {
+  file: string;
+  /** Set for a package for a learning platform (a zip), unset for the one HTML file. */
+  scorm?: ScormVersion;
 }
 
-export async function exportScenario(bundle: ScenarioBundle, out: string): Promise<number> {
+/** The output file named with -o: an .html file, or with --scorm 1.2|2004 a .zip file. */
+export function exportTarget(out: string | undefined, scorm?: string): ExportTarget {
+  if (scorm !== undefined && scorm !== '1.2' && scorm !== '2004')
+    throw new UsageError(`--scorm must be 1.2 or 2004 (Moodle takes 1.2), not "${scorm}"`);
+  const kind = scorm ? { ext: 'zip', what: 'a package for a learning platform' } : { ext: 'html', what: 'a web page' };
+  if (!out) throw new UsageError(`name the file to write: npm run scenario -- export <folder> -o <file>.${kind.ext}`);
+  if (!(scorm ? /\.zip$/i : /\.html?$/i).test(out))
+    throw new UsageError(`the exported file must end in .${kind.ext} (it is ${kind.what}), not "${out}"`);
+  return scorm ? { file: out, scorm } : { file: out };
+}
+
+export async function exportScenario(bundle: ScenarioBundle, { file, scorm }: ExportTarget): Promise<number> {
   const started = performance.now();
   const template = await cachedPlayerTemplate();
-  const html = injectBundle(template.html, bundle);
-  writeFileSync(out, html);
+  const bytes = scorm ? scormPackage(template.html, bundle, scorm) : injectBundle(template.html, bundle);
+  writeFileSync(file, bytes);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const size = `${(Buffer.byteLength(html) / 1024 / 1024).toFixed(2)} MB`;
-  process.stdout.write(
-    `Wrote ${displayPath(out)} (${size}) in ${seconds} s${template.cached ? '' : ', building the player first'}. It plays offline: open it in a browser, or hand it to your class.\n`,
-  );
+  const size = `${((typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength) / 1024 / 1024).toFixed(2)} MB`;
+  const building = template.cached ? '' : ', building the player first';
+  const use = scorm
+    ? `It is a SCORM ${scorm} package: upload it to your learning platform (in Moodle: Add an activity or resource > SCORM package).`
+    : 'It plays offline: open it in a browser, or hand it to your class.';
+  process.stdout.write(`Wrote ${displayPath(file)} (${size}) in ${seconds} s${building}. ${use}\n`);
   return 0;
 }

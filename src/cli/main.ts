@@ -30,6 +30,8 @@ Commands:
                                  turn a Twine story (Twee 3) into a scenario skeleton to fill in
   export <file-or-folder> -o <file>.html
                                  one HTML file that plays the scenario offline, from any folder
+  export <file-or-folder> --scorm 1.2|2004 -o <file>.zip
+                                 a SCORM package for Moodle and other learning platforms
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      scorm: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -76,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import-twee':
       return importTwee(only(targets), values.out);
     case 'export': {
-      const out = exportTarget(values.out);
+      const out = exportTarget(values.out, values.scorm);
       return withScenario(single(targets), ({ bundle }) => exportScenario(bundle!, out));
     }
     default:

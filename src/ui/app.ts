@@ -12,6 +12,7 @@ import type { Authoring, AuthoringHost } from './authoring/authoring-ui.ts';
 import { listenForDrops, type CapturedDrop } from './authoring/drop-capture.ts';
 import { focusHeading, h, replaceChildren } from './dom.ts';
 import { downloadFile } from './download.ts';
+import type { PlayListener } from './play-events.ts';
 import { PlaySession } from './play-session.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 import { SourcePanel } from './source-panel.ts';
@@ -31,6 +32,13 @@ export interface AppOptions {
   /** The authoring screens (open a scenario, structure view), loaded on first use; none in the single-file player. */
   loadAuthoring?: () => Promise<(host: AuthoringHost) => Authoring>;
   workshopHref?: string;
+  /** Told of each choice, ending, source opened and change of place (the single-file player reports them). */
+  listener?: PlayListener;
+  /**
+   * A place kept outside the page (a learning platform's suspend_data): the option ids to replay
+   * when the scenario is first played, instead of the browser's saved game.
+   */
+  resumeFrom?: (scenario: string) => string[] | undefined;
 }
 
 interface Elements {
@@ -63,7 +71,15 @@ export class App {
     private readonly elements: Elements,
     private readonly options: AppOptions,
   ) {
-    this.sources = new SourcePanel(elements.sourcePanel);
+    this.sources = new SourcePanel(elements.sourcePanel, (source, citation) => {
+      if (this.session)
+        options.listener?.({
+          kind: 'opened-source',
+          scenario: this.session.id,
+          source,
+          ...(citation ? { cited: citation.quote } : {}),
+        });
+    });
     window.addEventListener('hashchange', () => void this.follow(location.hash));
     document.addEventListener('keydown', (event) => this.onKey(event));
     if (options.loadAuthoring) listenForDrops(document.body, (dropped) => void this.openDropped(dropped));
@@ -92,7 +108,7 @@ export class App {
       return this.navigate({ screen: 'title' });
     }
     if (route.screen === 'play') {
-      const problem = this.session === session && this.resumed ? undefined : session.resume();
+      const problem = this.session === session && this.resumed ? undefined : this.resume(session);
       this.resumed = true;
       if (problem) this.notice = problem;
     }
@@ -112,6 +128,16 @@ export class App {
     this.render();
   }
 
+  /** Puts the game where it was left: a place kept outside the page first, else the browser's saved game. */
+  private resume(session: PlaySession): string | undefined {
+    const kept = this.options.resumeFrom?.(session.id);
+    if (!kept) return session.resume();
+    const reached = session.goTo(kept);
+    if (reached.ok) return undefined;
+    session.goTo(kept.slice(0, reached.step));
+    return `Your place could not be restored past step ${reached.step + 1} (the scenario has changed since), so you are at the last point it reaches.`;
+  }
+
   private navigate(route: Route): Promise<void> {
     const hash = formatRoute(route);
     if (location.hash === hash) return this.follow(hash);
@@ -124,6 +150,7 @@ export class App {
     const bundle = this.authored.get(id) ?? (await this.options.loadScenario(id));
     if (!bundle) return undefined;
     this.session = new PlaySession(bundle);
+    this.session.listener = this.options.listener;
     this.resumed = false;
     return this.session;
   }
