@@ -130,13 +130,16 @@ const SCORM2004: Dialect = {
   ],
 };
 
-/** SCORM 2004 time(second,10,0) with the offset, e.g. 2026-12-01T04:05:06+01:00. */
+/**
+ * SCORM 2004 time(second,10,0) with the offset, e.g. 2026-12-01T04:05:06.0+01:00: the format
+ * (RTE 4.2.20) only allows the offset after a fraction of a second, hence the ".0".
+ */
 function localTimestamp(at: Date): string {
   const offset = -at.getTimezoneOffset();
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
   return (
-    `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}` +
+    `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}.0` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }
