@@ -7,6 +7,7 @@ import type { ScenarioBundle } from '../scenario/validate.ts';
 import type { PlayEvent, PlayListener } from '../ui/play-events.ts';
 import type { ScormVersion } from './scorm-adapter.ts';
 import { findScormAdapter, startScormSession, type ScormSession } from './scorm-session.ts';
+import { lrsLaunch } from './xapi/launch.ts';
 import { startXapiSession, type XapiSession } from './xapi-session.ts';
 
 export interface PlayerBridge {
@@ -53,7 +54,7 @@ export function connectPlayer(win: Window, bundle: ScenarioBundle): PlayerBridge
       else early.push(event);
     },
     resumeFrom: (scenario) => (scenario === id ? place : undefined),
-    startHash: scorm ? (place ? `#/s/${id}/play` : `#/s/${id}`) : undefined,
+    startHash: scorm || lrsLaunch(win.location.search) ? (place ? `#/s/${id}/play` : `#/s/${id}`) : undefined,
   };
 }
 
