@@ -26,7 +26,9 @@ export function exportTarget(out: string | undefined, scorm?: string): ExportTar
   if (scorm !== undefined && scorm !== '1.2' && scorm !== '2004')
     throw new UsageError(`--scorm must be 1.2 or 2004 (Moodle takes 1.2), not "${scorm}"`);
   const kind = scorm ? { ext: 'zip', what: 'a package for a learning platform' } : { ext: 'html', what: 'a web page' };
-  if (!out) throw new UsageError(`name the file to write: npm run scenario -- export <folder> -o <file>.${kind.ext}`);
+  const flag = scorm ? ` --scorm ${scorm}` : '';
+  if (!out)
+    throw new UsageError(`name the file to write: npm run scenario -- export <folder>${flag} -o <file>.${kind.ext}`);
   if (!(scorm ? /\.zip$/i : /\.html?$/i).test(out))
     throw new UsageError(`the exported file must end in .${kind.ext} (it is ${kind.what}), not "${out}"`);
   return scorm ? { file: out, scorm } : { file: out };
