@@ -59,7 +59,8 @@ export async function startXapiSession({ win, scenario, learner, now, report }: 
   const emit = (statement: Statement, leaving = false) => {
     win.dispatchEvent(new CustomEvent(XAPI_EVENT, { detail: statement }));
     if (win.parent !== win) win.parent.postMessage({ type: XAPI_EVENT, statement }, '*');
-    void lrs?.send(statement, { leaving });
+    if (leaving) lrs?.sendLeaving(statement);
+    else void lrs?.send(statement);
   };
   emit(maker.launched());
   let finished = false;

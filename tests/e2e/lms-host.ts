@@ -96,13 +96,15 @@ export async function startLmsHost(packages: Record<string, string>): Promise<Lm
         req.on('data', (chunk: Buffer) => (text += chunk.toString()));
         req.on('end', () => resolve(text));
       });
-      const batch = JSON.parse(body) as unknown[];
-      lrs.statements.push(...batch);
+      const batch = JSON.parse(body) as Array<{ id: string }>;
+      // A store keeps one statement per id: a statement sent twice is stored once.
+      const held = new Set(lrs.statements.map((s) => (s as { id: string }).id));
+      lrs.statements.push(...batch.filter((s) => !held.has(s.id)));
       lrs.headers.push({
         authorization: req.headers.authorization,
         version: req.headers['x-experience-api-version'] as string | undefined,
       });
-      return [200, 'application/json', JSON.stringify(batch.map((s) => (s as { id: string }).id))];
+      return [200, 'application/json', JSON.stringify(batch.map((s) => s.id))];
     }
     return [404, 'text/plain', 'not found'];
   }

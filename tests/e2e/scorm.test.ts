@@ -282,9 +282,15 @@ describe('the package launched by a cmi5 platform', () => {
         await page.keyboard.press('Enter');
       }
       await heading(ending.title);
+      // A student checks the ending against its source.
+      await page.getByRole('main').getByRole('button', { name: 'Show in source' }).first().focus();
+      await page.keyboard.press('Enter');
+      await page.locator('dialog#source-panel[open]').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => host.lrs.statements.length, { timeout: 15_000 }).toBe(chosen.length + 3);
       // Leaving the page ends the cmi5 session with "terminated".
       await page.goto('about:blank');
-      await expect.poll(() => host.lrs.statements.length, { timeout: 15_000 }).toBe(chosen.length + 3);
+      await expect.poll(() => host.lrs.statements.length, { timeout: 15_000 }).toBe(chosen.length + 4);
 
       const statements = host.lrs.statements as Array<Record<string, Cmi>>;
       for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
@@ -292,6 +298,7 @@ describe('the package launched by a cmi5 platform', () => {
         'initialized',
         ...chosen.map(() => 'selected'),
         'completed',
+        'viewed',
         'terminated',
       ]);
       for (const statement of statements) {
@@ -301,8 +308,12 @@ describe('the package launched by a cmi5 platform', () => {
           SESSION_ID,
         );
       }
-      expect(statements.at(-2)!.object.id).toBe('https://example.org/courses/bridge/au/1');
-      expect(statements.at(-2)!.result.extensions['urn:branchpoint:xapi:extension:ending']).toBe(ending.endingId);
+      const completed = statements.at(-3)!;
+      expect(completed.object.id).toBe('https://example.org/courses/bridge/au/1');
+      expect(completed.result.extensions['urn:branchpoint:xapi:extension:ending']).toBe(ending.endingId);
+      const viewed = statements.at(-2)!;
+      expect(viewed.object.id).toBe(`https://example.org/courses/bridge/au/1/sources/${ending.citations[0]!.sourceId}`);
+      expect(viewed.result.extensions['urn:branchpoint:xapi:extension:cited-passage']).toBe(ending.citations[0]!.quote);
       for (const sent of host.lrs.headers) expect(sent).toEqual({ authorization: `Basic ${TOKEN}`, version: '1.0.3' });
       expect(errors).toEqual([]);
       await context.close();

@@ -65,7 +65,8 @@ describe('the statements the player makes', () => {
     expect(statement.context?.contextActivities?.parent?.[0]?.id).toBe('urn:branchpoint:scenario:atacms-2024');
   });
 
-  it('say which ending completed the scenario, and how long it took', () => {
+  it('say which ending completed the scenario, and how long it took, at every ending outside cmi5', () => {
+    expect(maker.forEvent(ended, 1000)!.verb).toEqual(VERBS.completed);
     const statement = all[3]!;
     expect(statement.verb).toEqual(VERBS.completed);
     expect(statement.object.id).toBe('urn:branchpoint:scenario:atacms-2024');
@@ -98,6 +99,11 @@ describe('the statements the player makes', () => {
     ]);
     // A statement of the player's own ("allowed" in cmi5 terms) carries no cmi5 category.
     expect(picked.context?.contextActivities?.category).toBeUndefined();
+    // A second ending in the same session is experienced: cmi5 allows one "completed".
+    const second = cmi5.forEvent({ ...ended, ending: { id: 'quiet', title: 'Quiet' } }, 2000)!;
+    expect(second.verb).toEqual(VERBS.experienced);
+    expect(second.object.id).toBe('urn:branchpoint:scenario:atacms-2024/endings/quiet');
+    expect(validateStatement(second)).toEqual([]);
   });
 });
 

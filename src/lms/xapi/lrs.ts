@@ -17,32 +17,41 @@ export class LrsClient {
     private readonly onProblem: (message: string) => void,
   ) {}
 
-  send(statement: Statement, { leaving = false } = {}): Promise<void> {
+  send(statement: Statement): Promise<void> {
     this.queue.push(statement);
-    return this.flush(leaving);
-  }
-
-  /** Sends what is queued; `leaving` lets the request outlive the page. */
-  flush(leaving = false): Promise<void> {
-    this.sending = (this.sending ?? Promise.resolve()).then(() => this.post(leaving));
+    this.sending = (this.sending ?? Promise.resolve()).then(() => this.post());
     return this.sending;
   }
 
-  private async post(leaving: boolean): Promise<void> {
+  /**
+   * The page is going away: everything still queued goes now, in a request that outlives the page
+   * (a send waiting behind another would never start). A statement already on its way may go
+   * twice; the store keeps one, by its id.
+   */
+  sendLeaving(statement: Statement): void {
+    this.queue.push(statement);
+    void this.request(this.queue.slice(), true).catch(() => undefined);
+  }
+
+  private async post(): Promise<void> {
     const batch = this.queue.slice();
     if (batch.length === 0) return;
     try {
-      const response = await fetch(`${this.endpoint}statements`, {
-        method: 'POST',
-        headers: { ...VERSION_HEADER, Authorization: this.authorization, 'Content-Type': 'application/json' },
-        body: JSON.stringify(batch),
-        keepalive: leaving,
-      });
-      if (!response.ok) throw new Error(`the store answered ${response.status}`);
+      await this.request(batch, false);
       this.queue.splice(0, batch.length);
     } catch (error) {
       this.onProblem(`xAPI statements not sent yet (${String(error)}); they will go with the next one.`);
     }
+  }
+
+  private async request(batch: Statement[], leaving: boolean): Promise<void> {
+    const response = await fetch(`${this.endpoint}statements`, {
+      method: 'POST',
+      headers: { ...VERSION_HEADER, Authorization: this.authorization, 'Content-Type': 'application/json' },
+      body: JSON.stringify(batch),
+      keepalive: leaving,
+    });
+    if (!response.ok) throw new Error(`the store answered ${response.status}`);
   }
 
   /** cmi5 (section 10): the platform's launch data, whose context template goes into every statement. */

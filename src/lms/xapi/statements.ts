@@ -69,6 +69,7 @@ export const VERBS = {
   chose: { id: 'http://id.tincanapi.com/verb/selected', display: { 'en-US': 'selected' } },
   opened: { id: 'http://id.tincanapi.com/verb/viewed', display: { 'en-US': 'viewed' } },
   completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+  experienced: { id: 'http://adlnet.gov/expapi/verbs/experienced', display: { 'en-US': 'experienced' } },
   terminated: { id: 'http://adlnet.gov/expapi/verbs/terminated', display: { 'en-US': 'terminated' } },
 } as const;
 
@@ -91,6 +92,8 @@ const MOVEON_CATEGORY: Activity = {
 const segment = (id: string) => encodeURIComponent(id);
 
 export class StatementMaker {
+  private completedSent = false;
+
   constructor(private readonly settings: StatementSettings) {}
 
   /** The first statement of a session: cmi5's "initialized" under a cmi5 platform, "launched" elsewhere. */
@@ -140,6 +143,18 @@ export class StatementMaker {
           event.cited ? { extensions: { [EXTENSIONS.cited]: event.cited } } : undefined,
         );
       case 'ended':
+        // cmi5 (9.3.3) allows one "completed" per registration: later endings are experienced, not completed again.
+        if (this.settings.cmi5 && this.completedSent)
+          return this.make(
+            VERBS.experienced,
+            {
+              objectType: 'Activity',
+              id: `${this.settings.activityId}/endings/${segment(event.ending.id)}`,
+              definition: { name: { [language]: event.ending.title } },
+            },
+            { extensions: { [EXTENSIONS.ending]: event.ending.id, [EXTENSIONS.path]: event.path } },
+          );
+        this.completedSent = true;
         return this.make(
           VERBS.completed,
           this.scenario(),
