@@ -32,6 +32,8 @@ Commands:
                                  one HTML file that plays the scenario offline, from any folder
   export <file-or-folder> --scorm 1.2|2004 -o <file>.zip
                                  a SCORM package for Moodle and other learning platforms
+  export <file-or-folder> --cmi5 -o <file>.zip
+                                 a cmi5 package (xAPI) for platforms with a learning record store
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -44,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
       scorm: { type: 'string' },
+      cmi5: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -79,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     case 'import-twee':
       return importTwee(only(targets), values.out);
     case 'export': {
-      const out = exportTarget(values.out, values.scorm);
+      const out = exportTarget(values.out, values.scorm, values.cmi5);
       return withScenario(single(targets), ({ bundle }) => exportScenario(bundle!, out));
     }
     default:

@@ -6,7 +6,7 @@
 import type { PlayEvent } from '../ui/play-events.ts';
 import { lrsLaunch } from './xapi/launch.ts';
 import { cmi5Token, LrsClient } from './xapi/lrs.ts';
-import { StatementMaker, type Agent, type Statement } from './xapi/statements.ts';
+import { scenarioActivityId, StatementMaker, type Agent, type Statement } from './xapi/statements.ts';
 
 export const XAPI_EVENT = 'branchpoint:xapi';
 
@@ -48,7 +48,7 @@ export async function startXapiSession({ win, scenario, learner, now, report }: 
   };
   const maker = new StatementMaker({
     actor,
-    activityId: launch?.activityId ?? `urn:branchpoint:scenario:${scenario.id}`,
+    activityId: launch?.activityId ?? scenarioActivityId(scenario.id),
     title: scenario.title,
     language: scenario.language,
     ...(launch?.registration ? { registration: launch.registration } : {}),

@@ -1,4 +1,4 @@
-/** `export --scorm`: the version and the file name are checked before anything is built or written. */
+/** `export --scorm` and `--cmi5`: the version and the file name are checked before anything is built or written. */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { cli } from './helpers/run-cli.ts';
 const work = mkdtempSync(join(tmpdir(), 'branchpoint-export-scorm-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-describe.concurrent('npm run scenario -- export --scorm (refusals)', () => {
+describe.concurrent('npm run scenario -- export --scorm / --cmi5 (refusals)', () => {
   it('exits 2 for a SCORM version it does not make', async ({ expect }) => {
     const run = await cli('export', 'tests/fixtures/valid/two-decisions', '--scorm', '1.3', '-o', join(work, 'a.zip'));
     expect(run.code).toBe(2);
@@ -33,6 +33,14 @@ describe.concurrent('npm run scenario -- export --scorm (refusals)', () => {
     expect(none.stderr).toMatch(
       /^name the file to write: npm run scenario -- export <folder> --scorm 2004 -o <file>\.zip/,
     );
+  });
+
+  it('exits 2 when asked for SCORM and cmi5 at once', async ({ expect }) => {
+    const out = join(work, 'both.zip');
+    const run = await cli('export', 'tests/fixtures/valid/two-decisions', '--scorm', '1.2', '--cmi5', '-o', out);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^a package is either SCORM or cmi5: give --scorm or --cmi5, not both/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a scenario with errors and writes no package', async ({ expect }) => {

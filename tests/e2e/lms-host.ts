@@ -73,7 +73,7 @@ export async function startLmsHost(packages: Record<string, string>): Promise<Lm
     const path = url.pathname;
     if (path === '/host') return [200, 'text/html', hostPage(url.searchParams.get('v') ?? '1.2')];
     if (path === '/scorm-again.min.js') return [200, 'text/javascript', readFileSync(SCORM_AGAIN)];
-    const pkg = /^\/pkg-(1\.2|2004)\/(.+)$/.exec(path);
+    const pkg = /^\/pkg-(1\.2|2004|cmi5)\/(.+)$/.exec(path);
     if (pkg) {
       const folder = packages[pkg[1]!]!;
       const file = normalize(join(folder, pkg[2]!));

@@ -55,6 +55,7 @@ if (ending.kind !== 'ending') throw new Error('the first-option path does not en
 const VERSIONS = ['1.2', '2004'] as const;
 const work = mkdtempSync(join(tmpdir(), 'branchpoint-scorm-'));
 const runs: Partial<Record<(typeof VERSIONS)[number], Run>> = {};
+let cmi5Run: Run;
 const manifests: Record<string, string> = {};
 let host: LmsHost;
 let browser: Browser;
@@ -65,19 +66,20 @@ beforeAll(async () => {
     (async () => {
       for (const version of VERSIONS)
         runs[version] = await cli('export', SCENARIO, '--scorm', version, '-o', join(work, `scorm-${version}.zip`));
+      cmi5Run = await cli('export', SCENARIO, '--cmi5', '-o', join(work, 'scorm-cmi5.zip'));
     })(),
     launchBrowser(),
   ]);
   void exports;
   browser = launched;
   const folders: Record<string, string> = {};
-  for (const version of VERSIONS) {
+  for (const version of [...VERSIONS, 'cmi5']) {
     const folder = join(work, `unzipped-${version}`);
     for (const [name, bytes] of Object.entries(unzipSync(readFileSync(join(work, `scorm-${version}.zip`))))) {
       mkdirSync(dirname(join(folder, name)), { recursive: true });
       writeFileSync(join(folder, name), bytes);
     }
-    manifests[version] = strFromU8(readFileSync(join(folder, 'imsmanifest.xml')));
+    manifests[version] = strFromU8(readFileSync(join(folder, version === 'cmi5' ? 'cmi5.xml' : 'imsmanifest.xml')));
     folders[version] = folder;
   }
   host = await startLmsHost(folders);
@@ -250,11 +252,16 @@ describe.each(VERSIONS)('the SCORM %s package', (version) => {
   );
 });
 
-describe('the package launched by a cmi5 platform', () => {
+describe('the cmi5 package launched by a cmi5 platform', () => {
   it(
     'sends valid statements to the store with the session token and the launch context',
     { timeout: 180_000 },
     async () => {
+      expect(cmi5Run.code).toBe(0);
+      expect(cmi5Run.stdout).toMatch(/It is a cmi5 package/);
+      // The platform launches the assignable unit cmi5.xml names, with the unit's id as activityId.
+      const au = /<au id="([^"]+)"[^>]*>[\s\S]*<url>([^<]+)<\/url>/.exec(manifests.cmi5!)!;
+      const [, activityId, url] = au;
       const registration = randomUUID();
       const actor = { objectType: 'Agent', account: { homePage: 'https://lms.example.org', name: 'learner-1' } };
       const params = new URLSearchParams({
@@ -262,10 +269,10 @@ describe('the package launched by a cmi5 platform', () => {
         fetch: `${host.url}/token`,
         actor: JSON.stringify(actor),
         registration,
-        activityId: 'https://example.org/courses/bridge/au/1',
+        activityId: activityId!,
       });
       const { context, page, errors } = await openPage(browser);
-      await page.goto(`${host.url}/pkg-1.2/index.html?${params}`);
+      await page.goto(`${host.url}/pkg-cmi5/${url}?${params}`);
       const heading = (title: string) =>
         page
           .getByRole('main')
@@ -309,10 +316,10 @@ describe('the package launched by a cmi5 platform', () => {
         );
       }
       const completed = statements.at(-3)!;
-      expect(completed.object.id).toBe('https://example.org/courses/bridge/au/1');
+      expect(completed.object.id).toBe(activityId);
       expect(completed.result.extensions['urn:branchpoint:xapi:extension:ending']).toBe(ending.endingId);
       const viewed = statements.at(-2)!;
-      expect(viewed.object.id).toBe(`https://example.org/courses/bridge/au/1/sources/${ending.citations[0]!.sourceId}`);
+      expect(viewed.object.id).toBe(`${activityId}/sources/${ending.citations[0]!.sourceId}`);
       expect(viewed.result.extensions['urn:branchpoint:xapi:extension:cited-passage']).toBe(ending.citations[0]!.quote);
       for (const sent of host.lrs.headers) expect(sent).toEqual({ authorization: `Basic ${TOKEN}`, version: '1.0.3' });
       expect(errors).toEqual([]);

@@ -2,7 +2,8 @@ import { Window } from 'happy-dom';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { scormManifest } from '../../src/authoring/scorm-manifest.ts';
-import { packagedPlayer, scormPackage } from '../../src/authoring/scorm-package.ts';
+import { cmi5CourseStructure } from '../../src/authoring/cmi5-course.ts';
+import { cmi5Package, packagedPlayer, scormPackage } from '../../src/authoring/scorm-package.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 
 const parse = (xml: string) => new new Window().DOMParser().parseFromString(xml, 'application/xml');
@@ -88,12 +89,45 @@ describe('imsmanifest.xml for SCORM 2004 4th Edition', () => {
   });
 });
 
+describe('cmi5.xml', () => {
+  const xml = cmi5CourseStructure({ id: 'bridge', title: 'The <bridge>', summary: 'A & B', language: 'en' });
+  const CMI5 = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd';
+
+  it('is a cmi5 course structure with one course and one assignable unit, the player, done when completed', () => {
+    const { root, one } = structure(xml, CMI5);
+    expect(root.localName).toBe('courseStructure');
+    expect(one('course').getAttribute('id')).toBe('urn:branchpoint:course:bridge');
+    const au = one('au');
+    expect(au.getAttribute('id')).toBe('urn:branchpoint:scenario:bridge');
+    expect(au.getAttribute('moveOn')).toBe('Completed');
+    expect(au.getAttribute('launchMethod')).toBe('AnyWindow');
+    expect(one('url').textContent).toBe('index.html');
+    // Titles and descriptions are language strings, escaped.
+    const strings = [...root.getElementsByTagNameNS(CMI5, 'langstring')];
+    expect(strings.map((s) => [s.getAttribute('lang'), s.textContent])).toEqual([
+      ['en', 'The <bridge>'],
+      ['en', 'A & B'],
+      ['en', 'The <bridge>'],
+      ['en', 'A & B'],
+    ]);
+  });
+});
+
 describe('the package', () => {
   const template =
     '<!doctype html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; connect-src data: blob:; base-uri \'none\'" /><title>x</title></head>' +
     '<body><script type="application/json" id="branchpoint-scenario"></script></body></html>';
   const bundle = {
-    scenario: { id: 'demo', title: 'Demo', language: 'en', start: 'a', decisions: [], endings: [], sources: [] },
+    scenario: {
+      id: 'demo',
+      title: 'Demo',
+      summary: 'A demo',
+      language: 'en',
+      start: 'a',
+      decisions: [],
+      endings: [],
+      sources: [],
+    },
     sources: {},
   } as unknown as ScenarioBundle;
 
@@ -109,6 +143,14 @@ describe('the package', () => {
     expect(html).toContain('<meta name="branchpoint-scorm" content="2004" />');
     expect(html).toContain('connect-src data: blob: https: http://localhost:* http://127.0.0.1:*;');
     expect(html).toContain("default-src 'none'");
+  });
+
+  it('for cmi5 holds cmi5.xml and the player, which looks for no SCORM API version', () => {
+    const files = unzipSync(cmi5Package(template, bundle));
+    expect(Object.keys(files).sort()).toEqual(['cmi5.xml', 'index.html']);
+    const html = strFromU8(files['index.html']!);
+    expect(html).not.toContain('branchpoint-scorm');
+    expect(html).toContain('connect-src data: blob: https:');
   });
 
   it('refuses a page that is not a player template', () => {

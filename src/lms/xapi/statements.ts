@@ -73,6 +73,9 @@ export const VERBS = {
   terminated: { id: 'http://adlnet.gov/expapi/verbs/terminated', display: { 'en-US': 'terminated' } },
 } as const;
 
+/** The activity id of a scenario when no platform names one (and of its cmi5 assignable unit). */
+export const scenarioActivityId = (id: string) => `urn:branchpoint:scenario:${id}`;
+
 /** Branchpoint's own extension keys: names (URNs), not addresses. */
 export const EXTENSIONS = {
   evidence: 'urn:branchpoint:xapi:extension:evidence',
