@@ -9,14 +9,14 @@ const work = mkdtempSync(join(tmpdir(), 'branchpoint-export-scorm-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.concurrent('npm run scenario -- export --scorm / --cmi5 (refusals)', () => {
-  it('exits 2 for a SCORM version it does not make', async ({ expect }) => {
+  it('exits 2 for a SCORM version it does not make', { timeout: 60_000 }, async ({ expect }) => {
     const run = await cli('export', 'tests/fixtures/valid/two-decisions', '--scorm', '1.3', '-o', join(work, 'a.zip'));
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^--scorm must be 1\.2 or 2004 \(Moodle takes 1\.2\), not "1\.3"/);
     expect(existsSync(join(work, 'a.zip'))).toBe(false);
   });
 
-  it('exits 2 when the package is not named .zip, or not named at all', async ({ expect }) => {
+  it('exits 2 when the package is not named .zip, or not named at all', { timeout: 60_000 }, async ({ expect }) => {
     const html = await cli(
       'export',
       'tests/fixtures/valid/two-decisions',
@@ -35,7 +35,7 @@ describe.concurrent('npm run scenario -- export --scorm / --cmi5 (refusals)', ()
     );
   });
 
-  it('exits 2 when asked for SCORM and cmi5 at once', async ({ expect }) => {
+  it('exits 2 when asked for SCORM and cmi5 at once', { timeout: 60_000 }, async ({ expect }) => {
     const out = join(work, 'both.zip');
     const run = await cli('export', 'tests/fixtures/valid/two-decisions', '--scorm', '1.2', '--cmi5', '-o', out);
     expect(run.code).toBe(2);
@@ -43,7 +43,7 @@ describe.concurrent('npm run scenario -- export --scorm / --cmi5 (refusals)', ()
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a scenario with errors and writes no package', async ({ expect }) => {
+  it('refuses a scenario with errors and writes no package', { timeout: 60_000 }, async ({ expect }) => {
     const out = join(work, 'broken.zip');
     const run = await cli('export', 'tests/fixtures/invalid/unknown-next', '--scorm', '1.2', '-o', out);
     expect(run.code).toBe(1);
