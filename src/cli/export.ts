@@ -51,7 +51,9 @@ export async function exportScenario(bundle: ScenarioBundle, { file, scorm, cmi5
   const size = `${((typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength) / 1024 / 1024).toFixed(2)} MB`;
   const building = template.cached ? '' : ', building the player first';
   const use = scorm
-    ? `It is a SCORM ${scorm} package: upload it to your learning platform (in Moodle: Add an activity or resource > SCORM package).`
+    ? scorm === '1.2'
+      ? 'It is a SCORM 1.2 package: upload it to your learning platform (in Moodle: Add an activity or resource > SCORM package).'
+      : 'It is a SCORM 2004 package: upload it to a learning platform that takes SCORM 2004 (for Moodle, export with --scorm 1.2).'
     : cmi5
       ? 'It is a cmi5 package: import it as a course in a cmi5 platform.'
       : 'It plays offline: open it in a browser, or hand it to your class.';

@@ -91,6 +91,12 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** The part of scorm-again's API object the test reads. */
+interface Api {
+  cmi: unknown;
+  isTerminated(): boolean;
+}
+
 /** What the platform holds: scorm-again's data model as JSON (write-only elements included). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Cmi = any;
@@ -225,6 +231,13 @@ describe.each(VERSIONS)('the SCORM %s package', (version) => {
         'completed',
       ]);
       expect(statements.filter((s) => s.result?.response).map((s) => s.result!.response)).toEqual(chosen);
+
+      // Leaving the course ends the session: the platform is told, with the learner's place kept.
+      await frame.goto('about:blank');
+      await page.waitForFunction(() => {
+        const w = window as unknown as { API?: Api; API_1484_11?: Api };
+        return (w.API ?? w.API_1484_11)!.isTerminated();
+      });
       expect(errors).toEqual([]);
       await context.close();
     },
