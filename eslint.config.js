@@ -89,6 +89,9 @@ const policies = [
       dependency: { kind: 'type' },
     },
   },
+  // The single-file player's bridge to learning platforms (SCORM API, xAPI): page code that listens to the
+  // game's play events, so it may read ui's event types besides the pure rooms.
+  { from: { element: { type: 'lms' } }, allow: { to: { element: { types: [...PURE, 'ui'] } } } },
   { from: { element: { type: 'node' } }, allow: { to: { element: { types: PURE } } } },
   { from: { element: { types: NODE_PROGRAMS } }, allow: { to: { element: { types: [...PURE, 'node'] } } } },
   {
@@ -99,7 +102,7 @@ const policies = [
   // The author preview (src/build/preview-server.ts) starts Vite with the project's own settings.
   { from: { element: { type: 'build' } }, allow: { to: { file: { path: 'vite.config.ts' } } } },
   // The browser entries (src/*.ts) start the pages: ui and the pure rooms, and the stage by import() only.
-  { from: { file: { categories: 'entry' } }, allow: { to: { element: { types: ['ui', ...PURE] } } } },
+  { from: { file: { categories: 'entry' } }, allow: { to: { element: { types: ['ui', 'lms', ...PURE] } } } },
   {
     from: { file: { categories: 'entry' } },
     allow: {
@@ -129,7 +132,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': [
-        ...[...PURE, 'game', 'ui', 'node', 'server', 'cli', 'build'].map((room) => ({
+        ...[...PURE, 'game', 'ui', 'lms', 'node', 'server', 'cli', 'build'].map((room) => ({
           type: room,
           pattern: `src/${room}`,
           partialMatch: false,

@@ -10,6 +10,7 @@ import './ui/styles.css';
 import { catalogEntry } from './engine/catalog.ts';
 import { BUNDLE_ELEMENT_ID, readEmbeddedBundle } from './authoring/standalone-bundle.ts';
 import { App } from './ui/app.ts';
+import { connectPlayer } from './lms/player-bridge.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const content = byId('content');
@@ -22,6 +23,9 @@ if (!embedded.ok) {
   content.replaceChildren(message);
 } else {
   const bundle = embedded.value;
+  // A learning platform (SCORM), a learning record store (xAPI, cmi5) and the host page hear of each choice.
+  const bridge = connectPlayer(window, bundle);
+  if (bridge.startHash && !location.hash) history.replaceState(null, '', bridge.startHash);
   const app = new App(
     {
       content,
@@ -34,6 +38,8 @@ if (!embedded.ok) {
       catalog: [catalogEntry(bundle)],
       loadScenario: async (id) => (id === bundle.scenario.id ? bundle : undefined),
       loadStage: async () => (await import('./game/stage.ts')).mountStage,
+      listener: bridge.listener,
+      resumeFrom: bridge.resumeFrom,
     },
   );
   app.start().catch((error: unknown) => {

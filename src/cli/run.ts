@@ -32,6 +32,10 @@ Commands:
                                  turn a Twine story (Twee 3) into a scenario skeleton to fill in
   export <file-or-folder> -o <file>.html
                                  one HTML file that plays the scenario offline, from any folder
+  export <file-or-folder> --scorm 1.2|2004 -o <file>.zip
+                                 a SCORM package for Moodle and other learning platforms
+  export <file-or-folder> --cmi5 -o <file>.zip
+                                 a cmi5 package (xAPI) for platforms with a learning record store
 `;
 
 /** Runs one command; every error becomes a message on io.stderr and an exit code, never a throw. */
@@ -61,6 +65,8 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      scorm: { type: 'string' },
+      cmi5: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -97,7 +103,7 @@ async function command(argv: string[], io: CliIo): Promise<number> {
     case 'import-twee':
       return importTwee(only(targets), values.out, io);
     case 'export': {
-      const out = exportTarget(values.out);
+      const out = exportTarget(values.out, values.scorm, values.cmi5);
       return withScenario(single(targets), io, ({ bundle }) => exportScenario(bundle!, out, io));
     }
     default:

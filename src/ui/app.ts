@@ -12,13 +12,14 @@ import { AuthoringBridge, type LoadAuthoring } from './authoring-bridge.ts';
 import { focusHeading, replaceChildren } from './dom.ts';
 import { announcement, optionForKey } from './keys.ts';
 import { noticeBanner } from './parts/notice.ts';
+import type { PlayListener } from './play-events.ts';
 import { PlaySession } from './play-session.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 import { screenFor, type Shell } from './screen-for-route.ts';
 import { initialShellState, shellReducer, type ShellEvent, type ShellState } from './shell-state.ts';
 import { SourcePanel } from './source-panel.ts';
 import { StageSync } from './stage-sync.ts';
-import { openSharedLink, returnToOwnGame } from './shared-link.ts';
+import { openSharedLink, resumeGame, returnToOwnGame } from './shared-link.ts';
 import { Topbar } from './topbar.ts';
 
 export interface AppOptions {
@@ -28,6 +29,10 @@ export interface AppOptions {
   /** The authoring screens (open a scenario, structure view), loaded on first use; none in the single-file player. */
   loadAuthoring?: LoadAuthoring;
   workshopHref?: string;
+  /** Told of each choice, ending, source opened and change of place (the single-file player reports them). */
+  listener?: PlayListener;
+  /** A place kept outside the page (a learning platform's suspend_data): option ids to replay instead of the browser's save. */
+  resumeFrom?: (scenario: string) => string[] | undefined;
 }
 
 interface Elements {
@@ -64,7 +69,11 @@ export class App {
     private readonly elements: Elements,
     private readonly options: AppOptions,
   ) {
-    this.sources = new SourcePanel(elements.sourcePanel);
+    this.sources = new SourcePanel(elements.sourcePanel, (source, citation) => {
+      const scenario = this.session?.id;
+      if (scenario)
+        options.listener?.({ kind: 'opened-source', scenario, source, ...(citation ? { cited: citation.quote } : {}) });
+    });
     this.stage = new StageSync(elements.stage, options.loadStage);
     this.topbar = new Topbar(elements.topbar, (notice) => (this.dispatch({ type: 'told', notice }), this.render()));
     this.authoring = new AuthoringBridge(
@@ -118,7 +127,8 @@ export class App {
       return this.navigate({ screen: 'title' });
     }
     // Every screen of a scenario knows the saved game (the briefing offers to continue it); a link replaces it.
-    if (route.screen !== 'link' && !this.state.resumed) this.dispatch({ type: 'resumed', problem: session.resume() });
+    if (route.screen !== 'link' && !this.state.resumed)
+      this.dispatch({ type: 'resumed', problem: resumeGame(session, this.options.resumeFrom?.(session.id)) });
     if (route.screen === 'link') {
       this.dispatch({ type: 'link-opened', notice: openSharedLink(session, route.options) });
       // Show the game at the linked point under the ordinary play address, so a reload keeps it.
@@ -140,6 +150,7 @@ export class App {
     const bundle = this.authoring.bundle(id) ?? (await this.options.loadScenario(id));
     if (!bundle) return undefined;
     this.session = new PlaySession(bundle);
+    this.session.listener = this.options.listener;
     this.dispatch({ type: 'session-opened' });
     return this.session;
   }

@@ -8,6 +8,7 @@ import { recordChoice, recordEnding, type Progress } from '../engine/progress.ts
 import { choose, replay, startGame, type GameActor } from '../engine/game-actor.ts';
 import { ScenarioIndex, viewOf, type GameView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
+import type { PlayListener } from './play-events.ts';
 import { loadGame, loadProgress, SAVE_VERSION, saveGame, saveProgress } from './storage.ts';
 
 export class PlaySession {
@@ -15,6 +16,8 @@ export class PlaySession {
   readonly machine: GameMachine;
   progress: Progress;
   private actor: GameActor;
+  /** Told of every choice, ending and change of place (none in the ordinary page). */
+  listener: PlayListener | undefined;
 
   constructor(bundle: ScenarioBundle) {
     this.index = new ScenarioIndex(bundle);
@@ -81,6 +84,21 @@ export class PlaySession {
       this.progress = recordEnding(this.progress, after.endingId, this.chosen(), new Date().toISOString());
     saveProgress(this.id, this.progress);
     this.persist();
+    const chosen = before.options.find((o) => o.id === option)!;
+    this.listener?.({
+      kind: 'chose',
+      scenario: this.id,
+      decision: { id: before.decisionId, title: before.title },
+      option: { id: chosen.id, label: chosen.label, evidence: chosen.evidence, number: chosen.number },
+      offered: before.options.map((o) => ({ id: o.id, label: o.label })),
+    });
+    if (after.kind === 'ending')
+      this.listener?.({
+        kind: 'ended',
+        scenario: this.id,
+        ending: { id: after.endingId, title: after.title },
+        path: this.chosen(),
+      });
     return true;
   }
 
@@ -90,6 +108,11 @@ export class PlaySession {
   }
 
   private persist(): void {
+    if (this.listener) {
+      const view = this.view();
+      const at = view.kind === 'decision' ? view.decisionId : view.endingId;
+      this.listener({ kind: 'moved', scenario: this.id, path: this.chosen(), at });
+    }
     saveGame({
       version: SAVE_VERSION,
       scenario: this.id,

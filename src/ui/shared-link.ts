@@ -14,6 +14,19 @@ export function openSharedLink(session: PlaySession, options: string[]): string 
   return `The shared link stops making sense at step ${reached.step + 1}, so you are at the last point it reaches.`;
 }
 
+/**
+ * Puts the game where it was left: a place kept outside the page (a learning platform's
+ * suspend_data) first, else the browser's saved game. Returns a line for the student when the
+ * place could not be restored in full.
+ */
+export function resumeGame(session: PlaySession, kept: string[] | undefined): string | undefined {
+  if (!kept) return session.resume();
+  const reached = session.goTo(kept);
+  if (reached.ok) return undefined;
+  session.goTo(kept.slice(0, reached.step));
+  return `Your place could not be restored past step ${reached.step + 1} (the scenario has changed since), so you are at the last point it reaches.`;
+}
+
 /** Brings back the game the student had before a shared link replaced it. */
 export function returnToOwnGame(session: PlaySession): void {
   if (restoreBackedUpGame(session.id)) session.resume();

@@ -9,7 +9,11 @@ import { evidenceBadge } from './evidence.ts';
 export class SourcePanel {
   private opener: HTMLElement | undefined;
 
-  constructor(private readonly dialog: HTMLDialogElement) {
+  constructor(
+    private readonly dialog: HTMLDialogElement,
+    /** Told of each source opened (the single-file player reports it). */
+    private readonly onOpen?: (source: { id: string; title: string }, citation?: CitationView) => void,
+  ) {
     dialog.addEventListener('close', () => this.opener?.focus());
     // A click on the backdrop (outside the panel's box) closes it, as people expect of overlays.
     dialog.addEventListener('click', (event) => {
@@ -66,6 +70,7 @@ export class SourcePanel {
       ),
     );
     this.dialog.showModal();
+    this.onOpen?.({ id: source.id, title: source.title }, citation);
     if (mark) {
       mark.scrollIntoView({ block: 'center' });
       mark.setAttribute('tabindex', '-1');
