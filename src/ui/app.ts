@@ -9,8 +9,8 @@ import type { GameView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import type { MountStage } from '../game/stage-contract.ts';
 import { AuthoringBridge, type LoadAuthoring } from './authoring-bridge.ts';
-import { focusHeading, replaceChildren } from './dom.ts';
-import { announcement, optionForKey } from './keys.ts';
+import { replaceChildren } from './dom.ts';
+import { announceScreen, optionForKey } from './keys.ts';
 import { noticeBanner } from './parts/notice.ts';
 import type { PlayListener } from './play-events.ts';
 import { PlaySession } from './play-session.ts';
@@ -169,15 +169,9 @@ export class App {
     replaceChildren(elements.content, noticeBanner(state.notice, restore), screen);
     this.renderTopbar();
     document.body.dataset.screen = route.screen === 'play' ? (view?.kind ?? 'play') : route.screen;
-    elements.content.scrollTop = 0;
-    const heading = elements.content.querySelector<HTMLElement>('h2');
-    focusHeading(heading);
-    const deciding = route.screen === 'play' && !state.showingOutcome ? view : undefined;
-    elements.announcer.textContent = announcement(deciding, heading?.textContent ?? '');
-    const moment = state.showingOutcome ? 'outcome' : 'decision';
-    void this.stage.sync(
-      route.screen === 'play' && session && view ? { index: session.index, view, moment } : undefined,
-    );
+    const playing = route.screen === 'play' && session && view ? { index: session.index, view } : undefined;
+    announceScreen(elements.content, elements.announcer, state.showingOutcome ? undefined : playing?.view);
+    void this.stage.sync(playing && { ...playing, moment: state.showingOutcome ? 'outcome' : 'decision' });
   }
 
   private renderTopbar(): void {

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { openPage, saveKey, tabUntil, useBrowser, waitForHeading } from './browser.ts';
+import { axeProblems, openPage, saveKey, tabUntil, useBrowser, waitForHeading } from './browser.ts';
 import { scenario } from './flagship.ts';
 import { playToEnding, tour } from './screens.ts';
 
@@ -115,6 +115,7 @@ describe('no navigation restarts a game', () => {
       const startAgain = main(page).getByRole('button', { name: 'Start again', exact: true });
       await startAgain.click();
       await confirmation.waitFor();
+      expect(await axeProblems(page)).toEqual([]);
       // Focus is in the question, on the answer that keeps the game.
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep my game');
       await page.keyboard.press('Escape');
