@@ -26,7 +26,7 @@ export function checkAliases(doc: Document.Parsed): AliasProblem[] {
   const problems: AliasProblem[] = [];
   /** Each anchor name -> the last node given it so far: the one an alias at this point names. */
   const anchors = new Map<string, unknown>();
-  /** Values in each finished node, counting what its aliases repeat. Not set yet: the walk is inside it. */
+  /** Values in each finished anchored node, counting what its aliases repeat. Not set yet: the walk is inside it. */
   const sizes = new Map<unknown, number>();
   let aliases = 0;
   let repeated = 0;
@@ -72,8 +72,8 @@ export function checkAliases(doc: Document.Parsed): AliasProblem[] {
     if (isMap(node) || isSeq(node)) {
       for (const item of node.items) total += isPair(item) ? size(item.key) + size(item.value) : size(item);
     }
-    // Capped, so a bomb's sizes stay finite numbers.
-    sizes.set(node, Math.min(total, Number.MAX_SAFE_INTEGER));
+    // Only an anchored node can be named by an alias. Capped, so a bomb's sizes stay finite numbers.
+    if (anchor) sizes.set(node, Math.min(total, Number.MAX_SAFE_INTEGER));
     return total;
   };
   size(doc.contents);
