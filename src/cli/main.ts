@@ -12,6 +12,7 @@ import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/s
 import { formatAnalysis } from './format-analysis.ts';
 import { playInTerminal } from './play.ts';
 import { exportScenario, exportTarget } from './export.ts';
+import { guideTarget, writeGuide } from './guide.ts';
 import { importTwee } from './import-twee.ts';
 import { newScenario } from './new-scenario.ts';
 import { UsageError } from './usage-error.ts';
@@ -30,6 +31,8 @@ Commands:
                                  turn a Twine story (Twee 3) into a scenario skeleton to fill in
   export <file-or-folder> -o <file>.html
                                  one HTML file that plays the scenario offline, from any folder
+  guide <file-or-folder> -o <file>.html [--handout]
+                                 the printable teacher's guide (or, with --handout, the student handout)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      handout: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const out = exportTarget(values.out);
       return withScenario(single(targets), ({ bundle }) => exportScenario(bundle!, out));
+    }
+    case 'guide': {
+      const out = guideTarget(values.out);
+      return withScenario(single(targets), ({ bundle }) => writeGuide(bundle!, out, values.handout));
     }
     default:
       throw new UsageError(`unknown command "${command}"`);
