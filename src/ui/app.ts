@@ -21,6 +21,7 @@ import { briefingScreen } from './screens/briefing.ts';
 import { compareScreen } from './screens/compare.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { decisionScreen } from './screens/decision.ts';
+import { guideScreen } from './screens/guide.ts';
 import { outcomeScreen } from './screens/outcome.ts';
 import { titleScreen } from './screens/title.ts';
 
@@ -171,6 +172,11 @@ export class App {
         showSource,
       });
     }
+    if (route.screen === 'guide' || route.screen === 'handout')
+      return guideScreen(session.index.bundle, route.screen === 'guide' ? 'teacher' : 'student', {
+        other: formatRoute({ screen: route.screen === 'guide' ? 'handout' : 'guide', scenario: session.id }),
+        briefing: formatRoute({ screen: 'briefing', scenario: session.id }),
+      });
     if (route.screen === 'map') return this.mapScreen(session);
     if (route.screen === 'structure') {
       const view = session.view();

@@ -5,6 +5,7 @@ import { h } from '../dom.ts';
 import { meterList } from '../parts/meters.ts';
 import { mapKey } from '../parts/map-key.ts';
 import type { ShowSource } from '../parts/citation.ts';
+import { formatRoute } from '../routes.ts';
 
 export interface BriefingActions {
   begin: () => void;
@@ -88,6 +89,16 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
           { class: 'educator-notes' },
           h('summary', {}, 'Notes for educators'),
           h('p', { class: 'prewrap' }, scenario.educatorNotes),
+        )
+      : null,
+    'teacher' in scenario
+      ? h(
+          'p',
+          { class: 'guide-links' },
+          'For the class, ready to print: ',
+          h('a', { href: formatRoute({ screen: 'guide', scenario: scenario.id }) }, "Teacher's guide"),
+          ' · ',
+          h('a', { href: formatRoute({ screen: 'handout', scenario: scenario.id }) }, 'Student handout'),
         )
       : null,
   );
