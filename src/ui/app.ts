@@ -2,6 +2,7 @@
  * The page: follows the address, shows the screen for it, and keeps the Phaser stage in step.
  * Game state lives in the PlaySession's actor; this only decides which screen shows it.
  */
+import { pointsAlong } from '../engine/rules.ts';
 import { catalogEntry, type CatalogEntry } from '../engine/catalog.ts';
 import { branchLayout } from '../engine/branch-map-layout.ts';
 import { playthroughMarkdown } from '../engine/summary.ts';
@@ -252,12 +253,10 @@ export class App {
     // A point can be jumped to when a known sequence of choices leads there.
     const reachable = new Map<string, string[]>();
     for (const options of [session.chosen(), ...session.progress.playthroughs.map((p) => p.options)]) {
-      let at = session.index.scenario.start;
-      options.forEach((option, i) => {
+      // Routes may depend on the whole path, so the points are found by following the rules.
+      pointsAlong(session.index.rules, options).forEach((at, i) => {
         if (!reachable.has(at)) reachable.set(at, options.slice(0, i));
-        at = session.index.decision(at)?.options.find((o) => o.id === option)?.next ?? at;
       });
-      if (!reachable.has(at)) reachable.set(at, options);
     }
     return branchMapScreen(
       { layout: branchLayout(session.index.scenario), current, explored, reachable },
