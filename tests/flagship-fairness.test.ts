@@ -5,8 +5,11 @@
  * Ukrainian ones, and the evidence labels say what the article really does with each quote.
  */
 import { describe, expect, it } from 'vitest';
+import { replay } from '../src/engine/game-actor.ts';
+import { Rules } from '../src/engine/rules.ts';
+import { stageAt } from '../src/engine/stage.ts';
 import { normalizeQuote } from '../src/scenario/quote.ts';
-import { allVariants, everyPlayedPath, raw, scenario, type PlayedPath } from './flagship-paths.ts';
+import { allVariants, everyPlayedPath, machine, raw, scenario, type PlayedPath } from './flagship-paths.ts';
 
 const paths = everyPlayedPath();
 const FIRST = raw.decisions.find((d) => d.id === raw.start)!.options.map((o) => o.id);
@@ -118,6 +121,31 @@ describe('the first choice branches the whole story', () => {
       (p) => p.options.at(-1) === 'accelerate-arms' && chose(p, 'counteroffensive-kursk'),
     );
     expect(new Set(accelerate.map((p) => p.ending)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('the map follows the path', () => {
+  const rules = new Rules(scenario);
+  const pictureAfter = (options: readonly string[]) => {
+    const played = replay(machine, options);
+    if (!played.ok) throw new Error(`the engine refuses ${options.join('.')}`);
+    const { picture } = stageAt(rules, played.value.getSnapshot().context.path);
+    played.value.stop();
+    return JSON.stringify({ ...picture, highlights: [] });
+  };
+
+  it('draws a different picture after each first choice, and many different ones at the endings', () => {
+    expect(new Set(FIRST.map((first) => pictureAfter([first]))).size).toBe(FIRST.length);
+    const endingPictures = new Set(paths.map((p) => pictureAfter(p.options)));
+    expect(endingPictures.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('draws strikes inside Russia only on paths where Ukraine made them', () => {
+    for (const p of paths) {
+      const picture = JSON.parse(pictureAfter(p.options)) as { strikes: Array<{ to: string }> };
+      const intoRussia = picture.strikes.some((s) => s.to === 'kursk' || s.to === 'deep-russia');
+      expect(intoRussia, p.options.join(' > ')).toBe(chose(p, 'kursk-defensive', 'deeper-strikes'));
+    }
   });
 });
 
