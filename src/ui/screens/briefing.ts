@@ -16,7 +16,9 @@ export interface BriefingActions {
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
   const { scenario } = index;
   const world = initialWorld(scenario);
-  const meters = scenario.variables.map((v) => ({
+  // Hidden variables are the model's own bookkeeping: students never see them as meters.
+  const shown = scenario.variables.filter((v) => !v.hidden);
+  const meters = shown.map((v) => ({
     id: v.id,
     label: v.label,
     description: v.description,
@@ -54,9 +56,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'meter-notes' },
-        scenario.variables
-          .filter((v) => v.description)
-          .map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
+        shown.filter((v) => v.description).map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
       ),
     ),
     h(
