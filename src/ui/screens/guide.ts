@@ -40,6 +40,7 @@ export function guideScreen(bundle: ScenarioBundle, audience: GuideAudience, lin
       h('a', { href: links.other }, audience === 'teacher' ? 'Student handout' : "Teacher's guide"),
       h('a', { href: links.briefing }, 'Back to the briefing'),
     ),
+    h('p', { class: 'guide-hint' }, 'Print prints the document below alone, on A4 or Letter paper.'),
     frame,
   );
 }
