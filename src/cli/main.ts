@@ -9,7 +9,7 @@ import { exportGraph, type GraphFormat } from '../authoring/graph-export.ts';
 import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
-import { formatAnalysis } from './format-analysis.ts';
+import { analysisJson, formatAnalysis, formatPathList, pathLimit } from './format-analysis.ts';
 import { playInTerminal } from './play.ts';
 import { exportScenario, exportTarget } from './export.ts';
 import { guideTarget, writeGuide } from './guide.ts';
@@ -21,7 +21,8 @@ const USAGE = `Usage: npm run scenario -- <command> [options]
 
 Commands:
   validate <file-or-folder>...   check scenario files; --json prints the problems as JSON
-  paths <file-or-folder>         reachable states, paths and endings of a scenario
+  paths <file-or-folder>         reachable states, paths and endings of a scenario; --json prints them as
+                                 JSON; --list [--limit N] prints actual paths (default 20)
   graph <file-or-folder> --format mermaid|dot
                                  the structure as a diagram
   play <file-or-folder>          play a scenario in the terminal
@@ -44,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      limit: { type: 'string' },
       handout: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -56,8 +59,15 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(requireTargets(targets), values.json);
-    case 'paths':
-      return withScenario(single(targets), (result) => (process.stdout.write(formatAnalysis(result)), 0));
+    case 'paths': {
+      const limit = pathLimit(values.limit);
+      const print = values.list
+        ? (result: CheckResult) => formatPathList(result, limit)
+        : values.json
+          ? analysisJson
+          : formatAnalysis;
+      return withScenario(single(targets), (result) => (process.stdout.write(print(result)), 0));
+    }
     case 'graph': {
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot')
