@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { injectBundle, readEmbeddedBundle } from '../../src/authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { loadBundle, repoRoot } from '../engine/helpers/load.ts';
+import { studentBundle } from '../../src/scenario/student-bundle.ts';
 
 const flagship = loadBundle(`${repoRoot}scenarios/atacms-2024`);
 
@@ -21,7 +22,9 @@ const slotOf = (html: string) =>
 describe('injectBundle and readEmbeddedBundle', () => {
   it('round-trips a bundle, and sets the page’s title and language', () => {
     const html = injectBundle(TEMPLATE, flagship);
-    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: flagship });
+    // What a student's file holds: the flagship without its teacher-only notes.
+    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: studentBundle(flagship) });
+    expect(html).not.toContain('For the teacher only');
     expect(html).toContain(`<title>${flagship.scenario.title} · Branchpoint</title>`);
     expect(html).toContain(`<html lang="${flagship.scenario.language}"`);
   });
@@ -37,14 +40,14 @@ describe('injectBundle and readEmbeddedBundle', () => {
     expect(html).toContain(
       '<title>A &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; · Branchpoint</title>',
     );
-    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: hostile });
+    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: studentBundle(hostile) });
   });
 
   it('replaces the scenario of a file that already holds one', () => {
     const once = injectBundle(TEMPLATE, flagship);
     const other = { ...flagship, scenario: { ...flagship.scenario, id: 'other' } };
     const twice = injectBundle(once, other);
-    expect(readEmbeddedBundle(slotOf(twice))).toEqual({ ok: true, value: other });
+    expect(readEmbeddedBundle(slotOf(twice))).toEqual({ ok: true, value: studentBundle(other) });
   });
 
   it('refuses a page that is not a player template', () => {
