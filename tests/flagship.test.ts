@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { guideDocument } from '../src/authoring/guide.ts';
 import { checkScenario } from '../src/engine/check.ts';
 import { readBeside, readBytes } from '../src/node/scenario-files.ts';
 import { scenarioJsonSchema } from '../src/scenario/schema.ts';
@@ -15,10 +16,10 @@ describe('the flagship scenario', () => {
     expect(result.bundle).toBeDefined();
   });
 
-  it('covers the four actors and at least four reachable endings', () => {
+  it('covers the four actors and at least six reachable endings', () => {
     const scenario = result.bundle!.scenario;
     expect(scenario.actors).toHaveLength(4);
-    expect(result.analysis!.endings.length).toBeGreaterThanOrEqual(4);
+    expect(result.analysis!.endings.length).toBeGreaterThanOrEqual(6);
     expect(result.analysis!.unreachableEndings).toEqual([]);
   });
 
@@ -28,13 +29,30 @@ describe('the flagship scenario', () => {
       d.options.filter((o) => o.evidence === 'reported').map((o) => o.id),
     );
     expect(reported).toEqual(['allow-limited']);
-    const citationKinds = new Set(
-      [
-        ...scenario.decisions.flatMap((d) => [...(d.citations ?? []), ...d.options.flatMap((o) => o.citations)]),
-        ...scenario.endings.flatMap((e) => e.citations),
-      ].map((c) => c.evidence),
-    );
+    // Every citation in the file, wherever it sits (variants, teacher material, map).
+    const citationKinds = new Set<unknown>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        if (typeof o.quote === 'string') citationKinds.add(o.evidence);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(scenario);
     for (const kind of ['reported', 'stated-position', 'analysis'] as const) expect(citationKinds).toContain(kind);
+  });
+
+  it('prints a teacher’s guide with every role brief and both lesson plans, and a handout without the teacher’s notes', () => {
+    const bundle = result.bundle!;
+    const guide = guideDocument(bundle, 'teacher');
+    const handout = guideDocument(bundle, 'student');
+    for (const actor of bundle.scenario.actors) expect(guide).toContain(actor.name.replace(/'/g, '&#39;'));
+    expect(guide).toContain('<h3>30 minutes</h3>');
+    expect(guide).toContain('<h3>45 minutes</h3>');
+    expect(guide).toContain('For the teacher only');
+    expect(handout).not.toContain('For the teacher only');
+    expect(handout).not.toContain('How the branches run');
   });
 
   it.runIf(existsSync(SHARED_SOURCE))('keeps its source text exactly as received', () => {

@@ -10,7 +10,8 @@ import { exportGraph, type GraphFormat } from '../authoring/graph-export.ts';
 import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
-import { formatAnalysis } from './format-analysis.ts';
+import { analysisJson, formatAnalysis, formatPathList, pathLimit } from './format-analysis.ts';
+import { guideTarget, writeGuide } from './guide.ts';
 import { playInTerminal } from './play.ts';
 import { exportScenario, exportTarget } from './export.ts';
 import { importTwee } from './import-twee.ts';
@@ -22,7 +23,10 @@ const USAGE = `Usage: npm run scenario -- <command> [options]
 
 Commands:
   validate <file-or-folder>...   check scenario files; --json prints the problems as JSON
-  paths <file-or-folder>         reachable states, paths and endings of a scenario
+  paths <file-or-folder>         reachable states, paths and endings of a scenario; --json prints them as
+                                 JSON; --list [--limit N] prints actual paths (default 20)
+  guide <file-or-folder> -o <file>.html [--handout]
+                                 the printable teacher's guide (or, with --handout, the student handout)
   graph <file-or-folder> --format mermaid|dot
                                  the structure as a diagram
   play <file-or-folder>          play a scenario in the terminal
@@ -65,6 +69,9 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      handout: { type: 'boolean', default: false },
       scorm: { type: 'string' },
       cmi5: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,8 +85,19 @@ async function command(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(requireTargets(targets), values.json, io);
-    case 'paths':
-      return withScenario(single(targets), io, (result) => (io.stdout.write(formatAnalysis(result)), 0));
+    case 'paths': {
+      const limit = pathLimit(values.limit);
+      const print = values.list
+        ? (result: CheckResult) => formatPathList(result, limit)
+        : values.json
+          ? analysisJson
+          : formatAnalysis;
+      return withScenario(single(targets), io, (result) => (io.stdout.write(print(result)), 0));
+    }
+    case 'guide': {
+      const out = guideTarget(values.out);
+      return withScenario(single(targets), io, ({ bundle }) => writeGuide(bundle!, out, values.handout, io));
+    }
     case 'graph': {
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot')

@@ -10,7 +10,9 @@ export type Route =
   | { screen: 'link'; scenario: string; options: string[] }
   | { screen: 'map'; scenario: string }
   | { screen: 'compare'; scenario: string }
-  | { screen: 'structure'; scenario: string };
+  | { screen: 'structure'; scenario: string }
+  | { screen: 'guide'; scenario: string }
+  | { screen: 'handout'; scenario: string };
 
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const MAX_LINK_STEPS = 200;
@@ -28,7 +30,14 @@ export function parseRoute(hash: string): Route | undefined {
     return { screen: 'link', scenario, options };
   }
   if (rest !== undefined) return undefined;
-  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure')
+  if (
+    screen === 'play' ||
+    screen === 'map' ||
+    screen === 'compare' ||
+    screen === 'structure' ||
+    screen === 'guide' ||
+    screen === 'handout'
+  )
     return { screen, scenario };
   return undefined;
 }

@@ -12,7 +12,7 @@ import type { AuthoringBridge } from './authoring-bridge.ts';
 import { downloadFile } from './download.ts';
 import type { ShowSource } from './parts/citation.ts';
 import type { PlaySession } from './play-session.ts';
-import type { Route } from './routes.ts';
+import { formatRoute, type Route } from './routes.ts';
 import type { ShellEvent, ShellState } from './shell-state.ts';
 import type { SourcePanel } from './source-panel.ts';
 import { hasSavedGame } from './storage.ts';
@@ -21,6 +21,7 @@ import { briefingScreen } from './screens/briefing.ts';
 import { compareScreen } from './screens/compare.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { decisionScreen } from './screens/decision.ts';
+import { guideScreen } from './screens/guide.ts';
 import { outcomeScreen } from './screens/outcome.ts';
 import { titleScreen } from './screens/title.ts';
 
@@ -62,6 +63,16 @@ export function screenFor(context: ScreenContext): HTMLElement {
       return authoring.screen((tools) => tools.openScreen());
     case 'briefing':
       return game ? briefing(game) : title(context);
+    case 'guide':
+    case 'handout': {
+      if (!game) return title(context);
+      const { id, index } = game.session;
+      const other = route.screen === 'guide' ? 'handout' : 'guide';
+      return guideScreen(index.bundle, route.screen === 'guide' ? 'teacher' : 'student', {
+        other: formatRoute({ screen: other, scenario: id }),
+        briefing: formatRoute({ screen: 'briefing', scenario: id }),
+      });
+    }
     case 'map':
       return game ? branchMap(game) : title(context);
     case 'compare':
@@ -123,7 +134,10 @@ function branchMap(game: GameContext): HTMLElement {
       current: pointOf(view),
       explored: exploredPoints(scenario, session.progress),
       // A point can be jumped to when a known sequence of choices leads there.
-      reachable: reachablePoints(scenario, [session.chosen(), ...session.progress.playthroughs.map((p) => p.options)]),
+      reachable: reachablePoints(session.index.rules, [
+        session.chosen(),
+        ...session.progress.playthroughs.map((p) => p.options),
+      ]),
     },
     {
       goTo: (options) => {

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { injectBundle, readEmbeddedBundle } from '../../src/authoring/standalone-bundle.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { loadBundle, repoRoot } from '../engine/helpers/load.ts';
+import { studentBundle } from '../../src/scenario/student-bundle.ts';
 
-const bundle = loadBundle(`${repoRoot}tests/fixtures/valid/workshop-small`);
+const flagship = loadBundle(`${repoRoot}scenarios/atacms-2024`);
 
 const TEMPLATE = `<!doctype html>
 <html lang="en">
@@ -20,35 +21,39 @@ const slotOf = (html: string) =>
 
 describe('injectBundle and readEmbeddedBundle', () => {
   it('round-trips a bundle, and sets the page’s title and language', () => {
-    const html = injectBundle(TEMPLATE, bundle);
-    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: bundle });
-    expect(html).toContain(`<title>${bundle.scenario.title} · Branchpoint</title>`);
-    expect(html).toContain(`<html lang="${bundle.scenario.language}"`);
+    const html = injectBundle(TEMPLATE, flagship);
+    // What a student's file holds: the flagship without its teacher-only notes.
+    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: studentBundle(flagship) });
+    expect(html).not.toContain('For the teacher only');
+    expect(html).toContain(`<title>${flagship.scenario.title} · Branchpoint</title>`);
+    expect(html).toContain(`<html lang="${flagship.scenario.language}"`);
   });
 
   it('keeps text that looks like markup inside the JSON element', () => {
     const hostile: ScenarioBundle = {
-      ...bundle,
-      scenario: { ...bundle.scenario, title: 'A </script><script>alert(1)</script> & "quotes"', language: 'en' },
-      sources: { ...bundle.sources, extra: '<!-- </script> $& $1 $` -->' },
+      ...flagship,
+      scenario: { ...flagship.scenario, title: 'A </script><script>alert(1)</script> & "quotes"', language: 'en' },
+      sources: { ...flagship.sources, extra: '<!-- </script> $& $1 $` -->' },
     };
     const html = injectBundle(TEMPLATE, hostile);
     expect(html.match(/<\/script>/g)).toHaveLength(2);
     expect(html).toContain(
       '<title>A &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; · Branchpoint</title>',
     );
-    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: hostile });
+    expect(readEmbeddedBundle(slotOf(html))).toEqual({ ok: true, value: studentBundle(hostile) });
   });
 
   it('replaces the scenario of a file that already holds one', () => {
-    const once = injectBundle(TEMPLATE, bundle);
-    const other = { ...bundle, scenario: { ...bundle.scenario, id: 'other' } };
+    const once = injectBundle(TEMPLATE, flagship);
+    const other = { ...flagship, scenario: { ...flagship.scenario, id: 'other' } };
     const twice = injectBundle(once, other);
-    expect(readEmbeddedBundle(slotOf(twice))).toEqual({ ok: true, value: other });
+    expect(readEmbeddedBundle(slotOf(twice))).toEqual({ ok: true, value: studentBundle(other) });
   });
 
   it('refuses a page that is not a player template', () => {
-    expect(() => injectBundle('<html><body>Hello</body></html>', bundle)).toThrow(/not a Branchpoint player template/);
+    expect(() => injectBundle('<html><body>Hello</body></html>', flagship)).toThrow(
+      /not a Branchpoint player template/,
+    );
   });
 
   it('says why a damaged or empty file cannot be played', () => {

@@ -4,50 +4,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readBeside, readBytes } from '../../src/node/scenario-files.ts';
 import { analyzeScenario } from '../../src/engine/analyze.ts';
-import { checkScenario } from '../../src/engine/check.ts';
-import { compileScenario } from '../../src/engine/compile.ts';
-import { replay } from '../../src/engine/game-actor.ts';
-import { ScenarioIndex, viewOf, type GameView } from '../../src/engine/view.ts';
+import type { GameView } from '../../src/engine/view.ts';
 import { findQuote, normalize, normalizeQuote } from '../../src/scenario/quote.ts';
-import { formatDiagnostic } from '../../src/scenario/diagnostic.ts';
-import { repoRoot } from './server.ts';
+import { flagshipFile as file, scenario } from '../flagship-paths.ts';
 
-export const FLAGSHIP = 'atacms-2024';
-const file = join(repoRoot, 'scenarios', FLAGSHIP, 'scenario.yaml');
-
-const checked = checkScenario(file, readBytes(file), readBeside(file));
-if (!checked.bundle)
-  throw new Error(`The flagship does not validate:\n${checked.diagnostics.map(formatDiagnostic).join('\n')}`);
-export const bundle = checked.bundle;
-export const scenario = bundle.scenario;
-export const index = new ScenarioIndex(bundle);
-export const machine = compileScenario(scenario);
-
-/** The view after a list of choices; throws when the engine refuses one. */
-export function viewAfter(options: readonly string[]): GameView {
-  const result = replay(machine, options);
-  if (!result.ok)
-    throw new Error(
-      `the engine refuses "${result.error.option}" at step ${result.error.step + 1} of ${options.join('.')}`,
-    );
-  const view = viewOf(index, result.value.getSnapshot());
-  result.value.stop();
-  return view;
-}
-
-/** Every sequence of choices from the start to an ending, in depth-first order of the options shown. */
-export function everyPath(): string[][] {
-  const paths: string[][] = [];
-  const walk = (options: string[]) => {
-    const view = viewAfter(options);
-    if (view.kind === 'ending') paths.push(options);
-    else for (const option of view.options) walk([...options, option.id]);
-  };
-  walk([]);
-  return paths;
-}
+// The flagship as the engine sees it (loaded, checked and compiled once, in tests/flagship-paths.ts).
+export {
+  FLAGSHIP,
+  bundle,
+  scenario,
+  index,
+  machine,
+  viewAfter,
+  everyPath,
+  everyPlayedPath,
+  coveringPaths,
+  raw,
+} from '../flagship-paths.ts';
 
 /** How many paths the engine's analysis counts (it counts, it does not list). */
 export const analysedPathCount = Number(analyzeScenario(scenario).paths ?? -1n);

@@ -8,6 +8,8 @@ describe('page addresses', () => {
     { screen: 'play', scenario: 'atacms-2024' },
     { screen: 'map', scenario: 'atacms-2024' },
     { screen: 'compare', scenario: 'atacms-2024' },
+    { screen: 'guide', scenario: 'atacms-2024' },
+    { screen: 'handout', scenario: 'atacms-2024' },
     { screen: 'link', scenario: 'atacms-2024', options: ['allow-limited', 'kursk-defensive'] },
     { screen: 'link', scenario: 'atacms-2024', options: [] },
   ];

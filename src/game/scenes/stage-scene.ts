@@ -50,7 +50,11 @@ export class StageScene extends Phaser.Scene {
         this.invalidate(),
       );
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
-    this.meters = new MeterPanel(this, scenario.variables);
+    // Hidden variables are never meters (the view leaves them out too).
+    this.meters = new MeterPanel(
+      this,
+      scenario.variables.filter((v) => !v.hidden),
+    );
     this.sweep = new Sweep(this);
     this.relayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
@@ -130,7 +134,11 @@ export class StageScene extends Phaser.Scene {
     const layout = layoutStage(
       width,
       height,
-      { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: scenario.variables.length },
+      {
+        hasMap: Boolean(scenario.map),
+        actors: scenario.actors.length,
+        meters: scenario.variables.filter((v) => !v.hidden).length,
+      },
       ratio,
     );
     this.layout = layout;

@@ -6,6 +6,7 @@ import { meterList } from '../parts/meters.ts';
 import { mapKey } from '../parts/map-key.ts';
 import { confirmButton } from '../parts/confirm.ts';
 import type { ShowSource } from '../parts/citation.ts';
+import { formatRoute } from '../routes.ts';
 
 export interface BriefingActions {
   /** Starts the game afresh. */
@@ -19,7 +20,9 @@ export interface BriefingActions {
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
   const { scenario } = index;
   const world = initialWorld(scenario);
-  const meters = scenario.variables.map((v) => ({
+  // Hidden variables are the model's own bookkeeping: students never see them as meters.
+  const shown = scenario.variables.filter((v) => !v.hidden);
+  const meters = shown.map((v) => ({
     id: v.id,
     label: v.label,
     description: v.description,
@@ -57,9 +60,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'meter-notes' },
-        scenario.variables
-          .filter((v) => v.description)
-          .map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
+        shown.filter((v) => v.description).map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
       ),
     ),
     h(
@@ -92,6 +93,16 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
           { class: 'educator-notes' },
           h('summary', {}, 'Notes for educators'),
           h('p', { class: 'prewrap' }, scenario.educatorNotes),
+        )
+      : null,
+    'teacher' in scenario
+      ? h(
+          'p',
+          { class: 'guide-links' },
+          'For the class, ready to print: ',
+          h('a', { href: formatRoute({ screen: 'guide', scenario: scenario.id }) }, "Teacher's guide"),
+          ' · ',
+          h('a', { href: formatRoute({ screen: 'handout', scenario: scenario.id }) }, 'Student handout'),
         )
       : null,
   );
