@@ -44,6 +44,7 @@
  */
 import { z } from 'zod';
 import type { GameView } from '../engine/view.ts';
+import { countsRecord } from './counts-schema.ts';
 
 /** Bumped on any change a client of the previous version would misread. */
 export const PROTOCOL_VERSION = 1 as const;
@@ -145,7 +146,7 @@ export const ControlIntent = z.discriminatedUnion('type', [
   /** Hand counts per option (offline rooms, or hands added to phone votes); closes the vote. */
   z.strictObject({
     type: z.literal('handCounts'),
-    counts: z.record(id, z.number().int().min(0).max(LIMITS.handCount)),
+    counts: countsRecord(id, z.number().int().min(0).max(LIMITS.handCount)),
   }),
   /** After a reveal: no option = the majority; an option other than the majority needs a reason. */
   z.strictObject({ type: z.literal('advance'), option: id.optional(), reason: text(LIMITS.reason).optional() }),

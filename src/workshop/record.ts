@@ -10,6 +10,7 @@ import type { RecordFormat } from './protocol.ts';
 import type { Round, RoomScenario, RoomState } from './room.ts';
 import { countVotes, majorityOf, totalOf } from './tally.ts';
 import { allVotes } from './vote-book.ts';
+import { own } from '../lib/own.ts';
 import { recordMarkdown } from './record-markdown.ts';
 import { recordCsv } from './record-csv.ts';
 
@@ -173,9 +174,9 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
     options: round.offered.map((id) => ({
       id,
       label: decision.options.find((o) => o.id === id)?.label ?? id,
-      phoneVotes: phone[id] ?? 0,
-      handVotes: round.handCounts?.[id] ?? 0,
-      total: counts[id] ?? 0,
+      phoneVotes: own(phone, id) ?? 0,
+      handVotes: own(round.handCounts, id) ?? 0,
+      total: own(counts, id) ?? 0,
     })),
     total: totalOf(counts),
     majority: majorityOf(counts),
@@ -183,7 +184,7 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
       .filter(([, vote]) => vote.reason)
       .sort(([, a], [, b]) => a.at - b.at)
       .map(([id, vote]) => ({
-        nickname: state.participants[id]?.nickname ?? '?',
+        nickname: own(state.participants, id)?.nickname ?? '?',
         option: vote.option,
         reason: vote.reason!,
         at: iso(vote.at),

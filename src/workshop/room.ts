@@ -313,7 +313,7 @@ export function decideVote(
   reason: string | undefined,
   at: number,
 ): Result<RoomEventOf<'voted'>, Refusal> {
-  if (!state.participants[participant]) return refuse('not-joined', 'join the room before voting');
+  if (!Object.hasOwn(state.participants, participant)) return refuse('not-joined', 'join the room before voting');
   if (state.status === 'ended') return notNow('this session has ended');
   if (state.status === 'paused') return notNow('the session is paused');
   const round = state.current;

@@ -95,7 +95,7 @@ export function participantView(
   participant: string,
   context: ViewContext,
 ): ParticipantView {
-  const me = state.participants[participant];
+  const me = Object.hasOwn(state.participants, participant) ? state.participants[participant] : undefined;
   if (!me) throw new Error(`No participant "${participant}" in room ${state.code}`);
   const vote = state.current && voteOf(state.current.votes, participant);
   return {

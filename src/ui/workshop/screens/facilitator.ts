@@ -6,6 +6,7 @@
  */
 import type { GameView } from '../../../engine/view.ts';
 import { LIMITS, type ControlIntent, type FacilitatorView, type RecordFormat } from '../../../workshop/protocol.ts';
+import { own, ownRecord } from '../../../lib/own.ts';
 import { h } from '../../dom.ts';
 import type { ShowSource } from '../../parts/citation.ts';
 import { decisionIntro } from '../parts/decision-intro.ts';
@@ -31,7 +32,8 @@ export const emptyDrafts = (): FacilitatorDrafts => ({
   seconds: '',
   overrideOption: '',
   overrideReason: '',
-  hands: {},
+  // Keyed by option ids, which may be `constructor` or `__proto__`.
+  hands: ownRecord<string>(),
 });
 
 export interface FacilitatorActions {
@@ -307,7 +309,7 @@ function handsForm(
             max: LIMITS.handCount,
             step: 1,
             inputmode: 'numeric',
-            value: drafts.hands[option.id] ?? '',
+            value: own(drafts.hands, option.id) ?? '',
             oninput: (event: Event) => (drafts.hands[option.id] = (event.target as HTMLInputElement).value),
           }),
         ),
@@ -322,9 +324,9 @@ function handsForm(
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const counts: Record<string, number> = {};
+    const counts = ownRecord<number>();
     for (const option of game.options)
-      counts[option.id] = Math.max(0, Math.floor(Number(drafts.hands[option.id] ?? '0') || 0));
+      counts[option.id] = Math.max(0, Math.floor(Number(own(drafts.hands, option.id) ?? '0') || 0));
     send(counts);
   });
   return form;
