@@ -9,6 +9,7 @@
 import { resolve } from 'node:path';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { sqliteProblem, sqliteProblemMessage } from './sqlite-check.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -36,12 +37,22 @@ try {
   fail((error as Error).message);
 }
 
+// Refuse to start on a database that cannot take a vote, rather than fail in front of the class.
+const databaseProblem = sqliteProblem(database);
+if (databaseProblem) fail(sqliteProblemMessage(database, databaseProblem));
+let store;
+try {
+  store = openSqliteStore(database);
+} catch (error) {
+  fail(sqliteProblemMessage(database, (error as Error).message));
+}
+
 const server = await startServer({
   host,
   port,
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
-  store: openSqliteStore(database),
+  store,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
