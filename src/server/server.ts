@@ -13,7 +13,7 @@ import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
-import { reachableOrigins } from './lan.ts';
+import { allowedOrigins, reachableOrigins } from './lan.ts';
 import { RoomHost } from './room-host.ts';
 import { attachSockets, type SocketLimits } from './sockets.ts';
 import { serveStatic } from './static.ts';
@@ -45,15 +45,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Same origin as the page (the Host the browser asked for) or one of the configured extras. */
-export function originAllowed(request: Pick<IncomingMessage, 'headers'>, extra: readonly string[]): boolean {
+/** A page at one of this server's own origins (see `allowedOrigins`) or a configured extra. */
+export function originAllowed(request: Pick<IncomingMessage, 'headers'>, allowed: readonly string[]): boolean {
   const origin = request.headers.origin;
   // Browsers always send Origin with WebSockets and cross-origin requests; other clients are not a page an attacker controls.
   if (origin === undefined) return true;
-  const host = request.headers.host;
-  return (
-    (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || extra.includes(origin)
-  );
+  return allowed.includes(origin);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -76,14 +73,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     maxHttpBufferSize: MAX_HTTP_BUFFER,
     allowRequest: (request, callback) => {
-      const allowed = originAllowed(request, extra);
-      if (!allowed) log(`refused a connection from origin ${request.headers.origin}`);
+      // The port is known once listening; no connection can arrive before that.
+      const allowed = originAllowed(request, allowedOrigins(options.host, listeningPort(), extra));
+      if (!allowed) log(`refused a connection from origin ${JSON.stringify(request.headers.origin)}`);
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
 
   let origins: string[] = [];
+  const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
   attachSockets({

@@ -48,11 +48,12 @@ describe('paths and origins', () => {
       expect(safePath(bad), bad).toBeUndefined();
   });
 
-  it("lets sockets in from the page's own origin, configured extras and non-browser clients only", () => {
+  it("lets sockets in from the server's own origins, configured extras and non-browser clients only", () => {
     const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
-    expect(originAllowed(request('http://192.168.1.20:5173'), [])).toBe(true);
-    expect(originAllowed(request(), [])).toBe(true);
-    expect(originAllowed(request('http://evil.example'), [])).toBe(false);
-    expect(originAllowed(request('https://school.example'), ['https://school.example'])).toBe(true);
+    const allowed = ['http://192.168.1.20:5173', 'https://school.example'];
+    expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
+    expect(originAllowed(request(), allowed)).toBe(true);
+    expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
+    expect(originAllowed(request('https://school.example'), allowed)).toBe(true);
   });
 });
