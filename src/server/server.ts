@@ -15,6 +15,7 @@ import type { RoomScenario } from '../workshop/room.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
 import { allowedOrigins, reachableOrigins } from './lan.ts';
 import { RoomHost } from './room-host.ts';
+import type { LimiterFactory } from './limiter.ts';
 import { attachSockets, type SocketLimits } from './sockets.ts';
 import { serveStatic } from './static.ts';
 import type { WorkshopStore } from './store.ts';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** Origins besides the server's own that may open sockets (e.g. a page served elsewhere). */
   extraOrigins?: string[];
   limits?: SocketLimits;
+  /** Where rate limits are counted (default: this process's memory); see src/server/limiter.ts. */
+  limiterFactory?: LimiterFactory;
   log?: (line: string) => void;
 }
 
@@ -75,7 +78,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowRequest: (request, callback) => {
       // The port is known once listening; no connection can arrive before that.
       const allowed = originAllowed(request, allowedOrigins(options.host, listeningPort(), extra));
-      if (!allowed) log(`refused a connection from origin ${JSON.stringify(request.headers.origin)}`);
+      // Header values cannot hold line breaks (Node refuses them), so this cannot forge a log line.
+      if (!allowed) log(`refused a connection from origin ${request.headers.origin}`);
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
@@ -91,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     origins: () => origins,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}),
     log,
   });
 
