@@ -151,6 +151,11 @@ export class RoomHost {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
+  /** Whether `token` is the token of a participant of this room. */
+  holdsToken(room: LiveRoom, token: string | undefined): boolean {
+    return token !== undefined && room.byToken.has(hash(token));
+  }
+
   /** A participant by their token (coming back), or a new one. */
   async join(
     room: LiveRoom,

@@ -20,11 +20,15 @@ import {
   type ServerToClientEvents,
 } from '../workshop/protocol.ts';
 import { roleRoom, type Broadcaster, type SocketData, type WorkshopServer } from './broadcast.ts';
-import { RateLimiter, type RateLimit } from './rate-limit.ts';
+import { KnownRooms } from './known-rooms.ts';
+import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
 import type { LiveRoom, RoomHost } from './room-host.ts';
 
 export interface SocketLimits {
-  /** Joins with an unknown code or a wrong secret, per address. */
+  /**
+   * Joins with an unknown code or a wrong secret, per address. Only failures count; over the
+   * limit, joins with a right secret or token, or to a room this address already got into, still pass.
+   */
   failedJoins: RateLimit;
   /** Rooms created, per address. */
   creates: RateLimit;
@@ -54,13 +58,24 @@ export interface SocketOptions {
   /** Origins where the page can be reached, for join links. */
   origins: () => string[];
   limits?: SocketLimits;
+  /** Where limits are counted: this process's memory unless a shared store is given (docs/deploying.md). */
+  limiterFactory?: LimiterFactory;
   log: (line: string) => void;
 }
 
-export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT_LIMITS, log }: SocketOptions): void {
-  const failedJoins = new RateLimiter(limits.failedJoins);
-  const creates = new RateLimiter(limits.creates);
-  const messages = new RateLimiter(limits.messages);
+export function attachSockets({
+  io,
+  host,
+  broadcaster,
+  origins,
+  limits = DEFAULT_LIMITS,
+  limiterFactory = memoryLimiters,
+  log,
+}: SocketOptions): void {
+  const failedJoins = limiterFactory('failed-joins', limits.failedJoins);
+  const creates = limiterFactory('creates', limits.creates);
+  const messages = limiterFactory('messages', limits.messages);
+  const known = new KnownRooms();
 
   io.on('connection', (socket: WorkshopSocket) => {
     socket.data.ip ??= socket.handshake.address;
@@ -80,7 +95,8 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       socket.on(event, async (...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Reply) => void) : undefined;
         if (!ack) return log(`rejected "${event}" from ${who()}: no acknowledgement callback`);
-        if (!messages.take(socket.id)) return ack(refuse('rate-limited', 'too many messages; slow down'));
+        if (!(await messages.consume(socket.id)).allowed)
+          return ack(refuse('rate-limited', 'too many messages; slow down'));
         const parsed = parseMessage(schema, args.length > 1 ? args[0] : undefined);
         if (!parsed.ok) {
           log(`rejected "${event}" from ${who()}: ${parsed.error.code}: ${parsed.error.message}`);
@@ -140,28 +156,47 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
     }
 
     handle('create', CreateRequest, async (request) => {
-      if (!creates.take(socket.data.ip))
+      if (!(await creates.consume(socket.data.ip)).allowed)
         return refuse('rate-limited', 'too many rooms created from this address; try again later');
       const created = await host.create(request.scenarioId);
       if (!created.ok) return refuse(created.error.code, created.error.message);
       const { room, secret } = created.value;
+      known.add(socket.data.ip, room.code);
       log(`room ${room.code} created for "${request.scenarioId}" by ${who()}`);
       return { ok: true, code: room.code, secret, joinUrls: origins().map((o) => joinUrl(o, room.code)) };
     });
 
     handle('join', JoinRequest, async (request) => {
       const { ip } = socket.data;
-      if (!failedJoins.allows(ip)) return refuse('rate-limited', 'too many failed attempts to join; wait a minute');
+      // Charged as a failure before anything is awaited, in one step with the check, so joins that
+      // arrive together cannot all pass; a join whose code (and secret) prove right gets it back.
+      const charge = await failedJoins.consume(ip);
+      const tooMany = () => refuse('rate-limited', 'too many failed attempts to join from this network; wait a minute');
+      const credential =
+        request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
+      // Over the limit, a join that could be a guess is not even looked at: only a secret or token
+      // (unguessable) or a room this address already got into.
+      if (!charge.allowed && credential === undefined && !known.has(ip, request.code)) return tooMany();
       const room = await host.find(request.code);
-      if (!room) {
-        failedJoins.take(ip);
-        return refuse('unknown-room', `there is no room ${request.code}; check the code`);
-      }
+      if (!room)
+        return charge.allowed ? refuse('unknown-room', `there is no room ${request.code}; check the code`) : tooMany();
       if (request.role === 'facilitator' && !host.isFacilitator(room, request.secret)) {
-        failedJoins.take(ip);
         log(`wrong facilitator secret for room ${room.code} from ${who()}`);
-        return refuse('not-allowed', 'this browser does not hold the facilitator key for that room');
+        return charge.allowed
+          ? refuse('not-allowed', 'this browser does not hold the facilitator key for that room')
+          : tooMany();
       }
+      // Over the limit, the same answer whether or not the room exists, unless the token proves it is known.
+      if (
+        !charge.allowed &&
+        !known.has(ip, room.code) &&
+        request.role !== 'facilitator' &&
+        !host.holdsToken(room, credential)
+      )
+        return tooMany();
+      // The code is right: this was not a failure.
+      await failedJoins.refund(ip);
+      known.add(ip, room.code);
       let participant: string | undefined;
       let token: string | undefined;
       if (request.role === 'participant') {
