@@ -50,6 +50,21 @@ type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 type Reply = { ok: true } | ErrorReply;
 const refuse = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });
 const KNOWN = new Set<string>(['create', 'join', 'vote', 'control', 'record']);
+/** Rejected messages logged per connection: enough to diagnose a broken page, too few to fill a disk. */
+const LOGGED_REJECTIONS = 20;
+
+/**
+ * Text from the network in a log line: quoted as JSON, so a line break or a quote in an event
+ * name shows as \n or \" and cannot start a line that looks like the server's own.
+ */
+export function quoted(value: unknown, max = 40): string {
+  // JSON escapes C0 controls; the other characters some viewers break lines at (NEL, U+2028/9) and
+  // invisible format characters (bidi overrides) are escaped too.
+  return JSON.stringify(String(value).slice(0, max)).replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 export interface SocketOptions {
   io: WorkshopServer;
@@ -86,6 +101,43 @@ export function attachSockets({
     if (socket.recovered && socket.data.code)
       enter(socket.data.code).catch((error) => log(`error restoring ${who()}: ${String(error)}`));
 
+    /** Rejections logged per connection; beyond this, one line says the rest are not. */
+    let rejections = 0;
+    const noteRejection = (line: string) => {
+      rejections++;
+      if (rejections <= LOGGED_REJECTIONS) log(line);
+      else if (rejections === LOGGED_REJECTIONS + 1) log(`further rejections from ${who()} are not logged`);
+    };
+
+    // Every packet passes here first, before any handler, log line or database lookup: the rate
+    // limit, then unknown events and events without an acknowledgement. (`onAny` listeners run
+    // before middleware in Socket.IO, so nothing is logged from there.)
+    socket.use((packet, next) => {
+      const event: unknown = packet[0];
+      const ack = typeof packet.at(-1) === 'function' ? (packet.at(-1) as (reply: Reply) => void) : undefined;
+      messages.consume(socket.id).then(
+        (charge) => {
+          if (!charge.allowed) {
+            // Twice the burst within one window is not a page that got busy: close the connection.
+            if (charge.over === limits.messages.capacity + 1) {
+              log(`disconnected ${who()}: more than twice the message limit`);
+              socket.disconnect(true);
+            }
+            ack?.(refuse('rate-limited', 'too many messages; slow down'));
+            return;
+          }
+          if (typeof event !== 'string' || !KNOWN.has(event)) {
+            noteRejection(`rejected unknown event ${quoted(event)} from ${who()}`);
+            ack?.(refuse('invalid-message', `there is no ${quoted(event)} message`));
+            return;
+          }
+          if (!ack) return noteRejection(`rejected ${quoted(event)} from ${who()}: no acknowledgement callback`);
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+
     /** Registers a handler that only ever sees a validated payload, and always answers. */
     function handle<S extends z.ZodType>(
       event: keyof ClientToServerEvents,
@@ -93,13 +145,13 @@ export function attachSockets({
       run: (request: z.infer<S>) => Promise<Reply> | Reply,
     ): void {
       socket.on(event, async (...args: unknown[]) => {
-        const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Reply) => void) : undefined;
-        if (!ack) return log(`rejected "${event}" from ${who()}: no acknowledgement callback`);
-        if (!(await messages.consume(socket.id)).allowed)
-          return ack(refuse('rate-limited', 'too many messages; slow down'));
+        // The middleware above let through only packets with an acknowledgement.
+        const ack = args.at(-1) as (reply: Reply) => void;
         const parsed = parseMessage(schema, args.length > 1 ? args[0] : undefined);
         if (!parsed.ok) {
-          log(`rejected "${event}" from ${who()}: ${parsed.error.code}: ${parsed.error.message}`);
+          noteRejection(
+            `rejected "${event}" from ${who()}: ${parsed.error.code}: ${quoted(parsed.error.message, 200)}`,
+          );
           return ack(parsed);
         }
         try {
@@ -111,13 +163,8 @@ export function attachSockets({
       });
     }
 
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN.has(event)) return;
-      log(`rejected unknown event "${String(event).slice(0, 40)}" from ${who()}`);
-      const ack = args.at(-1);
-      if (typeof ack === 'function')
-        ack(refuse('invalid-message', `there is no "${String(event).slice(0, 40)}" message`));
-    });
+    // A middleware error (the limiter's store failing) ends up here; the packet is dropped.
+    socket.on('error', (error) => log(`error checking a message from ${who()}: ${String(error)}`));
 
     async function enter(code: string) {
       const room = await host.find(code);
