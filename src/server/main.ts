@@ -7,6 +7,7 @@
  *   `--port N` and `--host H` override the environment.
  */
 import { resolve } from 'node:path';
+import { limitsFromEnv } from './limits-config.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
 import { sqliteProblem, sqliteProblemMessage } from './sqlite-check.ts';
@@ -29,6 +30,13 @@ const host = option('host') ?? process.env.HOST ?? '0.0.0.0';
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
+
+let limits;
+try {
+  limits = limitsFromEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
 
 let scenarios;
 try {
@@ -53,6 +61,7 @@ const server = await startServer({
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
   store,
+  limits,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

@@ -34,7 +34,22 @@ export interface SocketLimits {
   creates: RateLimit;
   /** Messages of any kind, per socket. */
   messages: RateLimit;
+  /** Participants created (joins without a token that works), per socket; see DEFAULT_NEW_PARTICIPANTS. */
+  newParticipantsPerSocket?: RateLimit;
+  /** Participants created, per address: a class behind one NAT or proxy shares it. */
+  newParticipantsPerAddress?: RateLimit;
 }
+
+/**
+ * Against ballot stuffing (one script joining as hundreds of participants): a page joins once and
+ * comes back with its token, so a socket needs one new participant, three allow for a shared
+ * laptop; an address allows a large class (raise it behind a proxy, where the whole school
+ * shares one address: BRANCHPOINT_NEW_PARTICIPANTS_PER_ADDRESS). Both per 10 minutes.
+ */
+export const DEFAULT_NEW_PARTICIPANTS = {
+  perSocket: { capacity: 3, perMinute: 0.3 },
+  perAddress: { capacity: 60, perMinute: 6 },
+} as const satisfies Record<string, RateLimit>;
 
 /**
  * A class behind one school address shares the failed-join budget, so it allows some typos;
@@ -91,6 +106,23 @@ export function attachSockets({
   const creates = limiterFactory('creates', limits.creates);
   const messages = limiterFactory('messages', limits.messages);
   const known = new KnownRooms();
+  const newPerSocket = limiterFactory(
+    'new-participants-socket',
+    limits.newParticipantsPerSocket ?? DEFAULT_NEW_PARTICIPANTS.perSocket,
+  );
+  const newPerAddress = limiterFactory(
+    'new-participants-address',
+    limits.newParticipantsPerAddress ?? DEFAULT_NEW_PARTICIPANTS.perAddress,
+  );
+
+  /** Tells a removed participant's pages, then closes their connections (which leave the room as any other). */
+  async function removeParticipant(code: string, participant: string): Promise<void> {
+    for (const other of await io.in(roleRoom(code, 'participant')).fetchSockets()) {
+      if (other.data.participant !== participant) continue;
+      other.emit('removed', { code: 'removed', message: 'the facilitator removed you from this session' });
+      other.disconnect(true);
+    }
+  }
 
   io.on('connection', (socket: WorkshopSocket) => {
     socket.data.ip ??= socket.handshake.address;
@@ -247,8 +279,23 @@ export function attachSockets({
       let participant: string | undefined;
       let token: string | undefined;
       if (request.role === 'participant') {
+        // A join without a token that works makes a participant: charged (in one step with the
+        // check) to the socket and the address, and given back if no participant is made.
+        const creates = !host.holdsToken(room, request.token);
+        if (creates) {
+          if (!(await newPerSocket.consume(socket.id)).allowed)
+            return refuse('rate-limited', 'this page has joined as too many participants; reload it to join again');
+          if (!(await newPerAddress.consume(ip)).allowed) {
+            await newPerSocket.refund(socket.id);
+            log(`refused a new participant in room ${room.code} from ${who()}: too many from this address`);
+            return refuse('rate-limited', 'too many new participants from this network; wait a few minutes');
+          }
+        }
         const result = await host.join(room, request.nickname, request.token);
-        if (!result.ok) return refuse(result.error.code, result.error.message);
+        if (!result.ok) {
+          if (creates) await Promise.all([newPerSocket.refund(socket.id), newPerAddress.refund(ip)]);
+          return refuse(result.error.code, result.error.message);
+        }
         ({ participant, token } = result.value);
       }
       await leave();
@@ -279,6 +326,10 @@ export function attachSockets({
       }
       const result = await host.control(room, request.intent);
       if (!result.ok) return refuse(result.error.code, result.error.message);
+      if (request.intent.type === 'remove') {
+        log(`participant ${request.intent.participant} removed from room ${room.code} by ${who()}`);
+        await removeParticipant(room.code, request.intent.participant);
+      }
       return { ok: true, seq: result.value.seq };
     });
 

@@ -28,6 +28,9 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resumed'), at }),
   z.strictObject({ type: z.literal('rewound'), at, toStep: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('ended'), at }),
+  z.strictObject({ type: z.literal('locked'), at }),
+  z.strictObject({ type: z.literal('unlocked'), at }),
+  z.strictObject({ type: z.literal('removed'), at, participant: id }),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 export type RoomEventOf<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>;

@@ -111,6 +111,17 @@ export function recordMarkdown(record: SessionRecord): string {
       lines.push(`### Vote ${round.round}: ${md(round.decisionTitle)} (${why})`, '', ...roundBlock(round));
     }
   }
+  if (record.locks.length || record.removed.length) {
+    lines.push('## The room', '');
+    for (const l of record.locks)
+      lines.push(`- ${time(l.from)}: locked to newcomers${l.to ? `, until ${time(l.to)}` : ''}`);
+    for (const p of record.removed)
+      lines.push(
+        `- ${time(p.removedAt)}: the facilitator removed ${escapeMarkdown(p.nickname)}` +
+          (p.withdrawn ? ', whose vote in the open vote was withdrawn' : ''),
+      );
+    lines.push('');
+  }
   if (record.rewinds.length) {
     lines.push('## Rewinds', '');
     for (const r of record.rewinds)

@@ -90,6 +90,10 @@ export interface SessionRecord {
   rounds: RecordRound[];
   rewinds: Array<{ at: string; fromStep: number; toStep: number }>;
   pauses: Array<{ from: string; to?: string }>;
+  /** When the room was closed to newcomers. */
+  locks: Array<{ from: string; to?: string }>;
+  /** Participants the facilitator removed; `withdrawn` is the option of the vote taken back from an open vote. */
+  removed: Array<{ nickname: string; joinedAt: string; removedAt: string; withdrawn?: string }>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -145,6 +149,13 @@ export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRe
     rounds: rounds.map((round) => recordRound(scenario, state, round)),
     rewinds: state.rewinds.map((r) => ({ at: iso(r.at), fromStep: r.fromStep, toStep: r.toStep })),
     pauses: state.pauses.map((p) => ({ from: iso(p.from), ...(p.to !== undefined ? { to: iso(p.to) } : {}) })),
+    locks: state.locks.map((l) => ({ from: iso(l.from), ...(l.to !== undefined ? { to: iso(l.to) } : {}) })),
+    removed: state.removed.map((p) => ({
+      nickname: p.nickname,
+      joinedAt: iso(p.joinedAt),
+      removedAt: iso(p.removedAt),
+      ...(p.withdrawn !== undefined ? { withdrawn: p.withdrawn } : {}),
+    })),
   };
 }
 

@@ -64,6 +64,7 @@ function base(scenario: RoomScenario, state: RoomState, audience: Audience, cont
     step: state.choices.length,
     vote: voteView(state, audience),
     participants: state.participantCount,
+    locked: state.locked,
     serverTime: context.now,
     seq: state.seq,
     taken: takenSteps(state),
