@@ -58,17 +58,23 @@ export function voteChart(
           h(
             'td',
             { class: 'bar-cell' },
-            h(
-              'span',
-              { class: 'bar-track', 'aria-hidden': 'true' },
-              h('span', { class: 'bar', style: `width: ${share(count, total)}%` }),
-            ),
+            h('span', { class: 'bar-track', 'aria-hidden': 'true' }, bar(share(count, total))),
             h('span', { class: 'bar-share', 'data-share': '' }, `${share(count, total)}%`),
           ),
         );
       }),
     ),
   );
+}
+
+/**
+ * The bar's width goes through the CSSOM (element.style), which a Content-Security-Policy without
+ * 'unsafe-inline' in style-src allows; a `style` attribute in markup it refuses.
+ */
+function bar(percent: number): HTMLElement {
+  const element = h('span', { class: 'bar' });
+  element.style.width = `${percent}%`;
+  return element;
 }
 
 /** Puts new counts into a chart already on screen (the tally arrives many times a second). */
