@@ -8,8 +8,10 @@
  *   once listening it prints "Branchpoint is running on port N …", which scripts and tests read.
  */
 import { resolve } from 'node:path';
+import { limitsFromEnv } from './limits-config.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { sqliteProblem, sqliteProblemMessage } from './sqlite-check.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -30,6 +32,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
 
+let limits;
+try {
+  limits = limitsFromEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 let scenarios;
 try {
   scenarios = loadRoomScenarios(resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios'));
@@ -37,12 +46,23 @@ try {
   fail((error as Error).message);
 }
 
+// Refuse to start on a database that cannot take a vote, rather than fail in front of the class.
+const databaseProblem = sqliteProblem(database);
+if (databaseProblem) fail(sqliteProblemMessage(database, databaseProblem));
+let store;
+try {
+  store = openSqliteStore(database);
+} catch (error) {
+  fail(sqliteProblemMessage(database, (error as Error).message));
+}
+
 const server = await startServer({
   host,
   port,
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
-  store: openSqliteStore(database),
+  store,
+  limits,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
