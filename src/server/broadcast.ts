@@ -6,7 +6,9 @@
  *   per vote to every screen would be the server's whole work;
  * - the facilitator's list of people (who is connected, who has voted) follows at most every
  *   PEOPLE_INTERVAL_MS.
- * Socket rooms: `<code>` everyone, `<code>/<role>` by role.
+ * Socket rooms: `<code>` everyone, `<code>/<role>` by role, `<code>/p/<id>` one participant's
+ * sockets. Every message goes to a socket room, never to a socket this process holds, so with
+ * the Redis adapter it reaches sockets on other processes too.
  */
 import type { Server } from 'socket.io';
 import {
@@ -32,6 +34,7 @@ export interface SocketData {
 export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const roleRoom = (code: string, role: Role) => `${code}/${role}`;
+export const participantRoom = (code: string, participant: string) => `${code}/p/${participant}`;
 
 export class Broadcaster {
   private readonly throttles = new Map<string, { room: LiveRoom; tally: Throttle; people: Throttle }>();
@@ -62,16 +65,10 @@ export class Broadcaster {
     const context = this.context(room);
     this.io.to(roleRoom(room.code, 'facilitator')).emit('view', facilitatorView(room.scenario, room.durable, context));
     this.io.to(roleRoom(room.code, 'presenter')).emit('view', presenterView(room.scenario, room.durable, context));
-    const ids = this.io.sockets.adapter.rooms.get(roleRoom(room.code, 'participant'));
-    const made = new Map<string, RoomView>();
-    for (const id of ids ?? []) {
-      const socket = this.io.sockets.sockets.get(id);
-      const participant = socket?.data.participant;
-      if (!socket || !participant || !room.durable.participants[participant]) continue;
-      let view = made.get(participant);
-      if (!view) made.set(participant, (view = participantView(room.scenario, room.durable, participant, context)));
-      socket.emit('view', view);
-    }
+    for (const participant of Object.keys(room.durable.participants))
+      this.io
+        .to(participantRoom(room.code, participant))
+        .emit('view', participantView(room.scenario, room.durable, participant, context));
   }
 
   /** Someone connected or left: the facilitator's list changes. */

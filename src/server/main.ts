@@ -5,10 +5,16 @@
  *   BRANCHPOINT_DB (default .data/workshop.sqlite), BRANCHPOINT_ORIGINS (extra allowed page
  *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios).
  *   `--port N` and `--host H` override the environment.
+ *
+ * Several processes (docs/deploying.md): BRANCHPOINT_DATABASE_URL (a postgres:// address: the
+ * PostgreSQL store instead of SQLite) and BRANCHPOINT_REDIS_URL (a redis:// address: Socket.IO's
+ * Redis adapter). Without them, nothing but Node is needed.
  */
 import { resolve } from 'node:path';
+import { connectRedis, type RedisLink } from './redis.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { openPostgresStore } from './store-postgres.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -28,6 +34,9 @@ const host = option('host') ?? process.env.HOST ?? '0.0.0.0';
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
+const databaseUrl = process.env.BRANCHPOINT_DATABASE_URL?.trim() || undefined;
+const redisUrl = process.env.BRANCHPOINT_REDIS_URL?.trim() || undefined;
+const log = (line: string) => console.log(`[workshop] ${line}`);
 
 let scenarios;
 try {
@@ -36,12 +45,23 @@ try {
   fail((error as Error).message);
 }
 
+const store = databaseUrl
+  ? await openPostgresStore(databaseUrl, { log }).catch((error: Error) =>
+      fail(`BRANCHPOINT_DATABASE_URL: ${error.message}`),
+    )
+  : openSqliteStore(database);
+let redis: RedisLink | undefined;
+if (redisUrl)
+  redis = await connectRedis(redisUrl, log).catch((error: Error) => fail(`BRANCHPOINT_REDIS_URL: ${error.message}`));
+
 const server = await startServer({
   host,
   port,
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
-  store: openSqliteStore(database),
+  store,
+  ...(redis ? { redis } : {}),
+  log,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -51,7 +71,7 @@ const server = await startServer({
 );
 
 console.log(
-  `Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${database}).`,
+  `Branchpoint is running (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${databaseUrl ? 'PostgreSQL' : database}${redis ? '; sockets shared through Redis' : ''}).`,
 );
 for (const origin of server.origins) console.log(`  ${origin}/`);
 console.log('Phones on the same network join at one of these addresses. Ctrl+C stops the server.');

@@ -13,7 +13,9 @@ import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
+import { serveHealth } from './health.ts';
 import { reachableOrigins } from './lan.ts';
+import type { RedisLink } from './redis.ts';
 import { RoomHost } from './room-host.ts';
 import { attachSockets, type SocketLimits } from './sockets.ts';
 import { serveStatic } from './static.ts';
@@ -33,6 +35,8 @@ export interface ServerOptions {
   extraOrigins?: string[];
   limits?: SocketLimits;
   log?: (line: string) => void;
+  /** Several processes: Socket.IO's Redis streams adapter (redis.ts); closed with the server. */
+  redis?: RedisLink;
 }
 
 export interface RunningServer {
@@ -69,6 +73,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         .end(JSON.stringify({ ok: true, rooms: host.liveRooms }));
       return;
     }
+    const checks = { store: () => options.store.ping(), ...(options.redis ? { redis: options.redis.ping } : {}) };
+    if (serveHealth(request, response, checks)) return;
     statics(request, response);
   });
 
@@ -81,6 +87,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(options.redis ? { adapter: options.redis.adapter } : {}),
   });
 
   let origins: string[] = [];
@@ -118,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(sweep);
       await host.settle();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await options.redis?.close();
       await options.store.close();
     },
   };
