@@ -38,6 +38,12 @@ export const participantRoom = (code: string, participant: string) => `${code}/p
 
 export class Broadcaster {
   private readonly throttles = new Map<string, { room: LiveRoom; tally: Throttle; people: Throttle }>();
+  /**
+   * True while the link to other processes (Redis) is down: messages then go to this process's
+   * sockets at once instead of waiting in the Redis client's queue, so screens on the process
+   * that holds the room (all of them, with room affinity) keep up during the outage.
+   */
+  cutOff: () => boolean = () => false;
 
   constructor(
     private readonly io: WorkshopServer,
@@ -63,10 +69,14 @@ export class Broadcaster {
   /** Every socket in the room gets its role's view. */
   views(room: LiveRoom): void {
     const context = this.context(room);
-    this.io.to(roleRoom(room.code, 'facilitator')).emit('view', facilitatorView(room.scenario, room.durable, context));
-    this.io.to(roleRoom(room.code, 'presenter')).emit('view', presenterView(room.scenario, room.durable, context));
+    this.target()
+      .to(roleRoom(room.code, 'facilitator'))
+      .emit('view', facilitatorView(room.scenario, room.durable, context));
+    this.target()
+      .to(roleRoom(room.code, 'presenter'))
+      .emit('view', presenterView(room.scenario, room.durable, context));
     for (const participant of Object.keys(room.durable.participants))
-      this.io
+      this.target()
         .to(participantRoom(room.code, participant))
         .emit('view', participantView(room.scenario, room.durable, participant, context));
   }
@@ -83,6 +93,10 @@ export class Broadcaster {
     this.throttles.delete(code);
   }
 
+  private target() {
+    return this.cutOff() ? this.io.local : this.io;
+  }
+
   private context(room: LiveRoom): ViewContext {
     return { now: this.now(), connected: new Set(room.connections.keys()), joinUrls: this.joinUrls(room.code) };
   }
@@ -94,11 +108,11 @@ export class Broadcaster {
       const made: { room: LiveRoom; tally: Throttle; people: Throttle } = {
         room,
         tally: new Throttle(TALLY_INTERVAL_MS, () => {
-          this.io.to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
-          this.io.to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
+          this.target().to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
+          this.target().to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
         }),
         people: new Throttle(PEOPLE_INTERVAL_MS, () => {
-          this.io
+          this.target()
             .to(roleRoom(code, 'facilitator'))
             .emit('view', facilitatorView(made.room.scenario, made.room.durable, this.context(made.room)));
         }),

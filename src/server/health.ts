@@ -1,6 +1,7 @@
 /**
  * Endpoints for a balancer or an orchestrator:
- * - `/healthz`: the process runs and answers (200);
+ * - `/healthz`: the process runs and answers (200), with its process id (which process a
+ *   balancer sent a request to);
  * - `/readyz`: it can serve rooms: the store and, when configured, Redis answer (200), or which
  *   of them does not (503), so the balancer sends no new connections to a process cut off from them.
  */
@@ -12,7 +13,7 @@ export type Checks = Record<string, () => Promise<void>>;
 export function serveHealth(request: IncomingMessage, response: ServerResponse, checks: Checks): boolean {
   const path = request.url?.split('?')[0];
   if (path === '/healthz') {
-    send(response, 200, { ok: true });
+    send(response, 200, { ok: true, pid: process.pid });
     return true;
   }
   if (path !== '/readyz') return false;

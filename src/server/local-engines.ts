@@ -222,10 +222,14 @@ export function renderNginxSite(template: string, listen: number, upstreams: rea
 }
 
 /** nginx (the balancer) with the repository's site in a minimal main configuration of its own. */
-export async function startNginx(siteTemplate: string, upstreams: readonly string[]): Promise<Killable> {
+export async function startNginx(
+  siteTemplate: string,
+  upstreams: readonly string[],
+  listen?: number,
+): Promise<Killable> {
   const program = need('nginx', ['/usr/sbin/nginx'], 'the balancer');
   const folder = mkdtempSync(join(tmpdir(), 'branchpoint-nginx-'));
-  const port = await freePort();
+  const port = listen ?? (await freePort());
   writeFileSync(join(folder, 'site.conf'), renderNginxSite(siteTemplate, port, upstreams));
   writeFileSync(
     join(folder, 'nginx.conf'),

@@ -11,10 +11,9 @@
  * Redis adapter). Without them, nothing but Node is needed.
  */
 import { resolve } from 'node:path';
-import { connectRedis, type RedisLink } from './redis.ts';
+import type { RedisLink } from './redis.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
-import { openPostgresStore } from './store-postgres.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -45,14 +44,21 @@ try {
   fail((error as Error).message);
 }
 
+// PostgreSQL and Redis clients are loaded only when configured: the default start stays light.
 const store = databaseUrl
-  ? await openPostgresStore(databaseUrl, { log }).catch((error: Error) =>
-      fail(`BRANCHPOINT_DATABASE_URL: ${error.message}`),
+  ? await (
+      await import('./store-postgres.ts')
     )
+      .openPostgresStore(databaseUrl, { log })
+      .catch((error: Error) => fail(`BRANCHPOINT_DATABASE_URL: ${error.message}`))
   : openSqliteStore(database);
 let redis: RedisLink | undefined;
 if (redisUrl)
-  redis = await connectRedis(redisUrl, log).catch((error: Error) => fail(`BRANCHPOINT_REDIS_URL: ${error.message}`));
+  redis = await (
+    await import('./redis.ts')
+  )
+    .connectRedis(redisUrl, log)
+    .catch((error: Error) => fail(`BRANCHPOINT_REDIS_URL: ${error.message}`));
 
 const server = await startServer({
   host,

@@ -59,6 +59,9 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** How many times a decision is taken on a room read again after a collision. */
+const REREADS = 4;
+
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
 export class RoomHost {
@@ -116,10 +119,12 @@ export class RoomHost {
   /** The room with this code, loaded from the store if needed; undefined when there is none. */
   async find(code: string): Promise<LiveRoom | undefined> {
     const live = this.rooms.get(code);
-    if (live) return live;
+    // A copy nobody here is connected to may have fallen behind another process: read it again.
+    const stale = live && this.store.shared && live.sockets === 0 && live.state === live.durable;
+    if (live && !stale) return live;
     let loading = this.loading.get(code);
     if (!loading) {
-      loading = this.load(code).finally(() => this.loading.delete(code));
+      loading = (live ? this.rereadNow(live) : this.load(code)).finally(() => this.loading.delete(code));
       this.loading.set(code, loading);
     }
     return loading;
@@ -251,27 +256,34 @@ export class RoomHost {
   /**
    * Runs a decision on the room. With a shared store, when the write collides (another process
    * wrote the room meanwhile) or the decision is a refusal taken on a copy with nothing in
-   * flight, the room is read again and the decision taken once more. Only once: a second
-   * collision is an error for the caller, who may try again.
+   * flight, the room is read again and the decision taken once more; a few times at most (screens
+   * of one room spread over processes while a balancer changes its mind), then the collision is an
+   * error for the caller, who may try again.
    */
   private async decided<T>(
     room: LiveRoom,
     decide: (room: LiveRoom) => Promise<Result<T, Refusal>>,
   ): Promise<Result<T, Refusal>> {
     if (!this.store.shared) return decide(room);
-    try {
-      const result = await decide(room);
-      if (result.ok || room.state !== room.durable) return result;
-    } catch (error) {
-      if (!(error instanceof DuplicateEventError)) throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await decide(room);
+        if (result.ok || room.state !== room.durable || attempt > 1) return result;
+      } catch (error) {
+        if (!(error instanceof DuplicateEventError) || attempt >= REREADS) throw error;
+      }
+      room = await this.reread(room);
     }
-    return decide(await this.reread(room));
   }
 
   /** The room as the store has it now, in the same object when nobody has loaded another meanwhile. */
   private async reread(room: LiveRoom): Promise<LiveRoom> {
     const loading = this.loading.get(room.code);
     if (loading) return (await loading) ?? room;
+    return this.rereadNow(room);
+  }
+
+  private async rereadNow(room: LiveRoom): Promise<LiveRoom> {
     const events = await this.store.load(room.code);
     if (!events) throw new Error(`Room ${room.code} is no longer in the store`);
     const current = this.rooms.get(room.code);

@@ -93,6 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let origins: string[] = [];
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
+  if (options.redis) broadcaster.cutOff = () => !options.redis!.client.isReady;
   attachSockets({
     io,
     host,
