@@ -42,6 +42,8 @@ export interface ClusterOptions {
   scenarios?: string;
   /** Extra environment for the server processes. */
   env?: Record<string, string>;
+  /** The program each process runs (default src/server/main.ts; the benches run a bare server). */
+  entry?: string;
   /** The balancer's port (default: a free one). */
   listen?: number;
   /** Lines the processes print, as they come. */
@@ -51,7 +53,12 @@ export interface ClusterOptions {
 const killers = new Set<() => void>();
 process.once('exit', () => killers.forEach((kill) => kill()));
 
-export function serverProcess(port: number, env: Record<string, string>, onOutput?: (line: string) => void) {
+export function serverProcess(
+  port: number,
+  env: Record<string, string>,
+  onOutput?: (line: string) => void,
+  entry = 'src/server/main.ts',
+) {
   let child: ChildProcess | undefined;
   let output = '';
   const url = `http://127.0.0.1:${port}`;
@@ -68,7 +75,7 @@ export function serverProcess(port: number, env: Record<string, string>, onOutpu
     alive,
     async start() {
       if (alive()) throw new Error(`The server on port ${port} is already running`);
-      const started = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      const started = spawn(process.execPath, ['--import', 'tsx', entry], {
         cwd: repoRoot,
         env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,7 +132,12 @@ export async function startCluster(options: ClusterOptions): Promise<LocalCluste
     };
     const servers: ServerProcess[] = [];
     for (let i = 0; i < options.processes; i++) {
-      const server = serverProcess(await freePort(), env, options.onOutput && ((line) => options.onOutput!(i, line)));
+      const server = serverProcess(
+        await freePort(),
+        env,
+        options.onOutput && ((line) => options.onOutput!(i, line)),
+        options.entry,
+      );
       servers.push(server);
       started.push({ stop: () => server.kill('SIGTERM') });
     }

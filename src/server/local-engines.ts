@@ -99,7 +99,7 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
       'immediate',
       'stop',
     ]);
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   };
   stoppers.add(immediate);
   const pidOf = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -185,7 +185,7 @@ export async function startRedis(): Promise<Killable> {
   let stopped = false;
   const stopNow = () => {
     process_.killNow();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   };
   stoppers.add(stopNow);
   return {
@@ -257,7 +257,7 @@ export async function startNginx(
   let stopped = false;
   const stopNow = () => {
     process_.killNow();
-    rmSync(folder, { recursive: true, force: true });
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
   };
   stoppers.add(stopNow);
   return {
