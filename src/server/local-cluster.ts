@@ -123,7 +123,10 @@ export async function startCluster(options: ClusterOptions): Promise<LocalCluste
     started.push(postgres);
     const redis = await startRedis();
     started.push(redis);
+    // The page comes from the balancer: its origin is one the processes must accept sockets from.
+    const listen = options.listen ?? (await freePort());
     const env: Record<string, string> = {
+      BRANCHPOINT_ORIGINS: `http://127.0.0.1:${listen},http://localhost:${listen}`,
       BRANCHPOINT_DATABASE_URL: postgres.url,
       BRANCHPOINT_REDIS_URL: redis.url,
       BRANCHPOINT_DIST: options.dist,
@@ -148,7 +151,7 @@ export async function startCluster(options: ClusterOptions): Promise<LocalCluste
     const nginx = await startNginx(
       site,
       servers.map((s) => `127.0.0.1:${s.port}`),
-      options.listen,
+      listen,
     );
     started.push(nginx);
     return {
