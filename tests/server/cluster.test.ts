@@ -80,7 +80,8 @@ async function firstDecision(facilitator: TestClient, participant: TestClient) {
   expect(await control(facilitator, { type: 'open' })).toMatchObject({ ok: true });
 }
 
-describe('three processes behind nginx, with PostgreSQL and Redis', () => {
+// A shared, busy 2-core machine starts processes slowly: each test gets a minute.
+describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 60_000 }, () => {
   it('answers /healthz and /readyz on every process, and passes the upgrade through nginx', async () => {
     for (const server of cluster.servers) {
       expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ ok: true, store: 'ok', redis: 'ok' });
