@@ -64,7 +64,7 @@ async function measure(
   options: { affinity: boolean; bare?: boolean; kill?: (pid: number) => Promise<void> },
 ): Promise<Measured> {
   const rooms: Staff[] = [];
-  for (let i = 0; i < ROOMS; i++) rooms.push(await openRoom(url, options.affinity));
+  for (let i = 0; i < ROOMS; i++) rooms.push(await openRoom(url, options.affinity, `127.0.0.${2 + (i % 200)}`));
   await sleep(500);
   const before = rssOf(pids());
   const crowd = new Crowd();

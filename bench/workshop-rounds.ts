@@ -5,7 +5,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CreateAck, FacilitatorView, Tally } from '../src/workshop/protocol.ts';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  CreateAck,
+  FacilitatorView,
+  ServerToClientEvents,
+  Tally,
+} from '../src/workshop/protocol.ts';
 import { control, TestClient } from '../tests/server/harness.ts';
 import type { CrowdCommand, CrowdReply, VoteOutcome } from './workshop-crowd.ts';
 
@@ -55,14 +62,21 @@ export interface Staff {
   tallies: Array<{ seq: number; at: number }>;
 }
 
-export async function openRoom(url: string, affinity = false): Promise<Staff> {
-  const creator = new TestClient(url);
-  const created = (await creator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as CreateAck;
+/**
+ * Creates a room and joins its facilitator and projector. `from` is a loopback address
+ * (127.0.0.x) to create it from, as from its own school, so per-address limits on creating rooms
+ * count it apart. With `affinity`, the screens connect with the room's code, as the page does.
+ */
+export async function openRoom(url: string, affinity = false, from?: string): Promise<Staff> {
+  const creator: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ['websocket'],
+    ...(from ? { localAddress: from } : {}),
+  } as Partial<ManagerOptions & SocketOptions>);
+  const created = (await creator.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as CreateAck;
+  creator.close();
   if (!created.ok) throw new Error(`create: ${created.error.message}`);
-  // Behind a balancer the room's screens connect with its code, as the page does (`?room=CODE`).
   const roomUrl = affinity ? `${url}?room=${created.code}` : url;
-  const facilitator = affinity ? new TestClient(roomUrl) : creator;
-  if (affinity) creator.close();
+  const facilitator = new TestClient(roomUrl);
   const joined = await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret });
   if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
   const presenter = new TestClient(roomUrl);
