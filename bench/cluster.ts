@@ -34,6 +34,8 @@ interface Measured {
   participants: number;
   joinMs: number;
   latencyMs: Latency;
+  /** Vote to acknowledgement: the part of the latency before the projector is told. */
+  ackMs: Latency;
   lost: number;
   acknowledged: number;
   memoryPerParticipantKB: number;
@@ -80,6 +82,7 @@ async function measure(
       participants: total,
       joinMs: Math.round(joined.ms),
       latencyMs: stats(clean.latencies),
+      ackMs: stats(clean.ackLatencies),
       lost: clean.lost,
       acknowledged: clean.acknowledged,
       memoryPerParticipantKB: Math.round(((after - before) / total) * 10) / 10,
@@ -202,6 +205,13 @@ function report(figures: Record<string, Measured>, started: Date) {
       goal: p === 'p95' ? `< ${GOALS.p95Ms} ms` : '',
       ...(p === 'p95' ? { pass: pass['p95 < 100 ms (3 processes)'] } : {}),
     });
+  rows.push({
+    figure: `${label}: vote -> acknowledgement p50 / p95`,
+    ours: `${ms(cluster!.ackMs.p50)} / ${ms(cluster!.ackMs.p95)}`,
+    baseline: `1 process SQLite ${ms(singleSqlite!.ackMs.p50)} / ${ms(singleSqlite!.ackMs.p95)}; bare ${ms(bareRedis!.ackMs.p50)} / ${ms(bareRedis!.ackMs.p95)}`,
+    ratio: '',
+    goal: '',
+  });
   rows.push({
     figure: `${label}: memory per participant (all processes)`,
     ours: `${cluster!.memoryPerParticipantKB} KB`,

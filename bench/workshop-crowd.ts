@@ -31,6 +31,8 @@ export interface VoteOutcome {
   option?: string;
   /** Clock (performance.timeOrigin + now, ms) when the acknowledged vote was sent; undefined when retried. */
   sent?: number;
+  /** Clock when its acknowledgement arrived. */
+  acked?: number;
   seq?: number;
   /** Sent more than once (dropped connection or a killed server in between). */
   retried: boolean;
@@ -106,6 +108,7 @@ class Participant {
             room: this.room,
             option,
             sent: attempt === 0 ? sent : undefined,
+            acked: clock(),
             seq: ack.seq,
             retried: attempt > 0,
           };

@@ -99,6 +99,8 @@ export const optionsOf = (staff: Staff): string[] => {
 
 export interface RoundResult {
   latencies: number[];
+  /** From sending a vote to its acknowledgement (the write to the store included). */
+  ackLatencies: number[];
   acknowledged: number;
   unacknowledged: number;
   lost: number;
@@ -168,6 +170,7 @@ export async function round(
   }
   return {
     latencies,
+    ackLatencies: votes.filter((v) => v.sent !== undefined && !v.retried).map((v) => v.acked! - v.sent!),
     acknowledged: votes.filter((v) => v.option).length,
     unacknowledged: votes.filter((v) => !v.option).length,
     lost,
