@@ -11,9 +11,11 @@
  * Redis adapter). Without them, nothing but Node is needed.
  */
 import { resolve } from 'node:path';
+import { limitsFromEnv } from './limits-config.ts';
 import type { RedisLink } from './redis.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { sqliteProblem, sqliteProblemMessage } from './sqlite-check.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -37,6 +39,13 @@ const databaseUrl = process.env.BRANCHPOINT_DATABASE_URL?.trim() || undefined;
 const redisUrl = process.env.BRANCHPOINT_REDIS_URL?.trim() || undefined;
 const log = (line: string) => console.log(`[workshop] ${line}`);
 
+let limits;
+try {
+  limits = limitsFromEnv(process.env);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 let scenarios;
 try {
   scenarios = loadRoomScenarios(resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios'));
@@ -51,7 +60,7 @@ const store = databaseUrl
     )
       .openPostgresStore(databaseUrl, { log })
       .catch((error: Error) => fail(`BRANCHPOINT_DATABASE_URL: ${error.message}`))
-  : openSqliteStore(database);
+  : openSqlite();
 let redis: RedisLink | undefined;
 if (redisUrl)
   redis = await (
@@ -60,12 +69,24 @@ if (redisUrl)
     .connectRedis(redisUrl, log)
     .catch((error: Error) => fail(`BRANCHPOINT_REDIS_URL: ${error.message}`));
 
+function openSqlite() {
+  // Refuse to start on a database that cannot take a vote, rather than fail in front of the class.
+  const databaseProblem = sqliteProblem(database);
+  if (databaseProblem) fail(sqliteProblemMessage(database, databaseProblem));
+  try {
+    return openSqliteStore(database);
+  } catch (error) {
+    fail(sqliteProblemMessage(database, (error as Error).message));
+  }
+}
+
 const server = await startServer({
   host,
   port,
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
   store,
+  limits,
   ...(redis ? { redis } : {}),
   log,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
