@@ -127,6 +127,8 @@ export async function startCluster(options: ClusterOptions): Promise<LocalCluste
     const listen = options.listen ?? (await freePort());
     const env: Record<string, string> = {
       BRANCHPOINT_ORIGINS: `http://127.0.0.1:${listen},http://localhost:${listen}`,
+      // The processes are reached through nginx only (directly only by the tests, without the header).
+      BRANCHPOINT_TRUST_PROXY: '1',
       BRANCHPOINT_DATABASE_URL: postgres.url,
       BRANCHPOINT_REDIS_URL: redis.url,
       BRANCHPOINT_DIST: options.dist,

@@ -8,7 +8,10 @@
  *
  * Several processes (docs/deploying.md): BRANCHPOINT_DATABASE_URL (a postgres:// address: the
  * PostgreSQL store instead of SQLite) and BRANCHPOINT_REDIS_URL (a redis:// address: Socket.IO's
- * Redis adapter). Without them, nothing but Node is needed.
+ * Redis adapter and rate limits shared by all processes). Without them, nothing but Node is needed.
+ * BRANCHPOINT_TRUST_PROXY=1: behind a balancer, a connection's address for per-address limits is
+ * the one the balancer appended to X-Forwarded-For (only when the processes are reachable only
+ * through it).
  */
 import { resolve } from 'node:path';
 import { limitsFromEnv } from './limits-config.ts';
@@ -87,7 +90,9 @@ const server = await startServer({
   scenarios,
   store,
   limits,
-  ...(redis ? { redis } : {}),
+  // With Redis, per-address limits are one budget for all processes.
+  ...(redis ? { redis, limiterFactory: (await import('./limiter-redis.ts')).redisLimiters(redis.client) } : {}),
+  trustProxy: process.env.BRANCHPOINT_TRUST_PROXY === '1',
   log,
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')

@@ -13,6 +13,7 @@ import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
+import { clientAddress } from './forwarded.ts';
 import { serveHealth } from './health.ts';
 import { allowedOrigins, reachableOrigins } from './lan.ts';
 import type { RedisLink } from './redis.ts';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Several processes: Socket.IO's Redis streams adapter (redis.ts); closed with the server. */
   redis?: RedisLink;
+  /** Behind a balancer: per-address limits use the address it saw (forwarded.ts). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -97,6 +100,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
   if (options.redis) broadcaster.cutOff = () => !options.redis!.client.isReady;
+  if (options.trustProxy)
+    io.use((socket, next) => {
+      socket.data.ip = clientAddress(socket.handshake, true);
+      next();
+    });
   attachSockets({
     io,
     host,

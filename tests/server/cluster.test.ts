@@ -7,9 +7,11 @@
  * - Redis killed mid-session: votes are still acknowledged and kept, and pages join again with
  *   their tokens once it is back;
  * - two processes holding the same room: the one whose copy is behind fails its append, drops its
- *   copy, and nothing acknowledged is overwritten.
+ *   copy, and nothing acknowledged is overwritten;
+ * - an address's failed joins count once, whichever process they reach (limits in Redis).
  */
 import pg from 'pg';
+import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type LocalCluster, type ServerProcess } from '../../src/server/local-cluster.ts';
 import type { CreateAck } from '../../src/workshop/protocol.ts';
@@ -253,5 +255,34 @@ describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 6
     }
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === PARTICIPANTS, 'all votes in the results');
+  });
+
+  it("counts an address's failed joins once, whichever process they reach", async () => {
+    // From an address of its own (127.0.0.77), so the other tests' budget is untouched.
+    // The processes still running (one was killed above): the joins alternate between them.
+    const sockets = cluster.servers
+      .filter((server) => server.alive())
+      .map((server) =>
+        io(server.url, { transports: ['websocket'], localAddress: '127.0.0.77' } as Partial<
+          ManagerOptions & SocketOptions
+        >),
+      );
+    const answers: string[] = [];
+    try {
+      // 21 joins to a room that does not exist, spread over the processes: the limit is 20 a minute.
+      expect(sockets.length).toBeGreaterThan(1);
+      for (let i = 0; i < 21; i++) {
+        const ack = await sockets[i % sockets.length]!.timeout(10_000).emitWithAck('join', {
+          v: 1,
+          role: 'presenter',
+          code: 'ZZZZZZ',
+        });
+        answers.push(ack.ok ? 'ok' : ack.error.code);
+      }
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+    expect(answers.filter((a) => a === 'unknown-room')).toHaveLength(20);
+    expect(answers.at(-1)).toBe('rate-limited');
   });
 });
