@@ -46,7 +46,7 @@ describe('the PostgreSQL store', () => {
   afterAll(async () => {
     await admin?.end();
     await postgres?.stop();
-  });
+  }, 60_000);
   /** Each test gets a database of its own. */
   const database = async () => {
     const name = `contract_${n++}`;
