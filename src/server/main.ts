@@ -3,11 +3,14 @@
  *
  *   PORT (default 5173), HOST (default 0.0.0.0: phones on the local network can join),
  *   BRANCHPOINT_DB (default .data/workshop.sqlite), BRANCHPOINT_ORIGINS (extra allowed page
- *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios).
+ *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios),
+ *   BRANCHPOINT_RETENTION_DAYS (default 30: assignments and workshop sessions older are purged).
  *   `--port N` and `--host H` override the environment. PORT=0 lets the system pick a free port;
  *   once listening it prints "Branchpoint is running on port N …", which scripts and tests read.
  */
 import { resolve } from 'node:path';
+import { retentionFromEnv } from './assignments.ts';
+import { openSqliteAssignmentStore } from './assignments-store-sqlite.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
 import { openSqliteStore } from './store-sqlite.ts';
@@ -30,6 +33,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(`PORT must be a port number, not "${option('port') ?? process.env.PORT}"`);
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
 
+let retentionDays = 0;
+try {
+  retentionDays = retentionFromEnv(process.env.BRANCHPOINT_RETENTION_DAYS);
+} catch (error) {
+  fail((error as Error).message);
+}
+
 let scenarios;
 try {
   scenarios = loadRoomScenarios(resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios'));
@@ -43,6 +53,7 @@ const server = await startServer({
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
   store: openSqliteStore(database),
+  assignments: { store: openSqliteAssignmentStore(database), retentionDays },
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
+import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
 import { reachableOrigins } from './lan.ts';
 import { RoomHost } from './room-host.ts';
@@ -32,6 +33,8 @@ export interface ServerOptions {
   /** Origins besides the server's own that may open sockets (e.g. a page served elsewhere). */
   extraOrigins?: string[];
   limits?: SocketLimits;
+  /** Assignments (homework played at each student's pace), on the same server and database. */
+  assignments?: AssignmentOptions;
   log?: (line: string) => void;
 }
 
@@ -84,6 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   let origins: string[] = [];
+  const assignments = options.assignments
+    ? await startAssignments(io as unknown as Server, options.scenarios, options.assignments, () => origins, log)
+    : undefined;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
   attachSockets({
@@ -118,6 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(sweep);
       await host.settle();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await assignments?.close();
       await options.store.close();
     },
   };
