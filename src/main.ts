@@ -11,6 +11,14 @@ import { App } from './ui/app.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+// An assignment link (/?assignment=CODE): the student's nickname first, then this same game, recorded.
+const assignmentCode = new URLSearchParams(location.search).get('assignment');
+const assignment = assignmentCode
+  ? await (await import('./ui/assignment/student.ts')).prepareAssignment(assignmentCode, byId('content'))
+  : undefined;
+if (assignment && !location.hash.startsWith(`#/play/${assignment.scenarioId}`))
+  history.replaceState(null, '', `${location.pathname}${location.search}#/play/${assignment.scenarioId}`);
+
 const app = new App(
   {
     content: byId('content'),
@@ -25,6 +33,7 @@ const app = new App(
     loadStage: async () => (await import('./game/stage.ts')).mountStage,
     workshopHref: 'workshop.html',
     loadAuthoring: async () => (await import('./ui/authoring/authoring-ui.ts')).createAuthoring,
+    ...(assignment ? { listener: assignment.listener, resumeFrom: assignment.resumeFrom } : {}),
   },
 );
 
