@@ -43,6 +43,8 @@ export interface AssignmentReport {
     nickname: string;
     joinedAt: string;
     lastSeenAt?: string;
+    /** Events recorded so far (choices, reasons, sources, places): how active the student has been. */
+    events: number;
     ending?: { id: string; title: string };
     path: Array<{ decision: string; decisionTitle: string; option: string; optionLabel: string }>;
     sourcesOpened: string[];
@@ -125,6 +127,7 @@ export function buildReport(
       nickname: student.nickname,
       joinedAt: student.joinedAt,
       ...(own.length ? { lastSeenAt: own.at(-1)!.at } : {}),
+      events: own.length,
       ...(ending ? { ending } : {}),
       path: pathSteps(path, chosen, scenario),
       sourcesOpened: opened.map((id) => sources.get(id)!.title),

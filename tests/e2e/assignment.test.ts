@@ -78,7 +78,8 @@ async function openStudent(url: string, nickname: string): Promise<OpenPage> {
   const opened = await openPage(browser, { viewport: { width: 360, height: 640 }, stage: false });
   await opened.page.goto(url);
   await opened.page.getByLabel(/^Your nickname/).fill(nickname);
-  if (shots && nickname === 'Ana') await opened.page.screenshot({ path: joinPath(shots, 'assignment-join-360x640.png') });
+  if (shots && nickname === 'Ana')
+    await opened.page.screenshot({ path: joinPath(shots, 'assignment-join-360x640.png') });
   await opened.page.getByRole('button', { name: 'Start the assignment' }).click();
   await screen(opened.page);
   return opened;
@@ -90,7 +91,10 @@ describe('an assignment: a teacher and three students', () => {
     const teacherPage = await openPage(browser, { viewport: { width: 1366, height: 768 }, stage: false });
     const teacher = teacherPage.page;
     await teacher.goto(`${server.url}/workshop.html#/`);
-    await teacher.getByRole('button', { name: /^Set as an assignment/ }).first().click();
+    await teacher
+      .getByRole('button', { name: /^Set as an assignment/ })
+      .first()
+      .click();
     await teacher.getByLabel('Ask for a reason at each decision').check();
     await teacher.getByLabel('Deadline (optional)').fill('2030-06-01T17:00');
     await teacher.getByRole('button', { name: 'Create the assignment' }).click();
@@ -98,7 +102,9 @@ describe('an assignment: a teacher and three students', () => {
     const code = teacher.url().slice(-6);
     const link = (await teacher.locator('a.assignment-url').getAttribute('href'))!;
     expect(link).toBe(`${server.url}/?assignment=${code}`);
-    await expect(teacher.getByRole('img', { name: `QR code for the assignment link ${link}` }).count()).resolves.toBe(1);
+    await expect(teacher.getByRole('img', { name: `QR code for the assignment link ${link}` }).count()).resolves.toBe(
+      1,
+    );
     expect(await teacher.locator('.assignment-code').textContent()).toBe(code);
     // The teacher's key stays in the teacher's browser.
     const secret = await teacher.evaluate((c) => localStorage.getItem(`branchpoint:assignment-teacher:${c}`), code);
@@ -142,7 +148,10 @@ describe('an assignment: a teacher and three students', () => {
     // The report, live: counts, splits, sources, reasons and every path.
     await teacher.locator('.assignment-counts', { hasText: '3 students started, 2 finished.' }).waitFor();
     const paths = async (nickname: string) =>
-      teacher.locator('.assignment-student', { has: teacher.getByRole('heading', { name: new RegExp(`^${nickname} —`) }) }).locator('.assignment-path li').count();
+      teacher
+        .locator('.assignment-student', { has: teacher.getByRole('heading', { name: new RegExp(`^${nickname} —`) }) })
+        .locator('.assignment-path li')
+        .count();
     await expect.poll(() => paths('Ana')).toBe(anaChoices);
     await expect.poll(() => paths('Ben')).toBe(benChoices);
     await expect.poll(() => paths('Cy')).toBe(2);
@@ -150,7 +159,9 @@ describe('an assignment: a teacher and three students', () => {
     const counts = (await firstSplit.allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
     expect(counts[0]).toBe(3); // all three took the first option
-    await expect(teacher.locator('.assignment-sources').textContent()).resolves.toContain(`Most opened: ${sourceTitle} (1 student)`);
+    await expect(teacher.locator('.assignment-sources').textContent()).resolves.toContain(
+      `Most opened: ${sourceTitle} (1 student)`,
+    );
     const reasons = await teacher.locator('.assignment-reasons').allTextContents();
     expect(reasons.join('\n')).toContain('Ana');
     expect(reasons.join('\n')).toContain('The minutes back this');
@@ -170,7 +181,9 @@ describe('an assignment: a teacher and three students', () => {
     expect(md.text).toContain('3 students started, 2 finished');
     expect(md.text).toContain('Chosen while offline');
     const csv = await download(teacher, 'CSV');
-    expect(csv.text.split('\r\n')[0]).toBe('student,step,decision_id,decision,option_id,option,evidence,reason,ending,sources_opened');
+    expect(csv.text.split('\r\n')[0]).toBe(
+      'student,step,decision_id,decision,option_id,option,evidence,reason,ending,sources_opened',
+    );
     expect(csv.text.split('\r\n').filter((l) => l.startsWith('Cy,'))).toHaveLength(2);
 
     // Students hold no key to the report.
@@ -184,9 +197,11 @@ describe('an assignment: a teacher and three students', () => {
     await teacher.getByRole('button', { name: 'Yes, delete the assignment and all its records' }).click();
     await teacher.getByRole('status').filter({ hasText: 'have been deleted' }).waitFor();
     const after = file();
-    for (const text of ['Chosen while offline', 'The minutes back this', 'First thought', 'Ana', code]) expect(after).not.toContain(text);
+    for (const text of ['Chosen while offline', 'The minutes back this', 'First thought', 'Ana', code])
+      expect(after).not.toContain(text);
 
-    for (const opened of [teacherPage, ana, ben, cy]) expect(opened.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
+    for (const opened of [teacherPage, ana, ben, cy])
+      expect(opened.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
   });
 });
 
