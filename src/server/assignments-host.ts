@@ -42,8 +42,43 @@ const fail = <T>(
   error: { code, message },
 });
 
+/**
+ * Group commit: everything that arrives in one event-loop turn is written in one transaction, so
+ * a classroom's submissions share one disk flush (synchronous=FULL) instead of queueing for one each.
+ */
+class GroupCommit<I, O> {
+  private queue: Array<{ item: I; resolve: (o: O) => void; reject: (e: unknown) => void }> = [];
+
+  constructor(private readonly write: (items: I[]) => Promise<O[]>) {}
+
+  add(item: I): Promise<O> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const out = await this.write(batch.map((b) => b.item));
+      batch.forEach((b, i) => b.resolve(out[i]!));
+    } catch (error) {
+      batch.forEach((b) => b.reject(error));
+    }
+  }
+}
+
 export class AssignmentHost {
   private readonly loaded = new Map<string, Promise<Loaded | undefined>>();
+  private readonly records = new GroupCommit(
+    (items: Array<{ code: string; student: string; events: readonly QueuedEvent[] }>) => this.store.record(items),
+  );
+  private readonly joins = new GroupCommit(async (items: Array<{ code: string; student: StoredStudent }>) => {
+    await this.store.addStudents(items);
+    return items.map(() => undefined);
+  });
   /** Told after events are committed, so the teacher's report can be pushed. */
   onChange: (code: string) => void = () => {};
 
@@ -131,7 +166,7 @@ export class AssignmentHost {
       tokenHash: hashSecret(fresh),
       acked: 0,
     };
-    await this.store.addStudent(code, student);
+    await this.joins.add({ code, student });
     loaded.students.push(student);
     loaded.byToken.set(student.tokenHash, student);
     loaded.report = undefined;
@@ -145,7 +180,7 @@ export class AssignmentHost {
     if (!loaded) return fail('unknown-room', `there is no assignment ${code}`);
     const student = loaded.byToken.get(hashSecret(token));
     if (!student) return fail('not-allowed', 'this browser is not a student of that assignment');
-    const acked = await this.store.record(code, student.id, events);
+    const acked = await this.records.add({ code, student: student.id, events });
     // Read after the commit: a submit that finished meanwhile has already added its events.
     const before = student.acked;
     if (acked > before) {

@@ -115,13 +115,21 @@ export function openSqliteAssignmentStore(file: string): AssignmentStore {
     expired: db.prepare<[string], { code: string }>('SELECT code FROM assignments WHERE expires_at < ?'),
   };
 
-  const record = db.transaction((code: string, student: string, events: readonly QueuedEvent[]) => {
+  const recordOne = (code: string, student: string, events: readonly QueuedEvent[]) => {
     const last = q.acked.get(code, student)?.acked;
-    if (last === undefined) throw new Error(`no student ${student} in assignment ${code}`);
+    // Deleted meanwhile: nothing to add to.
+    if (last === undefined) return 0;
     const { accept, acked } = acceptEvents(last, events);
     for (const e of accept) q.insertEvent.run(code, student, e.seq, e.at, JSON.stringify(e.event));
     if (acked !== last) q.setAcked.run(acked, code, student);
     return acked;
+  };
+  const record = db.transaction(
+    (submissions: ReadonlyArray<{ code: string; student: string; events: readonly QueuedEvent[] }>) =>
+      submissions.map((s) => recordOne(s.code, s.student, s.events)),
+  );
+  const addStudents = db.transaction((students: ReadonlyArray<{ code: string; student: StoredStudent }>) => {
+    for (const { code, student: s } of students) q.addStudent.run(code, s.id, s.nickname, s.joinedAt, s.tokenHash);
   });
   const purge = db.transaction((now: string) => {
     const codes = q.expired.all(now).map((row) => row.code);
@@ -147,8 +155,8 @@ export function openSqliteAssignmentStore(file: string): AssignmentStore {
       const row = q.get.get(code);
       return row && toAssignment(row);
     },
-    async addStudent(code, s) {
-      q.addStudent.run(code, s.id, s.nickname, s.joinedAt, s.tokenHash);
+    async addStudents(students) {
+      addStudents(students);
     },
     async studentByToken(code, tokenHash) {
       const row = q.byToken.get(code, tokenHash);
@@ -157,8 +165,8 @@ export function openSqliteAssignmentStore(file: string): AssignmentStore {
     async students(code) {
       return q.students.all(code).map(toStudent);
     },
-    async record(code, student, events) {
-      return record(code, student, events);
+    async record(submissions) {
+      return record(submissions);
     },
     async events(code) {
       return q.events.all(code).map((row) => ({
