@@ -16,8 +16,8 @@ const assignmentCode = new URLSearchParams(location.search).get('assignment');
 const assignment = assignmentCode
   ? await (await import('./ui/assignment/student.ts')).prepareAssignment(assignmentCode, byId('content'))
   : undefined;
-if (assignment && !location.hash.startsWith(`#/play/${assignment.scenarioId}`))
-  history.replaceState(null, '', `${location.pathname}${location.search}#/play/${assignment.scenarioId}`);
+if (assignment && !location.hash.startsWith(`#/s/${assignment.scenarioId}`))
+  history.replaceState(null, '', `${location.pathname}${location.search}#/s/${assignment.scenarioId}/play`);
 
 const app = new App(
   {
