@@ -2,6 +2,7 @@
  * Entry point. The text layer starts at once from the precompiled scenario JSON; Phaser loads
  * afterwards, so students can read and choose while the stage is still on its way.
  */
+import './ui/zod-without-eval.ts';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/source-serif-4/400.css';

@@ -2,6 +2,7 @@
  * Entry point of the workshop page (workshop.html): the facilitator's controls, the projector's
  * view, the participants' phones and the offline mode, all drawn from the same DOM pieces as the game.
  */
+import './ui/zod-without-eval.ts';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/source-serif-4/400.css';

@@ -21,7 +21,7 @@ import {
 import { assignmentFile } from '../workshop/assignment-record.ts';
 import type { ErrorCode, ErrorReply } from '../workshop/protocol.ts';
 import type { AssignmentHost } from './assignments-host.ts';
-import { RateLimiter, type RateLimit } from './rate-limit.ts';
+import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
 
 export interface AssignmentLimits {
   /** Assignments created, per address. */
@@ -46,6 +46,8 @@ export interface AssignmentSocketOptions {
   host: AssignmentHost;
   origins: () => string[];
   limits?: AssignmentLimits;
+  /** Where limits are counted (this process's memory by default; shared when several processes serve). */
+  limiterFactory?: LimiterFactory;
   log: (line: string) => void;
 }
 
@@ -54,12 +56,13 @@ export function attachAssignmentSockets({
   host,
   origins,
   limits = DEFAULT_ASSIGNMENT_LIMITS,
+  limiterFactory = memoryLimiters,
   log,
 }: AssignmentSocketOptions): Namespace {
   const space = io.of(ASSIGNMENT_NAMESPACE);
-  const creates = new RateLimiter(limits.creates);
-  const failed = new RateLimiter(limits.failed);
-  const messages = new RateLimiter(limits.messages);
+  const creates = limiterFactory('assignment-creates', limits.creates);
+  const failed = limiterFactory('assignment-failed', limits.failed);
+  const messages = limiterFactory('assignment-messages', limits.messages);
   const pending = new Map<string, NodeJS.Timeout>();
 
   /** Pushes the report to the assignment's teachers, at most once per REPORT_INTERVAL_MS. */
@@ -86,7 +89,8 @@ export function attachAssignmentSockets({
       socket.on(event, async (...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: object) => void) : undefined;
         if (!ack) return log(`rejected assignment "${event}" from ${who()}: no acknowledgement callback`);
-        if (!messages.take(socket.id)) return ack(refuse('rate-limited', 'too many messages; slow down'));
+        if (!(await messages.consume(socket.id)).allowed)
+          return ack(refuse('rate-limited', 'too many messages; slow down'));
         const parsed = parseAssignmentMessage(schema, args.length > 1 ? args[0] : undefined);
         if (!parsed.ok) {
           log(`rejected assignment "${event}" from ${who()}: ${parsed.error.code}`);
@@ -109,17 +113,28 @@ export function attachAssignmentSockets({
       if (typeof ack === 'function') ack(refuse('invalid-message', 'there is no such message'));
     });
 
+    /**
+     * Failed attempts (unknown code, wrong key) limited per address: each attempt is charged with the
+     * check in one step and refunded when it turns out right, so concurrent guesses cannot slip through.
+     */
+    async function attempt(ok: () => Promise<boolean>): Promise<ErrorReply | undefined> {
+      if (!(await failed.consume(ip)).allowed) return refuse('rate-limited', 'too many failed attempts; wait a minute');
+      if (!(await ok())) return refuse('not-allowed', 'refused');
+      await failed.refund(ip);
+      return undefined;
+    }
+
     /** The teacher's secret checked, with failed tries limited per address. */
     async function asTeacher(code: string, secret: string): Promise<ErrorReply | undefined> {
-      if (!failed.allows(ip)) return refuse('rate-limited', 'too many failed attempts; wait a minute');
-      if (await host.isTeacher(code, secret)) return undefined;
-      failed.take(ip);
+      const refused = await attempt(() => host.isTeacher(code, secret));
+      if (!refused) return undefined;
+      if (refused.error.code === 'rate-limited') return refused;
       log(`wrong or unknown assignment key from ${who()}`);
       return refuse('not-allowed', 'this browser does not hold the teacher key for that assignment');
     }
 
     handle('create', CreateAssignment, async (request) => {
-      if (!creates.take(ip))
+      if (!(await creates.consume(ip)).allowed)
         return refuse('rate-limited', 'too many assignments created from this address; try again later');
       const created = await host.create(request);
       if (!created.ok) return created;
@@ -128,12 +143,13 @@ export function attachAssignmentSockets({
     });
 
     handle('student', StudentJoin, async (request) => {
-      if (!failed.allows(ip)) return refuse('rate-limited', 'too many failed attempts; wait a minute');
+      const known = await attempt(async () => (await host.find(request.code)) !== undefined);
+      if (known)
+        return known.error.code === 'rate-limited'
+          ? known
+          : refuse('unknown-room', `there is no assignment ${request.code}; check the link`);
       const joined = await host.student(request.code, request.nickname, request.token);
-      if (!joined.ok) {
-        if (joined.error.code === 'unknown-room') failed.take(ip);
-        return joined;
-      }
+      if (!joined.ok) return joined;
       const assignment = (await host.find(request.code))!;
       const { student, token, path } = joined.value;
       return { ok: true, token, assignment: host.info(assignment), acked: student.acked, path };
@@ -142,7 +158,7 @@ export function attachAssignmentSockets({
     handle('submit', SubmitEvents, async (request) => {
       const result = await host.submit(request.code, request.token, request.events);
       if (!result.ok) {
-        if (result.error.code !== 'not-now') failed.take(ip);
+        await failed.consume(ip);
         return result;
       }
       return { ok: true, acked: result.value };

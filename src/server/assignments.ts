@@ -7,6 +7,7 @@ import type { RoomScenario } from '../workshop/room.ts';
 import { AssignmentHost } from './assignments-host.ts';
 import { attachAssignmentSockets, type AssignmentLimits } from './assignments-sockets.ts';
 import type { AssignmentStore } from './assignments-store.ts';
+import type { LimiterFactory } from './limiter.ts';
 
 export const DEFAULT_RETENTION_DAYS = 30;
 const PURGE_EVERY_MS = 60 * 60_000;
@@ -16,6 +17,7 @@ export interface AssignmentOptions {
   /** Days an assignment (and a workshop session) is kept; BRANCHPOINT_RETENTION_DAYS. */
   retentionDays?: number;
   limits?: AssignmentLimits;
+  limiterFactory?: LimiterFactory;
 }
 
 /** BRANCHPOINT_RETENTION_DAYS, checked: a positive number of days (fractions allowed, for tests). */
@@ -35,7 +37,14 @@ export async function startAssignments(
   log: (line: string) => void,
 ): Promise<{ host: AssignmentHost; close(): Promise<void> }> {
   const host = new AssignmentHost(options.store, scenarios, options.retentionDays ?? DEFAULT_RETENTION_DAYS);
-  attachAssignmentSockets({ io, host, origins, ...(options.limits ? { limits: options.limits } : {}), log });
+  attachAssignmentSockets({
+    io,
+    host,
+    origins,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}),
+    log,
+  });
   const purge = async () => {
     const purged = await host.purge();
     if (purged.assignments || purged.rooms)

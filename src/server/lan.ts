@@ -15,3 +15,19 @@ export function reachableOrigins(host: string, port: number): string[] {
   const hosts = everywhere ? [...lanAddresses(), '127.0.0.1'] : [host];
   return hosts.map((h) => `http://${h.includes(':') ? `[${h}]` : h}:${port}`);
 }
+
+const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
+const isLoopback = (host: string) => LOOPBACK.includes(host) || host === '::1' || host.startsWith('127.');
+
+/**
+ * The page origins that may open sockets: the addresses this server listens on with its port
+ * (its LAN addresses when it listens everywhere, read afresh, since a laptop changes networks),
+ * loopback names when it listens on loopback, plus the configured extras. Never the request's own
+ * Host header: with DNS rebinding, an attacker's name resolves to this machine and the browser
+ * sends Origin and Host that agree.
+ */
+export function allowedOrigins(host: string, port: number, extra: readonly string[] = []): string[] {
+  const everywhere = host === '0.0.0.0' || host === '::';
+  const loopback = everywhere || isLoopback(host) ? LOOPBACK.map((h) => `http://${h}:${port}`) : [];
+  return [...new Set([...reachableOrigins(host, port), ...loopback, ...extra])];
+}

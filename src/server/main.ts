@@ -11,8 +11,10 @@
 import { resolve } from 'node:path';
 import { retentionFromEnv } from './assignments.ts';
 import { openSqliteAssignmentStore } from './assignments-store-sqlite.ts';
+import { limitsFromEnv } from './limits-config.ts';
 import { loadRoomScenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { sqliteProblem, sqliteProblemMessage } from './sqlite-check.ts';
 import { openSqliteStore } from './store-sqlite.ts';
 
 function option(name: string): string | undefined {
@@ -34,8 +36,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535)
 const database = resolve(process.env.BRANCHPOINT_DB ?? '.data/workshop.sqlite');
 
 let retentionDays = 0;
+let limits;
 try {
   retentionDays = retentionFromEnv(process.env.BRANCHPOINT_RETENTION_DAYS);
+  limits = limitsFromEnv(process.env);
 } catch (error) {
   fail((error as Error).message);
 }
@@ -47,12 +51,23 @@ try {
   fail((error as Error).message);
 }
 
+// Refuse to start on a database that cannot take a vote, rather than fail in front of the class.
+const databaseProblem = sqliteProblem(database);
+if (databaseProblem) fail(sqliteProblemMessage(database, databaseProblem));
+let store;
+try {
+  store = openSqliteStore(database);
+} catch (error) {
+  fail(sqliteProblemMessage(database, (error as Error).message));
+}
+
 const server = await startServer({
   host,
   port,
   dist: resolve(process.env.BRANCHPOINT_DIST ?? 'dist'),
   scenarios,
-  store: openSqliteStore(database),
+  store,
+  limits,
   assignments: { store: openSqliteAssignmentStore(database), retentionDays },
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')

@@ -20,6 +20,7 @@ import {
   decideJoin,
   decideVote,
   evolve,
+  isRemovedToken,
   rebuildRoom,
   startRoom,
   type Refusal,
@@ -151,6 +152,11 @@ export class RoomHost {
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
+  /** Whether `token` is the token of a participant of this room. */
+  holdsToken(room: LiveRoom, token: string | undefined): boolean {
+    return token !== undefined && room.byToken.has(hash(token));
+  }
+
   /** A participant by their token (coming back), or a new one. */
   async join(
     room: LiveRoom,
@@ -159,6 +165,8 @@ export class RoomHost {
   ): Promise<Result<{ participant: string; token: string; seq: number }, Refusal>> {
     const known = token ? room.byToken.get(hash(token)) : undefined;
     if (known && token) return ok({ participant: known, token, seq: room.state.seq });
+    if (token && isRemovedToken(room.state, hash(token)))
+      return err({ code: 'removed', message: 'the facilitator removed you from this session' });
     let participant = newParticipantId();
     for (let attempt = 0; attempt < 10 && room.state.participants[participant]; attempt++)
       participant = newParticipantId();
@@ -240,6 +248,9 @@ export class RoomHost {
   private async commit(room: LiveRoom, event: RoomEvent): Promise<number> {
     room.state = evolve(room.scenario, room.state, event);
     if (event.type === 'joined') room.byToken.set(event.tokenHash, event.participant);
+    if (event.type === 'removed')
+      for (const [tokenHash, participant] of room.byToken)
+        if (participant === event.participant) room.byToken.delete(tokenHash);
     const seq = room.state.seq;
     await this.write(room, { room: room.code, seq, event });
     return seq;

@@ -14,8 +14,9 @@ import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
-import { reachableOrigins } from './lan.ts';
+import { allowedOrigins, reachableOrigins } from './lan.ts';
 import { RoomHost } from './room-host.ts';
+import type { LimiterFactory } from './limiter.ts';
 import { attachSockets, type SocketLimits } from './sockets.ts';
 import { serveStatic } from './static.ts';
 import type { WorkshopStore } from './store.ts';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   limits?: SocketLimits;
   /** Assignments (homework played at each student's pace), on the same server and database. */
   assignments?: AssignmentOptions;
+  /** Where rate limits are counted (default: this process's memory); see src/server/limiter.ts. */
+  limiterFactory?: LimiterFactory;
   log?: (line: string) => void;
 }
 
@@ -48,15 +51,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Same origin as the page (the Host the browser asked for) or one of the configured extras. */
-export function originAllowed(request: Pick<IncomingMessage, 'headers'>, extra: readonly string[]): boolean {
+/** A page at one of this server's own origins (see `allowedOrigins`) or a configured extra. */
+export function originAllowed(request: Pick<IncomingMessage, 'headers'>, allowed: readonly string[]): boolean {
   const origin = request.headers.origin;
   // Browsers always send Origin with WebSockets and cross-origin requests; other clients are not a page an attacker controls.
   if (origin === undefined) return true;
-  const host = request.headers.host;
-  return (
-    (host !== undefined && (origin === `http://${host}` || origin === `https://${host}`)) || extra.includes(origin)
-  );
+  return allowed.includes(origin);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -79,7 +79,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     maxHttpBufferSize: MAX_HTTP_BUFFER,
     allowRequest: (request, callback) => {
-      const allowed = originAllowed(request, extra);
+      // The port is known once listening; no connection can arrive before that.
+      const allowed = originAllowed(request, allowedOrigins(options.host, listeningPort(), extra));
+      // Header values cannot hold line breaks (Node refuses them), so this cannot forge a log line.
       if (!allowed) log(`refused a connection from origin ${request.headers.origin}`);
       callback(allowed ? null : 'origin not allowed', allowed);
     },
@@ -88,8 +90,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let origins: string[] = [];
   const assignments = options.assignments
-    ? await startAssignments(io as unknown as Server, options.scenarios, options.assignments, () => origins, log)
+    ? await startAssignments(
+        io as unknown as Server,
+        options.scenarios,
+        { ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}), ...options.assignments },
+        () => origins,
+        log,
+      )
     : undefined;
+  const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
   attachSockets({
@@ -98,6 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     broadcaster,
     origins: () => origins,
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}),
     log,
   });
 

@@ -20,17 +20,36 @@ import {
   type ServerToClientEvents,
 } from '../workshop/protocol.ts';
 import { roleRoom, type Broadcaster, type SocketData, type WorkshopServer } from './broadcast.ts';
-import { RateLimiter, type RateLimit } from './rate-limit.ts';
+import { KnownRooms } from './known-rooms.ts';
+import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
 import type { LiveRoom, RoomHost } from './room-host.ts';
 
 export interface SocketLimits {
-  /** Joins with an unknown code or a wrong secret, per address. */
+  /**
+   * Joins with an unknown code or a wrong secret, per address. Only failures count; over the
+   * limit, joins with a right secret or token, or to a room this address already got into, still pass.
+   */
   failedJoins: RateLimit;
   /** Rooms created, per address. */
   creates: RateLimit;
   /** Messages of any kind, per socket. */
   messages: RateLimit;
+  /** Participants created (joins without a token that works), per socket; see DEFAULT_NEW_PARTICIPANTS. */
+  newParticipantsPerSocket?: RateLimit;
+  /** Participants created, per address: a class behind one NAT or proxy shares it. */
+  newParticipantsPerAddress?: RateLimit;
 }
+
+/**
+ * Against ballot stuffing (one script joining as hundreds of participants): a page joins once and
+ * comes back with its token, so a socket needs one new participant, three allow for a shared
+ * laptop; an address allows a large class (raise it behind a proxy, where the whole school
+ * shares one address: BRANCHPOINT_NEW_PARTICIPANTS_PER_ADDRESS). Both per 10 minutes.
+ */
+export const DEFAULT_NEW_PARTICIPANTS = {
+  perSocket: { capacity: 3, perMinute: 0.3 },
+  perAddress: { capacity: 60, perMinute: 6 },
+} as const satisfies Record<string, RateLimit>;
 
 /**
  * A class behind one school address shares the failed-join budget, so it allows some typos;
@@ -46,6 +65,21 @@ type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 type Reply = { ok: true } | ErrorReply;
 const refuse = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });
 const KNOWN = new Set<string>(['create', 'join', 'vote', 'control', 'record']);
+/** Rejected messages logged per connection: enough to diagnose a broken page, too few to fill a disk. */
+const LOGGED_REJECTIONS = 20;
+
+/**
+ * Text from the network in a log line: quoted as JSON, so a line break or a quote in an event
+ * name shows as \n or \" and cannot start a line that looks like the server's own.
+ */
+export function quoted(value: unknown, max = 40): string {
+  // JSON escapes C0 controls; the other characters some viewers break lines at (NEL, U+2028/9) and
+  // invisible format characters (bidi overrides) are escaped too.
+  return JSON.stringify(String(value).slice(0, max)).replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
 
 export interface SocketOptions {
   io: WorkshopServer;
@@ -54,13 +88,41 @@ export interface SocketOptions {
   /** Origins where the page can be reached, for join links. */
   origins: () => string[];
   limits?: SocketLimits;
+  /** Where limits are counted: this process's memory unless a shared store is given (docs/deploying.md). */
+  limiterFactory?: LimiterFactory;
   log: (line: string) => void;
 }
 
-export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT_LIMITS, log }: SocketOptions): void {
-  const failedJoins = new RateLimiter(limits.failedJoins);
-  const creates = new RateLimiter(limits.creates);
-  const messages = new RateLimiter(limits.messages);
+export function attachSockets({
+  io,
+  host,
+  broadcaster,
+  origins,
+  limits = DEFAULT_LIMITS,
+  limiterFactory = memoryLimiters,
+  log,
+}: SocketOptions): void {
+  const failedJoins = limiterFactory('failed-joins', limits.failedJoins);
+  const creates = limiterFactory('creates', limits.creates);
+  const messages = limiterFactory('messages', limits.messages);
+  const known = new KnownRooms();
+  const newPerSocket = limiterFactory(
+    'new-participants-socket',
+    limits.newParticipantsPerSocket ?? DEFAULT_NEW_PARTICIPANTS.perSocket,
+  );
+  const newPerAddress = limiterFactory(
+    'new-participants-address',
+    limits.newParticipantsPerAddress ?? DEFAULT_NEW_PARTICIPANTS.perAddress,
+  );
+
+  /** Tells a removed participant's pages, then closes their connections (which leave the room as any other). */
+  async function removeParticipant(code: string, participant: string): Promise<void> {
+    for (const other of await io.in(roleRoom(code, 'participant')).fetchSockets()) {
+      if (other.data.participant !== participant) continue;
+      other.emit('removed', { code: 'removed', message: 'the facilitator removed you from this session' });
+      other.disconnect(true);
+    }
+  }
 
   io.on('connection', (socket: WorkshopSocket) => {
     socket.data.ip ??= socket.handshake.address;
@@ -71,6 +133,43 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
     if (socket.recovered && socket.data.code)
       enter(socket.data.code).catch((error) => log(`error restoring ${who()}: ${String(error)}`));
 
+    /** Rejections logged per connection; beyond this, one line says the rest are not. */
+    let rejections = 0;
+    const noteRejection = (line: string) => {
+      rejections++;
+      if (rejections <= LOGGED_REJECTIONS) log(line);
+      else if (rejections === LOGGED_REJECTIONS + 1) log(`further rejections from ${who()} are not logged`);
+    };
+
+    // Every packet passes here first, before any handler, log line or database lookup: the rate
+    // limit, then unknown events and events without an acknowledgement. (`onAny` listeners run
+    // before middleware in Socket.IO, so nothing is logged from there.)
+    socket.use((packet, next) => {
+      const event: unknown = packet[0];
+      const ack = typeof packet.at(-1) === 'function' ? (packet.at(-1) as (reply: Reply) => void) : undefined;
+      messages.consume(socket.id).then(
+        (charge) => {
+          if (!charge.allowed) {
+            // Twice the burst within one window is not a page that got busy: close the connection.
+            if (charge.over === limits.messages.capacity + 1) {
+              log(`disconnected ${who()}: more than twice the message limit`);
+              socket.disconnect(true);
+            }
+            ack?.(refuse('rate-limited', 'too many messages; slow down'));
+            return;
+          }
+          if (typeof event !== 'string' || !KNOWN.has(event)) {
+            noteRejection(`rejected unknown event ${quoted(event)} from ${who()}`);
+            ack?.(refuse('invalid-message', `there is no ${quoted(event)} message`));
+            return;
+          }
+          if (!ack) return noteRejection(`rejected ${quoted(event)} from ${who()}: no acknowledgement callback`);
+          next();
+        },
+        (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+
     /** Registers a handler that only ever sees a validated payload, and always answers. */
     function handle<S extends z.ZodType>(
       event: keyof ClientToServerEvents,
@@ -78,12 +177,13 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       run: (request: z.infer<S>) => Promise<Reply> | Reply,
     ): void {
       socket.on(event, async (...args: unknown[]) => {
-        const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (reply: Reply) => void) : undefined;
-        if (!ack) return log(`rejected "${event}" from ${who()}: no acknowledgement callback`);
-        if (!messages.take(socket.id)) return ack(refuse('rate-limited', 'too many messages; slow down'));
+        // The middleware above let through only packets with an acknowledgement.
+        const ack = args.at(-1) as (reply: Reply) => void;
         const parsed = parseMessage(schema, args.length > 1 ? args[0] : undefined);
         if (!parsed.ok) {
-          log(`rejected "${event}" from ${who()}: ${parsed.error.code}: ${parsed.error.message}`);
+          noteRejection(
+            `rejected "${event}" from ${who()}: ${parsed.error.code}: ${quoted(parsed.error.message, 200)}`,
+          );
           return ack(parsed);
         }
         try {
@@ -95,13 +195,8 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       });
     }
 
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (KNOWN.has(event)) return;
-      log(`rejected unknown event "${String(event).slice(0, 40)}" from ${who()}`);
-      const ack = args.at(-1);
-      if (typeof ack === 'function')
-        ack(refuse('invalid-message', `there is no "${String(event).slice(0, 40)}" message`));
-    });
+    // A middleware error (the limiter's store failing) ends up here; the packet is dropped.
+    socket.on('error', (error) => log(`error checking a message from ${who()}: ${String(error)}`));
 
     async function enter(code: string) {
       const room = await host.find(code);
@@ -140,33 +235,67 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
     }
 
     handle('create', CreateRequest, async (request) => {
-      if (!creates.take(socket.data.ip))
+      if (!(await creates.consume(socket.data.ip)).allowed)
         return refuse('rate-limited', 'too many rooms created from this address; try again later');
       const created = await host.create(request.scenarioId);
       if (!created.ok) return refuse(created.error.code, created.error.message);
       const { room, secret } = created.value;
+      known.add(socket.data.ip, room.code);
       log(`room ${room.code} created for "${request.scenarioId}" by ${who()}`);
       return { ok: true, code: room.code, secret, joinUrls: origins().map((o) => joinUrl(o, room.code)) };
     });
 
     handle('join', JoinRequest, async (request) => {
       const { ip } = socket.data;
-      if (!failedJoins.allows(ip)) return refuse('rate-limited', 'too many failed attempts to join; wait a minute');
+      // Charged as a failure before anything is awaited, in one step with the check, so joins that
+      // arrive together cannot all pass; a join whose code (and secret) prove right gets it back.
+      const charge = await failedJoins.consume(ip);
+      const tooMany = () => refuse('rate-limited', 'too many failed attempts to join from this network; wait a minute');
+      const credential =
+        request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
+      // Over the limit, a join that could be a guess is not even looked at: only a secret or token
+      // (unguessable) or a room this address already got into.
+      if (!charge.allowed && credential === undefined && !known.has(ip, request.code)) return tooMany();
       const room = await host.find(request.code);
-      if (!room) {
-        failedJoins.take(ip);
-        return refuse('unknown-room', `there is no room ${request.code}; check the code`);
-      }
+      if (!room)
+        return charge.allowed ? refuse('unknown-room', `there is no room ${request.code}; check the code`) : tooMany();
       if (request.role === 'facilitator' && !host.isFacilitator(room, request.secret)) {
-        failedJoins.take(ip);
         log(`wrong facilitator secret for room ${room.code} from ${who()}`);
-        return refuse('not-allowed', 'this browser does not hold the facilitator key for that room');
+        return charge.allowed
+          ? refuse('not-allowed', 'this browser does not hold the facilitator key for that room')
+          : tooMany();
       }
+      // Over the limit, the same answer whether or not the room exists, unless the token proves it is known.
+      if (
+        !charge.allowed &&
+        !known.has(ip, room.code) &&
+        request.role !== 'facilitator' &&
+        !host.holdsToken(room, credential)
+      )
+        return tooMany();
+      // The code is right: this was not a failure.
+      await failedJoins.refund(ip);
+      known.add(ip, room.code);
       let participant: string | undefined;
       let token: string | undefined;
       if (request.role === 'participant') {
+        // A join without a token that works makes a participant: charged (in one step with the
+        // check) to the socket and the address, and given back if no participant is made.
+        const creates = !host.holdsToken(room, request.token);
+        if (creates) {
+          if (!(await newPerSocket.consume(socket.id)).allowed)
+            return refuse('rate-limited', 'this page has joined as too many participants; reload it to join again');
+          if (!(await newPerAddress.consume(ip)).allowed) {
+            await newPerSocket.refund(socket.id);
+            log(`refused a new participant in room ${room.code} from ${who()}: too many from this address`);
+            return refuse('rate-limited', 'too many new participants from this network; wait a few minutes');
+          }
+        }
         const result = await host.join(room, request.nickname, request.token);
-        if (!result.ok) return refuse(result.error.code, result.error.message);
+        if (!result.ok) {
+          if (creates) await Promise.all([newPerSocket.refund(socket.id), newPerAddress.refund(ip)]);
+          return refuse(result.error.code, result.error.message);
+        }
         ({ participant, token } = result.value);
       }
       await leave();
@@ -197,6 +326,10 @@ export function attachSockets({ io, host, broadcaster, origins, limits = DEFAULT
       }
       const result = await host.control(room, request.intent);
       if (!result.ok) return refuse(result.error.code, result.error.message);
+      if (request.intent.type === 'remove') {
+        log(`participant ${request.intent.participant} removed from room ${room.code} by ${who()}`);
+        await removeParticipant(room.code, request.intent.participant);
+      }
       return { ok: true, seq: result.value.seq };
     });
 

@@ -79,10 +79,19 @@ function checkSave(scenario: string) {
   };
 }
 
+/** A finished playthrough as the screens read it: every field present with its type. */
+const isPlaythrough = (value: unknown): boolean =>
+  isRecord(value) &&
+  typeof value.ending === 'string' &&
+  isStringArray(value.options) &&
+  typeof value.finishedAt === 'string';
+
 function checkProgress(value: unknown): string | undefined {
   if (!isRecord(value) || value.version !== PROGRESS_VERSION) return 'it was written by another version of Branchpoint';
   if (!isStringArray(value.endings) || !isStringArray(value.choices) || !Array.isArray(value.playthroughs))
     return 'it is incomplete';
+  // Checked one by one like a save: `[{}]`, `[null]` or `[{options: "abc"}]` would crash the screens on every load.
+  if (!value.playthroughs.every(isPlaythrough)) return 'a finished playthrough in it is damaged';
   return undefined;
 }
 

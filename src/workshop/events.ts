@@ -4,6 +4,7 @@
  * anyone is told about them, and replayed to rebuild a room after a restart.
  */
 import { z } from 'zod';
+import { countsRecord } from './counts-schema.ts';
 
 const at = z.number().int().nonnegative();
 const id = z.string().min(1).max(64);
@@ -15,7 +16,7 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('voted'), at, participant: id, option: id, reason: z.string().optional() }),
   z.strictObject({ type: z.literal('closed'), at }),
   z.strictObject({ type: z.literal('revealed'), at }),
-  z.strictObject({ type: z.literal('handCounts'), at, counts: z.record(z.string(), z.number().int().nonnegative()) }),
+  z.strictObject({ type: z.literal('handCounts'), at, counts: countsRecord(id, z.number().int().nonnegative()) }),
   z.strictObject({
     type: z.literal('advanced'),
     at,
@@ -27,6 +28,9 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resumed'), at }),
   z.strictObject({ type: z.literal('rewound'), at, toStep: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('ended'), at }),
+  z.strictObject({ type: z.literal('locked'), at }),
+  z.strictObject({ type: z.literal('unlocked'), at }),
+  z.strictObject({ type: z.literal('removed'), at, participant: id }),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 export type RoomEventOf<T extends RoomEvent['type']> = Extract<RoomEvent, { type: T }>;

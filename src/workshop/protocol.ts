@@ -30,6 +30,11 @@
  *    pause/resume, rewind to an earlier decision (`toStep`: 0 = the first decision) to explore
  *    the branch the room rejected, enter hand counts (rooms without phones), end the session.
  *    Participants' and presenters' sockets get `not-allowed` for every control intent.
+ *    Against fake participants: `lock` closes the room to newcomers (`room-locked`; anyone who
+ *    joined before comes back with their token), `unlock` opens it again, and `remove` takes a
+ *    participant out: their vote in an open vote is withdrawn, their token stops working
+ *    (`removed`), and their page is sent `removed`. These were added to version 1 without a bump:
+ *    an older page never sends them and reads the new `locked` field as nothing.
  * 4. Participants send `vote` `{ v, option, reason? }` while the vote is open. Voting again before
  *    it closes replaces the earlier vote. The ack comes only after the vote is in the database.
  * 5. `record` `{ v, format: 'markdown' | 'csv' | 'json' }` (facilitator only) answers with the
@@ -44,6 +49,7 @@
  */
 import { z } from 'zod';
 import type { GameView } from '../engine/view.ts';
+import { countsRecord } from './counts-schema.ts';
 
 /** Bumped on any change a client of the previous version would misread. */
 export const PROTOCOL_VERSION = 1 as const;
@@ -145,7 +151,7 @@ export const ControlIntent = z.discriminatedUnion('type', [
   /** Hand counts per option (offline rooms, or hands added to phone votes); closes the vote. */
   z.strictObject({
     type: z.literal('handCounts'),
-    counts: z.record(id, z.number().int().min(0).max(LIMITS.handCount)),
+    counts: countsRecord(id, z.number().int().min(0).max(LIMITS.handCount)),
   }),
   /** After a reveal: no option = the majority; an option other than the majority needs a reason. */
   z.strictObject({ type: z.literal('advance'), option: id.optional(), reason: text(LIMITS.reason).optional() }),
@@ -154,6 +160,11 @@ export const ControlIntent = z.discriminatedUnion('type', [
   /** Back to the decision at this step of the path (0 = the first decision). */
   z.strictObject({ type: z.literal('rewind'), toStep: z.number().int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('end') }),
+  /** No new participants (rejoining with a token still works). */
+  z.strictObject({ type: z.literal('lock') }),
+  z.strictObject({ type: z.literal('unlock') }),
+  /** Takes a participant out of the room: their vote in the open vote is withdrawn, their token stops working. */
+  z.strictObject({ type: z.literal('remove'), participant: id }),
 ]);
 export type ControlIntent = z.infer<typeof ControlIntent>;
 
@@ -178,6 +189,8 @@ export type ErrorCode =
   | 'not-joined' // send `join` first
   | 'not-allowed' // this role may not do that (participants cannot control the room)
   | 'room-full'
+  | 'room-locked' // the facilitator has locked the room: no new participants
+  | 'removed' // the facilitator removed this participant; their token no longer works
   | 'not-now' // the room's state does not allow it (the message says why)
   | 'server-error';
 
@@ -247,6 +260,8 @@ interface RoomViewBase {
   step: number;
   vote: VoteView;
   participants: number;
+  /** The facilitator has locked the room: nobody new can join. */
+  locked: boolean;
   /** Server clock when this view was made, for the timer. */
   serverTime: number;
   /** Increases with every change of the room; ignore a view or tally older than one you have. */
@@ -299,6 +314,8 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   view: (view: RoomView) => void;
   tally: (tally: Tally) => void;
+  /** To a participant's pages when the facilitator removes them; the server sends nothing more. */
+  removed: (notice: ErrorReply['error']) => void;
 }
 
 /** Validates an untrusted payload; the message names the field, for the error ack and the log. */

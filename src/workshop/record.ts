@@ -10,6 +10,7 @@ import type { RecordFormat } from './protocol.ts';
 import type { Round, RoomScenario, RoomState } from './room.ts';
 import { countVotes, majorityOf, totalOf } from './tally.ts';
 import { allVotes } from './vote-book.ts';
+import { own } from '../lib/own.ts';
 import { recordMarkdown } from './record-markdown.ts';
 import { recordCsv } from './record-csv.ts';
 
@@ -89,6 +90,10 @@ export interface SessionRecord {
   rounds: RecordRound[];
   rewinds: Array<{ at: string; fromStep: number; toStep: number }>;
   pauses: Array<{ from: string; to?: string }>;
+  /** When the room was closed to newcomers. */
+  locks: Array<{ from: string; to?: string }>;
+  /** Participants the facilitator removed; `withdrawn` is the option of the vote taken back from an open vote. */
+  removed: Array<{ nickname: string; joinedAt: string; removedAt: string; withdrawn?: string }>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -144,6 +149,13 @@ export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRe
     rounds: rounds.map((round) => recordRound(scenario, state, round)),
     rewinds: state.rewinds.map((r) => ({ at: iso(r.at), fromStep: r.fromStep, toStep: r.toStep })),
     pauses: state.pauses.map((p) => ({ from: iso(p.from), ...(p.to !== undefined ? { to: iso(p.to) } : {}) })),
+    locks: state.locks.map((l) => ({ from: iso(l.from), ...(l.to !== undefined ? { to: iso(l.to) } : {}) })),
+    removed: state.removed.map((p) => ({
+      nickname: p.nickname,
+      joinedAt: iso(p.joinedAt),
+      removedAt: iso(p.removedAt),
+      ...(p.withdrawn !== undefined ? { withdrawn: p.withdrawn } : {}),
+    })),
   };
 }
 
@@ -173,9 +185,9 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
     options: round.offered.map((id) => ({
       id,
       label: decision.options.find((o) => o.id === id)?.label ?? id,
-      phoneVotes: phone[id] ?? 0,
-      handVotes: round.handCounts?.[id] ?? 0,
-      total: counts[id] ?? 0,
+      phoneVotes: own(phone, id) ?? 0,
+      handVotes: own(round.handCounts, id) ?? 0,
+      total: own(counts, id) ?? 0,
     })),
     total: totalOf(counts),
     majority: majorityOf(counts),
@@ -183,7 +195,7 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
       .filter(([, vote]) => vote.reason)
       .sort(([, a], [, b]) => a.at - b.at)
       .map(([id, vote]) => ({
-        nickname: state.participants[id]?.nickname ?? '?',
+        nickname: own(state.participants, id)?.nickname ?? '?',
         option: vote.option,
         reason: vote.reason!,
         at: iso(vote.at),

@@ -15,7 +15,7 @@ import { exhaustive } from '../lib/assert.ts';
 import type { RoomEvent, RoomEventOf } from './events.ts';
 import { LIMITS, type ControlIntent, type ErrorCode, type RoomStatus } from './protocol.ts';
 import { countVotes, majorityOf } from './tally.ts';
-import { emptyBook, withVote, type VoteBook } from './vote-book.ts';
+import { emptyBook, voteOf, withVote, withoutVote, type VoteBook } from './vote-book.ts';
 
 /** A scenario made ready for rooms: looked up and compiled once, shared by every room that plays it. */
 export interface RoomScenario {
@@ -32,6 +32,13 @@ export interface Participant {
   nickname: string;
   tokenHash: string;
   joinedAt: number;
+}
+
+/** A participant the facilitator took out of the room, kept for the record and to refuse their token. */
+export interface Removed extends Participant {
+  removedAt: number;
+  /** The option of their vote in the open vote, withdrawn when they were removed. */
+  withdrawn?: string;
 }
 
 export interface Vote {
@@ -90,6 +97,10 @@ export interface RoomState {
   rounds: Round[];
   participants: Record<string, Participant>;
   participantCount: number;
+  /** No new participants while locked; `locks` keeps every period for the record. */
+  locked: boolean;
+  locks: Array<{ from: number; to?: number }>;
+  removed: Removed[];
   pauses: Array<{ from: number; to?: number }>;
   rewinds: Array<{ at: number; fromStep: number; toStep: number }>;
   /** Number of events folded in; also the room's sequence number in views. */
@@ -119,6 +130,9 @@ export function startRoom(scenario: RoomScenario, created: RoomEventOf<'created'
     rounds: [],
     participants: {},
     participantCount: 0,
+    locked: false,
+    locks: [],
+    removed: [],
     pauses: [],
     rewinds: [],
     seq: 1,
@@ -260,6 +274,27 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
         rounds: round ? [...state.rounds, { ...round, outcome: { kind: 'ended', at: event.at } }] : state.rounds,
       };
     }
+    case 'locked':
+      return { ...next, locked: true, locks: [...state.locks, { from: event.at }] };
+    case 'unlocked':
+      return { ...next, locked: false, locks: [...state.locks.slice(0, -1), { ...state.locks.at(-1)!, to: event.at }] };
+    case 'removed': {
+      const { [event.participant]: gone, ...participants } = state.participants;
+      // Only an open vote gives the vote back: a closed or revealed count is already on the screens.
+      const withdrawn = round?.phase === 'open' ? voteOf(round.votes, event.participant) : undefined;
+      const current = withdrawn ? { ...round!, votes: withoutVote(round!.votes, event.participant) } : round;
+      const { current: _, ...rest } = next;
+      return {
+        ...rest,
+        ...(current ? { current } : {}),
+        participants,
+        participantCount: state.participantCount - 1,
+        removed: [
+          ...state.removed,
+          { ...gone!, removedAt: event.at, ...(withdrawn ? { withdrawn: withdrawn.option } : {}) },
+        ],
+      };
+    }
     default:
       return exhaustive(event, 'room event');
   }
@@ -301,10 +336,15 @@ export function decideJoin(
   at: number,
 ): Result<RoomEventOf<'joined'>, Refusal> {
   if (state.status === 'ended') return notNow('this session has ended');
+  if (state.locked) return refuse('room-locked', 'the facilitator has locked this room: nobody new can join');
   if (state.participantCount >= LIMITS.participants)
     return refuse('room-full', `this room is full (${LIMITS.participants} participants)`);
   return ok({ type: 'joined', at, participant, nickname, tokenHash });
 }
+
+/** Whether a token (by its hash) belonged to a participant the facilitator removed: it opens nothing. */
+export const isRemovedToken = (state: RoomState, tokenHash: string) =>
+  state.removed.some((p) => p.tokenHash === tokenHash);
 
 export function decideVote(
   state: RoomState,
@@ -313,7 +353,7 @@ export function decideVote(
   reason: string | undefined,
   at: number,
 ): Result<RoomEventOf<'voted'>, Refusal> {
-  if (!state.participants[participant]) return refuse('not-joined', 'join the room before voting');
+  if (!Object.hasOwn(state.participants, participant)) return refuse('not-joined', 'join the room before voting');
   if (state.status === 'ended') return notNow('this session has ended');
   if (state.status === 'paused') return notNow('the session is paused');
   const round = state.current;
@@ -324,6 +364,17 @@ export function decideVote(
 
 export function decideControl(state: RoomState, intent: ControlIntent, at: number): Result<RoomEvent, Refusal> {
   if (state.status === 'ended') return notNow('this session has ended');
+  // Keeping people out is allowed while paused: that may be why the room was paused.
+  switch (intent.type) {
+    case 'lock':
+      return state.locked ? notNow('the room is already locked') : ok({ type: 'locked', at });
+    case 'unlock':
+      return state.locked ? ok({ type: 'unlocked', at }) : notNow('the room is not locked');
+    case 'remove':
+      if (!Object.hasOwn(state.participants, intent.participant))
+        return refuse('invalid-message', 'there is no such participant in this room');
+      return ok({ type: 'removed', at, participant: intent.participant });
+  }
   if (state.status === 'paused' && intent.type !== 'resume' && intent.type !== 'end')
     return notNow('the session is paused: resume it first');
   const phase = phaseOf(state);

@@ -1,13 +1,15 @@
 /** Counting a round's votes: phone votes plus hand counts, per offered option. */
 import type { ResultsView } from './protocol.ts';
 import type { Participant, Round } from './room.ts';
+import { own, ownRecord } from '../lib/own.ts';
 import { allVotes } from './vote-book.ts';
 
 /** Votes per option, every offered option present (0 when nobody chose it), in the order offered. */
 export function countVotes(round: Pick<Round, 'offered' | 'votes' | 'handCounts'>): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const option of round.offered) counts[option] = round.handCounts?.[option] ?? 0;
-  for (const [, vote] of allVotes(round.votes)) counts[vote.option] = (counts[vote.option] ?? 0) + 1;
+  // Option ids are keys: `constructor` must not read Object.prototype, nor `__proto__` set it.
+  const counts = ownRecord<number>();
+  for (const option of round.offered) counts[option] = own(round.handCounts, option) ?? 0;
+  for (const [, vote] of allVotes(round.votes)) counts[vote.option] = (own(counts, vote.option) ?? 0) + 1;
   return counts;
 }
 
@@ -37,7 +39,7 @@ export function resultsOf(round: Round, participants: Record<string, Participant
     .map(([id, vote]) => ({
       option: vote.option,
       reason: vote.reason!,
-      ...(withNames ? { nickname: participants[id]?.nickname ?? '?' } : {}),
+      ...(withNames ? { nickname: own(participants, id)?.nickname ?? '?' } : {}),
     }));
   return { counts, total: totalOf(counts), majority: majorityOf(counts), reasons };
 }

@@ -64,6 +64,7 @@ function base(scenario: RoomScenario, state: RoomState, audience: Audience, cont
     step: state.choices.length,
     vote: voteView(state, audience),
     participants: state.participantCount,
+    locked: state.locked,
     serverTime: context.now,
     seq: state.seq,
     taken: takenSteps(state),
@@ -95,7 +96,7 @@ export function participantView(
   participant: string,
   context: ViewContext,
 ): ParticipantView {
-  const me = state.participants[participant];
+  const me = Object.hasOwn(state.participants, participant) ? state.participants[participant] : undefined;
   if (!me) throw new Error(`No participant "${participant}" in room ${state.code}`);
   const vote = state.current && voteOf(state.current.votes, participant);
   return {

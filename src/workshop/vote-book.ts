@@ -39,3 +39,12 @@ export function withVote(book: VoteBook, id: string, vote: Vote): VoteBook {
 export function allVotes(book: VoteBook): Array<[string, Vote]> {
   return Object.values(book.buckets).flatMap((bucket) => Object.entries(bucket));
 }
+
+/** The book without this participant's vote (a participant the facilitator removed). */
+export function withoutVote(book: VoteBook, id: string): VoteBook {
+  const index = bucketOf(id);
+  const bucket = book.buckets[index];
+  if (!bucket || !Object.hasOwn(bucket, id)) return book;
+  const { [id]: _removed, ...rest } = bucket;
+  return { size: book.size - 1, buckets: { ...book.buckets, [index]: rest } };
+}

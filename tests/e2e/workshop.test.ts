@@ -13,7 +13,8 @@ import { join as joinPath } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SessionRecord } from '../../src/workshop/record.ts';
-import { startServerProcess } from '../server/harness.ts';
+import { escapeMarkdown } from '../../src/workshop/record-markdown.ts';
+import { freePort, startServerProcess } from '../server/harness.ts';
 import {
   axeProblems,
   horizontalOverflow,
@@ -301,6 +302,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
 
     const markdown = await download(host, 'Markdown');
     expect(markdown.name.endsWith('.md')).toBe(true);
+    // Scenario text is escaped in the Markdown record like participants' text.
     for (const text of [
       scenario.title,
       ending.title,
@@ -308,7 +310,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
       'To see how Moscow answers strikes in Russia',
       label([], 'allow-limited'),
     ])
-      expect(markdown.text).toContain(text);
+      expect(markdown.text).toContain(escapeMarkdown(text));
 
     const csv = await download(host, 'CSV');
     const rows = csv.text.trim().split('\r\n');

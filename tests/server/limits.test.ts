@@ -1,17 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RateLimiter } from '../../src/server/rate-limit.ts';
+import { memoryLimiters } from '../../src/server/limiter.ts';
 import { Throttle } from '../../src/server/throttle.ts';
 import { safePath } from '../../src/server/static.ts';
 import { originAllowed } from '../../src/server/server.ts';
 
 describe('rate limits', () => {
-  it('allows a burst, then refills with time, per key', () => {
-    let now = 0;
-    const limiter = new RateLimiter({ capacity: 2, perMinute: 2 }, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([true, true, false]);
-    expect(limiter.allows('b')).toBe(true);
-    now += 30_000;
-    expect([limiter.take('a'), limiter.take('a')]).toEqual([true, false]);
+  it('allows a burst per key, charges in one step with the check, and gives tries back', async () => {
+    const limiter = memoryLimiters('test', { capacity: 2, perMinute: 2 });
+    // Three tries started together: the check and the charge are one step, so only two pass.
+    const charges = await Promise.all([limiter.consume('a'), limiter.consume('a'), limiter.consume('a')]);
+    expect(charges.map((c) => c.allowed)).toEqual([true, true, false]);
+    expect(charges[2]!.over).toBe(1);
+    expect((await limiter.consume('b')).allowed).toBe(true);
+    await limiter.refund('a');
+    await limiter.refund('a');
+    expect((await limiter.consume('a')).allowed).toBe(true);
   });
 });
 
@@ -48,11 +51,12 @@ describe('paths and origins', () => {
       expect(safePath(bad), bad).toBeUndefined();
   });
 
-  it("lets sockets in from the page's own origin, configured extras and non-browser clients only", () => {
+  it("lets sockets in from the server's own origins, configured extras and non-browser clients only", () => {
     const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
-    expect(originAllowed(request('http://192.168.1.20:5173'), [])).toBe(true);
-    expect(originAllowed(request(), [])).toBe(true);
-    expect(originAllowed(request('http://evil.example'), [])).toBe(false);
-    expect(originAllowed(request('https://school.example'), ['https://school.example'])).toBe(true);
+    const allowed = ['http://192.168.1.20:5173', 'https://school.example'];
+    expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
+    expect(originAllowed(request(), allowed)).toBe(true);
+    expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
+    expect(originAllowed(request('https://school.example'), allowed)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
  * Runs the check of opened files off the page's main thread: a large or hostile scenario (1 MB of
  * YAML, millions of world states to explore) then costs the author a wait, never a frozen tab.
  */
+import '../zod-without-eval.ts';
 import type { OpenedFile } from '../../authoring/file-set.ts';
 import { openScenario } from '../../authoring/open-scenario.ts';
 

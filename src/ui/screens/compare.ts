@@ -5,6 +5,15 @@ import { h, replaceChildren } from '../dom.ts';
 import { evidenceBadge } from '../evidence.ts';
 
 export function compareScreen(index: ScenarioIndex, playthroughs: Playthrough[], back: () => void): HTMLElement {
+  // A shared or typed link can open this screen before any playthrough is finished.
+  if (playthroughs.length === 0)
+    return h(
+      'article',
+      { class: 'screen compare-screen', 'aria-labelledby': 'screen-title' },
+      h('h2', { id: 'screen-title' }, 'Compare two paths'),
+      h('p', {}, 'No playthrough has been finished yet in this browser. Play to an ending, then compare your paths.'),
+      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary-button', onclick: back }, 'Back')),
+    );
   const name = (p: Playthrough, i: number) => `${i + 1}. ${index.ending(p.ending)?.title ?? p.ending}`;
   const select = (id: string, initial: number) =>
     h(

@@ -56,6 +56,8 @@ export class RoomConnection {
   private readonly socket: WorkshopSocket;
   private seq = 0;
   private joined = false;
+  /** The facilitator removed this participant: the server closed the line and it stays closed. */
+  private removed = false;
   private readonly waiting = new Set<() => void>();
 
   constructor(
@@ -66,7 +68,13 @@ export class RoomConnection {
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
       this.joined = false;
-      handlers.link('reconnecting');
+      if (!this.removed) handlers.link('reconnecting');
+    });
+    this.socket.on('removed', (notice) => {
+      this.removed = true;
+      handlers.link('refused');
+      handlers.refused(notice);
+      this.socket.disconnect();
     });
     this.socket.on('view', (view) => {
       if (view.seq < this.seq) return;

@@ -198,7 +198,7 @@ export class HostController implements Controller {
     const ack = await this.connection.control(intent);
     this.busy = false;
     this.problem = ack.ok ? undefined : ack.error.message;
-    if (ack.ok && intent.type === 'handCounts') this.drafts.hands = {};
+    if (ack.ok && intent.type === 'handCounts') this.drafts.hands = emptyDrafts().hands;
     this.render();
   }
 

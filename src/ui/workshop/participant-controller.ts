@@ -104,12 +104,17 @@ export class ParticipantController implements Controller {
           if (this.shown === 'room') this.topbar();
         },
         refused: (error) => {
-          if (error.code === 'unknown-room' || error.code === 'invalid-message') forgetParticipantPass(this.code);
+          if (error.code === 'unknown-room' || error.code === 'invalid-message' || error.code === 'removed')
+            forgetParticipantPass(this.code);
           this.connection = undefined;
           this.problem =
             error.code === 'unknown-room'
               ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front.`
-              : `Could not join: ${error.message}.`;
+              : error.code === 'removed'
+                ? 'The facilitator removed you from this session.'
+                : error.code === 'room-locked'
+                  ? 'The facilitator has locked this session: nobody new can join. Ask them to unlock it.'
+                  : `Could not join: ${error.message}.`;
           this.showForm();
         },
       },

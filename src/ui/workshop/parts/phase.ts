@@ -1,5 +1,6 @@
 /** What the room is doing, in words: the status line on every screen and what screen readers hear when it changes. */
 import type { RoomView } from '../../../workshop/protocol.ts';
+import { own } from '../../../lib/own.ts';
 import { h } from '../../dom.ts';
 
 /** `offline`: the room votes with hands, so there is no vote to open, only hands to count. */
@@ -32,7 +33,7 @@ export function announcement(view: RoomView, mode: 'online' | 'offline' = 'onlin
   if (view.vote.phase === 'revealed' && results) {
     const top = results.majority ? game.options.find((o) => o.id === results.majority)?.label : undefined;
     return top
-      ? `Results: “${top}” has most votes, ${results.counts[results.majority!]} of ${results.total}.`
+      ? `Results: “${top}” has most votes, ${own(results.counts, results.majority!) ?? 0} of ${results.total}.`
       : `Results: no majority, ${results.total} votes.`;
   }
   if (view.vote.phase === 'open') return `Voting is open: ${game.title}.`;

@@ -6,6 +6,7 @@
  */
 import type { GameView } from '../../../engine/view.ts';
 import { LIMITS, type ControlIntent, type FacilitatorView, type RecordFormat } from '../../../workshop/protocol.ts';
+import { own, ownRecord } from '../../../lib/own.ts';
 import { h } from '../../dom.ts';
 import type { ShowSource } from '../../parts/citation.ts';
 import { decisionIntro } from '../parts/decision-intro.ts';
@@ -31,7 +32,8 @@ export const emptyDrafts = (): FacilitatorDrafts => ({
   seconds: '',
   overrideOption: '',
   overrideReason: '',
-  hands: {},
+  // Keyed by option ids, which may be `constructor` or `__proto__`.
+  hands: ownRecord<string>(),
 });
 
 export interface FacilitatorActions {
@@ -72,7 +74,7 @@ export function facilitatorScreen(
   return h(
     'article',
     { class: `screen facilitator-screen mode-${options.mode}`, 'aria-labelledby': 'screen-title' },
-    options.mode === 'online' ? roomPanel(view, options) : null,
+    options.mode === 'online' ? roomPanel(view, options, actions) : null,
     h(
       'div',
       { class: 'control-panel', 'aria-busy': options.busy ? 'true' : undefined },
@@ -127,7 +129,7 @@ export function facilitatorScreen(
   );
 }
 
-function roomPanel(view: FacilitatorView, options: FacilitatorOptions): HTMLElement {
+function roomPanel(view: FacilitatorView, options: FacilitatorOptions, actions: FacilitatorActions): HTMLElement {
   const joinUrl = options.joinUrl ?? '';
   return h(
     'aside',
@@ -153,12 +155,63 @@ function roomPanel(view: FacilitatorView, options: FacilitatorOptions): HTMLElem
         )
       : null,
     h('h3', { id: 'people-title' }, `Participants (${view.participants})`),
-    view.people.length === 0 ? h('p', { class: 'fine-print' }, 'Nobody has joined yet.') : peopleList(view),
+    view.status === 'ended' ? null : lockControl(view, actions),
+    view.people.length === 0 ? h('p', { class: 'fine-print' }, 'Nobody has joined yet.') : peopleList(view, actions),
+  );
+}
+
+/** Lock the room once everyone is in: joins that make new participants are refused, tokens still work. */
+function lockControl(view: FacilitatorView, actions: FacilitatorActions): HTMLElement {
+  return h(
+    'div',
+    { class: 'lock-control' },
+    h(
+      'p',
+      { class: 'fine-print', id: 'lock-state' },
+      view.locked
+        ? 'The room is locked: nobody new can join; people already in can come back.'
+        : 'Anyone with the code can join. Lock the room once everyone is in.',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        id: view.locked ? 'unlock-room' : 'lock-room',
+        'aria-describedby': 'lock-state',
+        onclick: () => actions.control({ type: view.locked ? 'unlock' : 'lock' }),
+      },
+      view.locked ? 'Unlock the room' : 'Lock the room',
+    ),
+  );
+}
+
+/** Removing asks first, in a fold that keyboard and screen reader users open like any other. */
+function removeControl(person: FacilitatorView['people'][number], actions: FacilitatorActions): HTMLElement {
+  return h(
+    'details',
+    { class: 'remove-person' },
+    // The name makes each summary distinct: redraws reopen folds by their summary's text.
+    h('summary', {}, 'Remove', h('span', { class: 'visually-hidden' }, ` ${person.nickname}`), '…'),
+    h(
+      'p',
+      { class: 'fine-print' },
+      'Their vote in an open vote is withdrawn, and their phone cannot come back with it. Lock the room to keep them from joining again.',
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'remove-button',
+        'data-remove': person.id,
+        onclick: () => actions.control({ type: 'remove', participant: person.id }),
+      },
+      `Remove ${person.nickname}`,
+    ),
   );
 }
 
 /** Who is here and who has voted; a big room's list folds away behind its counts. */
-function peopleList(view: FacilitatorView): HTMLElement {
+function peopleList(view: FacilitatorView, actions: FacilitatorActions): HTMLElement {
   const list = h(
     'ul',
     { class: 'people', 'aria-labelledby': 'people-title' },
@@ -169,6 +222,7 @@ function peopleList(view: FacilitatorView): HTMLElement {
         h('span', { class: 'person-name' }, person.nickname),
         person.voted ? h('span', { class: 'voted-mark' }, ' ✓ voted') : null,
         person.connected ? null : h('span', { class: 'fine-print' }, ' (away)'),
+        view.status === 'ended' ? null : removeControl(person, actions),
       ),
     ),
   );
@@ -307,7 +361,7 @@ function handsForm(
             max: LIMITS.handCount,
             step: 1,
             inputmode: 'numeric',
-            value: drafts.hands[option.id] ?? '',
+            value: own(drafts.hands, option.id) ?? '',
             oninput: (event: Event) => (drafts.hands[option.id] = (event.target as HTMLInputElement).value),
           }),
         ),
@@ -322,9 +376,9 @@ function handsForm(
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!form.reportValidity()) return;
-    const counts: Record<string, number> = {};
+    const counts = ownRecord<number>();
     for (const option of game.options)
-      counts[option.id] = Math.max(0, Math.floor(Number(drafts.hands[option.id] ?? '0') || 0));
+      counts[option.id] = Math.max(0, Math.floor(Number(own(drafts.hands, option.id) ?? '0') || 0));
     send(counts);
   });
   return form;
