@@ -3,28 +3,42 @@
  * just enough of the workshop protocol for the same simulated crowd and projector: a vote is
  * counted in memory, acknowledged at once and its count sent straight to the projector. No
  * validation, no room rules, no database, no coalescing: what is left is Socket.IO's own cost.
+ *
+ * With BRANCHPOINT_REDIS_URL (bench/cluster.ts) it uses Socket.IO's Redis streams adapter, like
+ * the real server, and several of it run behind nginx: a room lives in the process its
+ * connections reach (created there on first join), so codes carry the process id.
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
+import { connectRedis } from '../src/server/redis.ts';
 
 const http = createServer((request, response) => {
-  response.writeHead(request.url === '/api/health' ? 200 : 404).end('{"ok":true}');
+  const path = request.url?.split('?')[0] ?? '';
+  const ok = ['/api/health', '/healthz', '/readyz'].includes(path);
+  response.writeHead(ok ? 200 : 404).end(JSON.stringify({ ok, pid: process.pid }));
 });
-const io = new Server(http, { serveClient: false });
+const redisUrl = process.env.BRANCHPOINT_REDIS_URL;
+const redis = redisUrl ? await connectRedis(redisUrl, (line) => console.log(line)) : undefined;
+const io = new Server(http, { serveClient: false, ...(redis ? { adapter: redis.adapter } : {}) });
 const rooms = new Map<string, { seq: number; voters: Set<string>; round: number }>();
+const roomOf = (code: string) => {
+  let room = rooms.get(code);
+  if (!room) rooms.set(code, (room = { seq: 1, voters: new Set(), round: 0 }));
+  return room;
+};
 let nextRoom = 0;
 let nextToken = 0;
 
 io.on('connection', (socket) => {
   socket.on('create', (_request, ack) => {
-    const code = `BARE${String(nextRoom++).padStart(2, '0')}`;
-    rooms.set(code, { seq: 1, voters: new Set(), round: 0 });
+    const code = `BARE${process.pid}x${nextRoom++}`;
+    roomOf(code);
     ack({ ok: true, code, secret: 'bare', joinUrls: [] });
   });
   socket.on('join', (request, ack) => {
-    const room = rooms.get(request.code)!;
+    const room = roomOf(request.code);
     void socket.join([request.code, `${request.code}/${request.role}`]);
-    socket.data = { code: request.code, token: request.token ?? `t${nextToken++}` };
+    socket.data = { code: request.code, token: request.token ?? `t${process.pid}x${nextToken++}` };
     ack({
       ok: true,
       token: socket.data.token,
@@ -32,7 +46,7 @@ io.on('connection', (socket) => {
     });
   });
   socket.on('control', (request, ack) => {
-    const room = rooms.get(socket.data.code)!;
+    const room = roomOf(socket.data.code);
     if (request.intent.type === 'open') {
       room.round++;
       room.voters.clear();
@@ -44,7 +58,7 @@ io.on('connection', (socket) => {
     ack({ ok: true, seq: room.seq });
   });
   socket.on('vote', (_request, ack) => {
-    const room = rooms.get(socket.data.code)!;
+    const room = roomOf(socket.data.code);
     room.voters.add(socket.data.token);
     const seq = ++room.seq;
     ack({ ok: true, seq, vote: { option: _request.option } });

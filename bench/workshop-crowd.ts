@@ -31,6 +31,8 @@ export interface VoteOutcome {
   option?: string;
   /** Clock (performance.timeOrigin + now, ms) when the acknowledged vote was sent; undefined when retried. */
   sent?: number;
+  /** Clock when its acknowledgement arrived. */
+  acked?: number;
   seq?: number;
   /** Sent more than once (dropped connection or a killed server in between). */
   retried: boolean;
@@ -106,6 +108,7 @@ class Participant {
             room: this.room,
             option,
             sent: attempt === 0 ? sent : undefined,
+            acked: clock(),
             seq: ack.seq,
             retried: attempt > 0,
           };
@@ -128,7 +131,8 @@ async function handle(command: CrowdCommand): Promise<void> {
     case 'join': {
       const started = performance.now();
       crowd = command.rooms.flatMap(({ code, participants }) =>
-        Array.from({ length: participants }, (_, i) => new Participant(command.url, code, `P${i}`)),
+        // With the room's code in the address, as the page does, so a balancer keeps a room together.
+        Array.from({ length: participants }, (_, i) => new Participant(`${command.url}?room=${code}`, code, `P${i}`)),
       );
       // In groups, as a class arrives: a thousand handshakes at once would time out on 2 cores.
       for (let i = 0; i < crowd.length; i += 100) await Promise.all(crowd.slice(i, i + 100).map((p) => p.join()));

@@ -21,186 +21,28 @@
  * `npm run bench:workshop -- 300` runs the big room with another number of participants.
  * Ends with one line of JSON holding every figure.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import type { CreateAck, FacilitatorView, Tally } from '../src/workshop/protocol.ts';
-import { control, freePort, startServerProcess, tempSite, TestClient } from '../tests/server/harness.ts';
+import { freePort, startServerProcess, tempSite } from '../tests/server/harness.ts';
 import { ms, table, times, type Row } from './report.ts';
-import type { CrowdCommand, CrowdReply, VoteOutcome } from './workshop-crowd.ts';
+import {
+  Crowd,
+  openRoom,
+  round,
+  rssKb,
+  sleep,
+  stats,
+  VOTE_WINDOW_MS,
+  type Drop,
+  type Staff,
+} from './workshop-rounds.ts';
 
 const BIG_ROOM = Number(process.argv[2] ?? 1000);
 const SMALL_ROOMS = 20;
 const SMALL_ROOM = 50;
-const VOTE_WINDOW_MS = 3000;
-const DROP = { fraction: 0.1, downMs: [200, 1500] as [number, number] };
+const DROP: Drop = { fraction: 0.1, downMs: [200, 1500] };
 const GOALS = { p95Ms: 100, lost: 0 };
-const clock = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type Server = Awaited<ReturnType<typeof startServerProcess>>;
-
-/** The crowd process, one request at a time. */
-class Crowd {
-  private readonly child: ChildProcess;
-  private waiting: ((reply: CrowdReply) => void) | undefined;
-
-  constructor() {
-    this.child = fork(fileURLToPath(new URL('./workshop-crowd.ts', import.meta.url)), {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.child.on('message', (reply: CrowdReply) => this.waiting?.(reply));
-    process.once('exit', () => this.child.kill('SIGKILL'));
-  }
-
-  send<C extends CrowdReply['cmd']>(command: CrowdCommand, expect: C): Promise<Extract<CrowdReply, { cmd: C }>> {
-    return new Promise((resolve, reject) => {
-      this.waiting = (reply) => {
-        if (reply.cmd === 'error') reject(new Error(`crowd: ${reply.message}`));
-        else if (reply.cmd !== expect) reject(new Error(`crowd answered ${reply.cmd}, expected ${expect}`));
-        else resolve(reply as Extract<CrowdReply, { cmd: C }>);
-      };
-      this.child.send(command);
-    });
-  }
-
-  async close(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ cmd: 'close' } satisfies CrowdCommand);
-    await Promise.race([exited, sleep(5000)]);
-    this.child.kill('SIGKILL');
-  }
-}
-
-/** A room's facilitator and projector, the projector keeping every tally with the time it arrived. */
-interface Staff {
-  code: string;
-  facilitator: TestClient;
-  presenter: TestClient;
-  tallies: Array<{ seq: number; at: number }>;
-}
-
-async function openRoom(url: string): Promise<Staff> {
-  const facilitator = new TestClient(url);
-  const created = (await facilitator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as CreateAck;
-  if (!created.ok) throw new Error(`create: ${created.error.message}`);
-  const joined = await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret });
-  if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
-  const presenter = new TestClient(url);
-  await presenter.join({ v: 1, role: 'presenter', code: created.code });
-  const staff: Staff = { code: created.code, facilitator, presenter, tallies: [] };
-  presenter.socket.on('tally', (tally: Tally) => staff.tallies.push({ seq: tally.seq, at: clock() }));
-  return staff;
-}
-
-function rssKb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
-}
-
-const optionsOf = (staff: Staff): string[] => {
-  const game = staff.facilitator.view!.game;
-  if (game.kind !== 'decision') throw new Error(`room ${staff.code} has reached an ending`);
-  return game.options.map((o) => o.id);
-};
-
-interface RoundResult {
-  latencies: number[];
-  acknowledged: number;
-  unacknowledged: number;
-  lost: number;
-  retried: number;
-  dropped: number;
-  rejoins: number;
-}
-
-/** One vote in every room: open, the crowd votes (with `during` run half-way), reveal, check, advance. */
-async function round(
-  rooms: Staff[],
-  crowd: Crowd,
-  roundNo: number,
-  options: { drop?: typeof DROP; during?: () => Promise<void>; checkOnly?: boolean; bare?: boolean } = {},
-): Promise<RoundResult> {
-  for (const staff of rooms) staff.tallies.length = 0;
-  for (const staff of rooms) {
-    const opened = await control(staff.facilitator, { type: 'open' });
-    if (!opened.ok) throw new Error(`open: ${opened.error.message}`);
-  }
-  await crowd.send({ cmd: 'await-open', round: roundNo }, 'open');
-  const choices = Object.fromEntries(
-    rooms.map((staff) => [staff.code, options.bare ? ['a', 'b', 'c'] : optionsOf(staff)]),
-  );
-  const voting = crowd.send(
-    { cmd: 'vote', windowMs: VOTE_WINDOW_MS, options: choices, ...(options.drop ? { drop: options.drop } : {}) },
-    'voted',
-  );
-  if (options.during) {
-    await sleep(VOTE_WINDOW_MS / 2);
-    await options.during();
-  }
-  const { votes, dropped, rejoins } = await voting;
-  // Every acknowledged vote must reach the projector, then be in the revealed counts.
-  const bySeq = new Map(rooms.map((staff) => [staff.code, staff]));
-  for (const staff of rooms) {
-    const last = Math.max(0, ...votes.filter((v) => v.room === staff.code && v.seq !== undefined).map((v) => v.seq!));
-    // After a restart the projector joins again: its view's sequence number counts as well as a tally's.
-    const seen = () => Math.max(staff.presenter.tally?.seq ?? 0, staff.presenter.view?.seq ?? 0);
-    await staff.presenter.until(() => seen() >= last, `room ${staff.code}'s projector to count every vote`, 20_000);
-  }
-  const latencies = votes
-    .filter((v) => v.sent !== undefined && !v.retried)
-    .map((v) => latencyOf(v, bySeq.get(v.room)!.tallies));
-  let lost = 0;
-  for (const staff of options.bare ? [] : rooms) {
-    const revealed = await control(staff.facilitator, { type: 'reveal' });
-    if (!revealed.ok) throw new Error(`reveal: ${revealed.error.message}`);
-    await staff.facilitator.until(() => staff.facilitator.view?.vote.phase === 'revealed', 'the reveal');
-    const counts = staff.facilitator.view!.vote.results!.counts;
-    const expected = new Map<string, number>();
-    for (const vote of votes)
-      if (vote.room === staff.code && vote.option) expected.set(vote.option, (expected.get(vote.option) ?? 0) + 1);
-    for (const [option, n] of expected) lost += Math.max(0, n - (counts[option] ?? 0));
-    if (!options.checkOnly) await advance(staff);
-  }
-  return {
-    latencies,
-    acknowledged: votes.filter((v) => v.option).length,
-    unacknowledged: votes.filter((v) => !v.option).length,
-    lost,
-    retried: votes.filter((v) => v.retried).length,
-    dropped,
-    rejoins,
-  };
-}
-
-function latencyOf(vote: VoteOutcome, tallies: Array<{ seq: number; at: number }>): number {
-  const shown = tallies.find((t) => t.seq >= vote.seq!);
-  if (!shown) throw new Error(`No tally reached seq ${vote.seq}`);
-  return shown.at - vote.sent!;
-}
-
-async function advance(staff: Staff): Promise<void> {
-  const results = (staff.facilitator.view as FacilitatorView).vote.results!;
-  const intent = results.majority
-    ? { type: 'advance' as const }
-    : { type: 'advance' as const, option: optionsOf(staff)[0]!, reason: 'a tie in the benchmark' };
-  const advanced = await control(staff.facilitator, intent);
-  if (!advanced.ok) throw new Error(`advance: ${advanced.error.message}`);
-  await staff.facilitator.until(() => staff.facilitator.view?.vote.phase === 'idle', 'the next decision');
-}
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const stats = (values: number[]) => ({
-  p50: percentile(values, 50),
-  p95: percentile(values, 95),
-  p99: percentile(values, 99),
-  n: values.length,
-});
 
 interface Layout {
   name: string;

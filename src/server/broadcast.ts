@@ -6,7 +6,9 @@
  *   per vote to every screen would be the server's whole work;
  * - the facilitator's list of people (who is connected, who has voted) follows at most every
  *   PEOPLE_INTERVAL_MS.
- * Socket rooms: `<code>` everyone, `<code>/<role>` by role.
+ * Socket rooms: `<code>` everyone, `<code>/<role>` by role, `<code>/p/<id>` one participant's
+ * sockets. Every message goes to a socket room, never to a socket this process holds, so with
+ * the Redis adapter it reaches sockets on other processes too.
  */
 import type { Server } from 'socket.io';
 import {
@@ -32,9 +34,16 @@ export interface SocketData {
 export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 export const roleRoom = (code: string, role: Role) => `${code}/${role}`;
+export const participantRoom = (code: string, participant: string) => `${code}/p/${participant}`;
 
 export class Broadcaster {
   private readonly throttles = new Map<string, { room: LiveRoom; tally: Throttle; people: Throttle }>();
+  /**
+   * True while the link to other processes (Redis) is down: messages then go to this process's
+   * sockets at once instead of waiting in the Redis client's queue, so screens on the process
+   * that holds the room (all of them, with room affinity) keep up during the outage.
+   */
+  cutOff: () => boolean = () => false;
 
   constructor(
     private readonly io: WorkshopServer,
@@ -60,18 +69,16 @@ export class Broadcaster {
   /** Every socket in the room gets its role's view. */
   views(room: LiveRoom): void {
     const context = this.context(room);
-    this.io.to(roleRoom(room.code, 'facilitator')).emit('view', facilitatorView(room.scenario, room.durable, context));
-    this.io.to(roleRoom(room.code, 'presenter')).emit('view', presenterView(room.scenario, room.durable, context));
-    const ids = this.io.sockets.adapter.rooms.get(roleRoom(room.code, 'participant'));
-    const made = new Map<string, RoomView>();
-    for (const id of ids ?? []) {
-      const socket = this.io.sockets.sockets.get(id);
-      const participant = socket?.data.participant;
-      if (!socket || !participant || !room.durable.participants[participant]) continue;
-      let view = made.get(participant);
-      if (!view) made.set(participant, (view = participantView(room.scenario, room.durable, participant, context)));
-      socket.emit('view', view);
-    }
+    this.target()
+      .to(roleRoom(room.code, 'facilitator'))
+      .emit('view', facilitatorView(room.scenario, room.durable, context));
+    this.target()
+      .to(roleRoom(room.code, 'presenter'))
+      .emit('view', presenterView(room.scenario, room.durable, context));
+    for (const participant of Object.keys(room.durable.participants))
+      this.target()
+        .to(participantRoom(room.code, participant))
+        .emit('view', participantView(room.scenario, room.durable, participant, context));
   }
 
   /** Someone connected or left: the facilitator's list changes. */
@@ -86,6 +93,10 @@ export class Broadcaster {
     this.throttles.delete(code);
   }
 
+  private target() {
+    return this.cutOff() ? this.io.local : this.io;
+  }
+
   private context(room: LiveRoom): ViewContext {
     return { now: this.now(), connected: new Set(room.connections.keys()), joinUrls: this.joinUrls(room.code) };
   }
@@ -97,11 +108,11 @@ export class Broadcaster {
       const made: { room: LiveRoom; tally: Throttle; people: Throttle } = {
         room,
         tally: new Throttle(TALLY_INTERVAL_MS, () => {
-          this.io.to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
-          this.io.to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
+          this.target().to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
+          this.target().to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
         }),
         people: new Throttle(PEOPLE_INTERVAL_MS, () => {
-          this.io
+          this.target()
             .to(roleRoom(code, 'facilitator'))
             .emit('view', facilitatorView(made.room.scenario, made.room.durable, this.context(made.room)));
         }),

@@ -9,6 +9,11 @@
  *
  * Rooms are loaded from the store on first use, so after a restart they continue where the last
  * commit left them.
+ *
+ * With a store other processes share (PostgreSQL), a copy of a room may be behind the store. The
+ * store's `(room, seq)` key catches that at the next write (`DuplicateEventError`): the copy is
+ * dropped, read again, and the request decided once more on what is really there. A request
+ * refused on a copy is checked the same way, since the refusal may come from a stale copy.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RoomEvent } from '../workshop/events.ts';
@@ -28,7 +33,7 @@ import {
   type RoomState,
 } from '../workshop/room.ts';
 import { err, ok, type Result } from '../lib/result.ts';
-import type { StoredEvent, WorkshopStore } from './store.ts';
+import { DuplicateEventError, type StoredEvent, type WorkshopStore } from './store.ts';
 
 export interface LiveRoom {
   code: string;
@@ -54,6 +59,9 @@ interface Pending {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
+
+/** How many times a decision is taken on a room read again after a collision. */
+const REREADS = 4;
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64url');
 
@@ -112,10 +120,12 @@ export class RoomHost {
   /** The room with this code, loaded from the store if needed; undefined when there is none. */
   async find(code: string): Promise<LiveRoom | undefined> {
     const live = this.rooms.get(code);
-    if (live) return live;
+    // A copy nobody here is connected to may have fallen behind another process: read it again.
+    const stale = live && this.store.shared && live.sockets === 0 && live.state === live.durable;
+    if (live && !stale) return live;
     let loading = this.loading.get(code);
     if (!loading) {
-      loading = this.load(code).finally(() => this.loading.delete(code));
+      loading = (live ? this.rereadNow(live) : this.load(code)).finally(() => this.loading.delete(code));
       this.loading.set(code, loading);
     }
     return loading;
@@ -163,18 +173,20 @@ export class RoomHost {
     nickname: string,
     token: string | undefined,
   ): Promise<Result<{ participant: string; token: string; seq: number }, Refusal>> {
-    const known = token ? room.byToken.get(hash(token)) : undefined;
-    if (known && token) return ok({ participant: known, token, seq: room.state.seq });
-    if (token && isRemovedToken(room.state, hash(token)))
-      return err({ code: 'removed', message: 'the facilitator removed you from this session' });
-    let participant = newParticipantId();
-    for (let attempt = 0; attempt < 10 && room.state.participants[participant]; attempt++)
-      participant = newParticipantId();
-    const fresh = newSecret();
-    const decided = decideJoin(room.state, participant, nickname, hash(fresh), this.now());
-    if (!decided.ok) return decided;
-    const seq = await this.commit(room, decided.value);
-    return ok({ participant, token: fresh, seq });
+    return this.decided(room, async (room) => {
+      const known = token ? room.byToken.get(hash(token)) : undefined;
+      if (known && token) return ok({ participant: known, token, seq: room.state.seq });
+      if (token && isRemovedToken(room.state, hash(token)))
+        return err({ code: 'removed', message: 'the facilitator removed you from this session' });
+      let participant = newParticipantId();
+      for (let attempt = 0; attempt < 10 && room.state.participants[participant]; attempt++)
+        participant = newParticipantId();
+      const fresh = newSecret();
+      const decided = decideJoin(room.state, participant, nickname, hash(fresh), this.now());
+      if (!decided.ok) return decided;
+      const seq = await this.commit(room, decided.value);
+      return ok({ participant, token: fresh, seq });
+    });
   }
 
   async vote(
@@ -183,15 +195,19 @@ export class RoomHost {
     option: string,
     reason: string | undefined,
   ): Promise<Result<{ seq: number }, Refusal>> {
-    const decided = decideVote(room.state, participant, option, reason, this.now());
-    if (!decided.ok) return decided;
-    return ok({ seq: await this.commit(room, decided.value) });
+    return this.decided(room, async (room) => {
+      const decided = decideVote(room.state, participant, option, reason, this.now());
+      if (!decided.ok) return decided;
+      return ok({ seq: await this.commit(room, decided.value) });
+    });
   }
 
   async control(room: LiveRoom, intent: ControlIntent): Promise<Result<{ seq: number }, Refusal>> {
-    const decided = decideControl(room.state, intent, this.now());
-    if (!decided.ok) return decided;
-    return ok({ seq: await this.commit(room, decided.value) });
+    return this.decided(room, async (room) => {
+      const decided = decideControl(room.state, intent, this.now());
+      if (!decided.ok) return decided;
+      return ok({ seq: await this.commit(room, decided.value) });
+    });
   }
 
   /** The record as of the last commit. */
@@ -244,6 +260,49 @@ export class RoomHost {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * Runs a decision on the room. With a shared store, when the write collides (another process
+   * wrote the room meanwhile) or the decision is a refusal taken on a copy with nothing in
+   * flight, the room is read again and the decision taken once more; a few times at most (screens
+   * of one room spread over processes while a balancer changes its mind), then the collision is an
+   * error for the caller, who may try again.
+   */
+  private async decided<T>(
+    room: LiveRoom,
+    decide: (room: LiveRoom) => Promise<Result<T, Refusal>>,
+  ): Promise<Result<T, Refusal>> {
+    if (!this.store.shared) return decide(room);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await decide(room);
+        if (result.ok || room.state !== room.durable || attempt > 1) return result;
+      } catch (error) {
+        if (!(error instanceof DuplicateEventError) || attempt >= REREADS) throw error;
+      }
+      room = await this.reread(room);
+    }
+  }
+
+  /** The room as the store has it now, in the same object when nobody has loaded another meanwhile. */
+  private async reread(room: LiveRoom): Promise<LiveRoom> {
+    const loading = this.loading.get(room.code);
+    if (loading) return (await loading) ?? room;
+    return this.rereadNow(room);
+  }
+
+  private async rereadNow(room: LiveRoom): Promise<LiveRoom> {
+    const events = await this.store.load(room.code);
+    if (!events) throw new Error(`Room ${room.code} is no longer in the store`);
+    const current = this.rooms.get(room.code);
+    if (current && current !== room) return current;
+    const state = rebuildRoom(room.scenario, events);
+    room.state = state;
+    room.durable = state;
+    room.byToken = new Map(Object.values(state.participants).map((p) => [p.tokenHash, p.id]));
+    this.rooms.set(room.code, room);
+    return room;
+  }
 
   private async commit(room: LiveRoom, event: RoomEvent): Promise<number> {
     room.state = evolve(room.scenario, room.state, event);

@@ -14,7 +14,10 @@ import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
+import { clientAddress } from './forwarded.ts';
+import { serveHealth } from './health.ts';
 import { allowedOrigins, reachableOrigins } from './lan.ts';
+import type { RedisLink } from './redis.ts';
 import { RoomHost } from './room-host.ts';
 import type { LimiterFactory } from './limiter.ts';
 import { attachSockets, type SocketLimits } from './sockets.ts';
@@ -39,6 +42,10 @@ export interface ServerOptions {
   /** Where rate limits are counted (default: this process's memory); see src/server/limiter.ts. */
   limiterFactory?: LimiterFactory;
   log?: (line: string) => void;
+  /** Several processes: Socket.IO's Redis streams adapter (redis.ts); closed with the server. */
+  redis?: RedisLink;
+  /** Behind a balancer: per-address limits use the address it saw (forwarded.ts). */
+  trustProxy?: boolean;
 }
 
 export interface RunningServer {
@@ -72,6 +79,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         .end(JSON.stringify({ ok: true, rooms: host.liveRooms }));
       return;
     }
+    const checks = { store: () => options.store.ping(), ...(options.redis ? { redis: options.redis.ping } : {}) };
+    if (serveHealth(request, response, checks)) return;
     statics(request, response);
   });
 
@@ -86,6 +95,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       callback(allowed ? null : 'origin not allowed', allowed);
     },
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    ...(options.redis ? { adapter: options.redis.adapter } : {}),
   });
 
   let origins: string[] = [];
@@ -101,6 +111,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
+  if (options.redis) broadcaster.cutOff = () => !options.redis!.client.isReady;
+  if (options.trustProxy)
+    io.use((socket, next) => {
+      socket.data.ip = clientAddress(socket.handshake, true);
+      next();
+    });
   attachSockets({
     io,
     host,
@@ -135,6 +151,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await host.settle();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await assignments?.close();
+      await options.redis?.close();
       await options.store.close();
     },
   };

@@ -19,7 +19,7 @@ import {
   type ErrorReply,
   type ServerToClientEvents,
 } from '../workshop/protocol.ts';
-import { roleRoom, type Broadcaster, type SocketData, type WorkshopServer } from './broadcast.ts';
+import { participantRoom, roleRoom, type Broadcaster, type SocketData, type WorkshopServer } from './broadcast.ts';
 import { KnownRooms } from './known-rooms.ts';
 import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
 import type { LiveRoom, RoomHost } from './room-host.ts';
@@ -300,7 +300,11 @@ export function attachSockets({
       }
       await leave();
       socket.data = { ip, code: room.code, role: request.role, ...(participant ? { participant } : {}) };
-      await socket.join([room.code, roleRoom(room.code, request.role)]);
+      await socket.join([
+        room.code,
+        roleRoom(room.code, request.role),
+        ...(participant ? [participantRoom(room.code, participant)] : []),
+      ]);
       await enter(room.code);
       return { ok: true, view: broadcaster.viewFor(room, request.role, participant), ...(token ? { token } : {}) };
     });

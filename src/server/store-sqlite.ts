@@ -62,6 +62,9 @@ export function openSqliteStore(file: string): WorkshopStore {
       if (rows.length === 0) return undefined;
       return rows.map((row) => RoomEvent.parse(JSON.parse(row.body)));
     },
+    async ping() {
+      db.prepare('SELECT 1').get();
+    },
     async close() {
       if (db.open) db.close();
     },

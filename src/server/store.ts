@@ -3,8 +3,8 @@
  * folding them (src/workshop/room.ts), so the store never needs to understand a room.
  *
  * The interface is small on purpose: SQLite (store-sqlite.ts) is the embedded default; a
- * deployment that outgrows one machine implements the same three calls on PostgreSQL
- * (docs/deploying.md).
+ * deployment that outgrows one machine uses the same calls on PostgreSQL (store-postgres.ts,
+ * docs/deploying.md).
  */
 import type { RoomEvent } from '../workshop/events.ts';
 
@@ -24,6 +24,13 @@ export interface WorkshopStore {
   append(events: readonly StoredEvent[]): Promise<void>;
   /** A room's events in order, or undefined when there is no such room. */
   load(room: string): Promise<RoomEvent[] | undefined>;
+  /** Resolves when the store answers (for the readiness check); rejects when it does not. */
+  ping(): Promise<void>;
+  /**
+   * True when other processes may write the same rooms (PostgreSQL): a copy of a room in memory
+   * may then be behind, so a refusal is checked against the store before it is given.
+   */
+  readonly shared?: boolean;
   close(): Promise<void>;
 }
 

@@ -18,6 +18,7 @@ class FakeStore implements WorkshopStore {
     const events = this.rows.filter((r) => r.room === room).map((r) => r.event);
     return events.length ? events : undefined;
   }
+  async ping() {}
   async close() {}
 }
 

@@ -64,7 +64,9 @@ export class RoomConnection {
     private readonly joinRequest: () => JoinRequest,
     private readonly handlers: ConnectionHandlers,
   ) {
-    this.socket = io({ timeout: ANSWER_MS });
+    // The room code in the connection's address (`?room=CODE`): a balancer in front of several
+    // server processes hashes on it, so every screen of a room reaches the process that holds it.
+    this.socket = io({ timeout: ANSWER_MS, query: { room: joinRequest().code } });
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
       this.joined = false;
