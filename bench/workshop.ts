@@ -23,6 +23,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { freePort, startServerProcess, tempSite } from '../tests/server/harness.ts';
+import { assignmentRows, benchAssignments, type AssignmentFigures } from './assignments.ts';
 import { ms, table, times, type Row } from './report.ts';
 import {
   Crowd,
@@ -170,6 +171,8 @@ async function main() {
       }).catch(bareFailed)
     ).result;
     await bare2.kill('SIGKILL');
+    // Assignments: 1,000 students at their own pace, beside the same run's bare Socket.IO (bench/assignments.ts).
+    figures.assignments = await benchAssignments(BIG_ROOM);
   } finally {
     site.remove();
   }
@@ -223,6 +226,7 @@ function report(figures: Record<string, Record<string, unknown>>, started: Date)
     `${SMALL_ROOMS} rooms x ${SMALL_ROOM}: 10% drop and reconnect`,
     figures.oursSmallRooms!.disconnect as Record<string, number>,
   );
+  if (figures.assignments) rows.push(...assignmentRows(figures.assignments as unknown as AssignmentFigures));
   console.log(table(rows));
   const kill = figures.oursOneRoom!.kill as Record<string, number>;
   console.log(

@@ -12,6 +12,14 @@ import { App } from './ui/app.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+// An assignment link (/?assignment=CODE): the student's nickname first, then this same game, recorded.
+const assignmentCode = new URLSearchParams(location.search).get('assignment');
+const assignment = assignmentCode
+  ? await (await import('./ui/assignment/student.ts')).prepareAssignment(assignmentCode, byId('content'))
+  : undefined;
+if (assignment && !location.hash.startsWith(`#/s/${assignment.scenarioId}`))
+  history.replaceState(null, '', `${location.pathname}${location.search}#/s/${assignment.scenarioId}/play`);
+
 const app = new App(
   {
     content: byId('content'),
@@ -26,6 +34,7 @@ const app = new App(
     loadStage: async () => (await import('./game/stage.ts')).mountStage,
     workshopHref: 'workshop.html',
     loadAuthoring: async () => (await import('./ui/authoring/authoring-ui.ts')).createAuthoring,
+    ...(assignment ? { listener: assignment.listener, resumeFrom: assignment.resumeFrom } : {}),
   },
 );
 

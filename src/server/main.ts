@@ -3,7 +3,8 @@
  *
  *   PORT (default 5173), HOST (default 0.0.0.0: phones on the local network can join),
  *   BRANCHPOINT_DB (default .data/workshop.sqlite), BRANCHPOINT_ORIGINS (extra allowed page
- *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios).
+ *   origins, comma-separated), BRANCHPOINT_DIST (default dist), BRANCHPOINT_SCENARIOS (default scenarios),
+ *   BRANCHPOINT_RETENTION_DAYS (default 30: assignments and workshop sessions older are purged).
  *   `--port N` and `--host H` override the environment. PORT=0 lets the system pick a free port;
  *   once listening it prints "Branchpoint is running on port N …", which scripts and tests read.
  *
@@ -15,6 +16,8 @@
  * through it).
  */
 import { resolve } from 'node:path';
+import { retentionFromEnv } from './assignments.ts';
+import { openSqliteAssignmentStore } from './assignments-store-sqlite.ts';
 import { limitsFromEnv } from './limits-config.ts';
 import type { RedisLink } from './redis.ts';
 import { loadRoomScenarios } from './scenarios.ts';
@@ -43,8 +46,10 @@ const databaseUrl = process.env.BRANCHPOINT_DATABASE_URL?.trim() || undefined;
 const redisUrl = process.env.BRANCHPOINT_REDIS_URL?.trim() || undefined;
 const log = (line: string) => console.log(`[workshop] ${line}`);
 
+let retentionDays = 0;
 let limits;
 try {
+  retentionDays = retentionFromEnv(process.env.BRANCHPOINT_RETENTION_DAYS);
   limits = limitsFromEnv(process.env);
 } catch (error) {
   fail((error as Error).message);
@@ -95,6 +100,8 @@ const server = await startServer({
   ...(redis ? { redis, limiterFactory: (await import('./limiter-redis.ts')).redisLimiters(redis.client) } : {}),
   trustProxy: process.env.BRANCHPOINT_TRUST_PROXY === '1',
   log,
+  // Assignments keep their records in the SQLite file; with PostgreSQL (several processes) they are off for now.
+  ...(databaseUrl ? {} : { assignments: { store: openSqliteAssignmentStore(database), retentionDays } }),
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

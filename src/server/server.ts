@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
 import type { RoomScenario } from '../workshop/room.ts';
+import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
 import { clientAddress } from './forwarded.ts';
 import { serveHealth } from './health.ts';
@@ -36,6 +37,8 @@ export interface ServerOptions {
   /** Origins besides the server's own that may open sockets (e.g. a page served elsewhere). */
   extraOrigins?: string[];
   limits?: SocketLimits;
+  /** Assignments (homework played at each student's pace), on the same server and database. */
+  assignments?: AssignmentOptions;
   /** Where rate limits are counted (default: this process's memory); see src/server/limiter.ts. */
   limiterFactory?: LimiterFactory;
   log?: (line: string) => void;
@@ -96,6 +99,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
 
   let origins: string[] = [];
+  const assignments = options.assignments
+    ? await startAssignments(
+        io as unknown as Server,
+        options.scenarios,
+        { ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}), ...options.assignments },
+        () => origins,
+        log,
+      )
+    : undefined;
   const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
@@ -138,6 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       clearInterval(sweep);
       await host.settle();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await assignments?.close();
       await options.redis?.close();
       await options.store.close();
     },

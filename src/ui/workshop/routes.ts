@@ -10,7 +10,10 @@ export type WorkshopRoute =
   | { screen: 'join'; code: string }
   | { screen: 'host'; code: string }
   | { screen: 'present'; code: string }
-  | { screen: 'offline'; scenario: string };
+  | { screen: 'offline'; scenario: string }
+  /** Setting a scenario as an assignment, and an assignment's report (src/ui/workshop/assign*.ts). */
+  | { screen: 'assign'; scenario: string }
+  | { screen: 'assignment'; code: string };
 
 const CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`);
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -24,10 +27,11 @@ export function parseWorkshopRoute(hash: string): WorkshopRoute | undefined {
   if (extra.length > 0) return undefined;
   if (screen === 'join' && value === undefined) return { screen: 'join', code: '' };
   if (value === undefined) return undefined;
-  if (screen === 'offline') return ID.test(value) ? { screen, scenario: value } : undefined;
+  if (screen === 'offline' || screen === 'assign') return ID.test(value) ? { screen, scenario: value } : undefined;
   const code = normaliseRoomCode(value);
   if (!isRoomCode(code)) return undefined;
-  if (screen === 'join' || screen === 'host' || screen === 'present') return { screen, code };
+  if (screen === 'join' || screen === 'host' || screen === 'present' || screen === 'assignment')
+    return { screen, code };
   return undefined;
 }
 
@@ -36,7 +40,8 @@ export function formatWorkshopRoute(route: WorkshopRoute): string {
     case 'start':
       return '#/';
     case 'offline':
-      return `#/offline/${route.scenario}`;
+    case 'assign':
+      return `#/${route.screen}/${route.scenario}`;
     default:
       return route.code ? `#/${route.screen}/${route.code}` : `#/${route.screen}`;
   }

@@ -24,6 +24,7 @@ export class StartController implements Controller {
       startScreen(this.page.catalog, this.problem, this.busy, {
         host: (scenario) => void this.host(scenario),
         offline: (scenario) => this.page.navigate({ screen: 'offline', scenario }),
+        assign: (scenario) => this.page.navigate({ screen: 'assign', scenario }),
         join: () => this.page.navigate({ screen: 'join', code: '' }),
       }),
       { arrived },

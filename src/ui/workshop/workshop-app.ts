@@ -1,5 +1,7 @@
 /** The workshop page: follows the address and hands the page to the controller of that route. */
 import { h } from '../dom.ts';
+import { AssignController } from './assign-controller.ts';
+import { AssignmentReportController } from './assignment-report-controller.ts';
 import type { Controller, WorkshopPage } from './page.ts';
 import { HostController } from './host-controller.ts';
 import { OfflineController } from './offline-controller.ts';
@@ -63,6 +65,10 @@ export class WorkshopApp {
         return new PresenterController(this.page, route.code);
       case 'offline':
         return new OfflineController(this.page, route.scenario);
+      case 'assign':
+        return new AssignController(this.page, route.scenario);
+      case 'assignment':
+        return new AssignmentReportController(this.page, route.code);
     }
   }
 }

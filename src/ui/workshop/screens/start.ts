@@ -6,6 +6,8 @@ import { scenarioCards } from '../../parts/scenario-cards.ts';
 export interface StartActions {
   host: (scenario: string) => void;
   offline: (scenario: string) => void;
+  /** Set the scenario as an assignment (homework at each student's pace); no button without it. */
+  assign?: (scenario: string) => void;
   join: () => void;
 }
 
@@ -43,6 +45,14 @@ export function startScreen(
           'Offline, with hand counts',
           h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
         ),
+        actions.assign
+          ? h(
+              'button',
+              { type: 'button', onclick: () => actions.assign?.(entry.id) },
+              'Set as an assignment',
+              h('span', { class: 'visually-hidden' }, ` of ${entry.title}`),
+            )
+          : null,
       ],
     }),
     h('h3', {}, 'Take part'),

@@ -1,0 +1,174 @@
+/**
+ * The assignments figure of `npm run bench:workshop` (also on its own: `tsx bench/assignments.ts
+ * [students]`): 1,000 students playing one assignment at once, each making a choice every 2-4 s,
+ * over real WebSocket connections to the server as its own process (src/server/main.ts, a fresh
+ * SQLite file, the small fixture scenario).
+ * - latency p50/p95/p99: from a student sending a choice to the teacher's page receiving a report
+ *   that counts it (the student's recorded-event count reaching the choice's sequence number), so
+ *   it covers validation, the SQLite commit (acknowledged = committed) and the report rebuilt and pushed;
+ * - lost: acknowledged events missing from the teacher's final report (downloaded as JSON).
+ * Baseline, same run, same crowd: bare Socket.IO (bench/assignments-bare-server.ts) counting
+ * submits in memory and sending each count straight to the teacher.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { io, type Socket } from 'socket.io-client';
+import { loadRoomScenarios } from '../src/server/scenarios.ts';
+import { ASSIGNMENT_NAMESPACE } from '../src/workshop/assignment-protocol.ts';
+import type { AssignmentReport } from '../src/workshop/assignment-report.ts';
+import { freePort, startServerProcess, tempSite } from '../tests/server/harness.ts';
+import { SMALL_FOLDER, SMALL_ID } from '../tests/workshop/helpers.ts';
+import type { AssignmentCrowdCommand, AssignmentCrowdReply, Walk } from './assignment-crowd.ts';
+import { ms, times, type Row } from './report.ts';
+
+export const ASSIGNMENT_GOALS = { p95Ms: 200, lost: 0 };
+const DURATION_MS = 30_000;
+const EVERY_MS: [number, number] = [2000, 4000];
+const clock = () => performance.timeOrigin + performance.now();
+
+function walk(): Walk {
+  const scenario = loadRoomScenarios(SMALL_FOLDER).get(SMALL_ID)!.index.scenario;
+  return {
+    start: scenario.start,
+    decisions: Object.fromEntries(
+      scenario.decisions.map((d) => [d.id, d.options.map((o) => ({ id: o.id, next: String(o.next) }))]),
+    ),
+  };
+}
+
+function crowd(command: AssignmentCrowdCommand): Promise<Extract<AssignmentCrowdReply, { cmd: 'played' }>> {
+  const child: ChildProcess = fork(fileURLToPath(new URL('./assignment-crowd.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  return new Promise((resolve, reject) => {
+    child.on('message', (reply: AssignmentCrowdReply) => {
+      child.kill('SIGKILL');
+      if (reply.cmd === 'error') reject(new Error(`crowd: ${reply.message}`));
+      else resolve(reply);
+    });
+    child.send(command);
+  });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** One run against one server: the teacher watches, the crowd plays, then every acknowledged event is checked. */
+async function run(url: string, students: number, bare: boolean) {
+  const teacher: Socket = io(url + ASSIGNMENT_NAMESPACE, { transports: ['websocket'], forceNew: true });
+  const created = await teacher
+    .timeout(10_000)
+    .emitWithAck('create', { v: 1, scenarioId: SMALL_ID, askReasons: false });
+  if (!created.ok) throw new Error(`create: ${created.error.message}`);
+  const { code, secret } = created as { code: string; secret: string };
+  // When each student's recorded-event count was first seen at each value.
+  const seen = new Map<string, Array<{ events: number; at: number }>>();
+  const note = (nickname: string, events: number, at: number) => {
+    const list = seen.get(nickname) ?? [];
+    if ((list.at(-1)?.events ?? 0) < events) list.push({ events, at });
+    seen.set(nickname, list);
+  };
+  let pushes = 0;
+  teacher.on('report', (report: AssignmentReport) => {
+    const at = clock();
+    pushes++;
+    for (const s of report.students) note(s.nickname, s.events, at);
+  });
+  teacher.on('progress', (p: { nickname: string; events: number }) => note(p.nickname, p.events, clock()));
+  const opened = await teacher.timeout(10_000).emitWithAck('teacher', { v: 1, code, secret });
+  if (!opened.ok) throw new Error(`teacher: ${opened.error.message}`);
+
+  const played = await crowd({
+    cmd: 'play',
+    url,
+    code,
+    students,
+    durationMs: DURATION_MS,
+    everyMs: EVERY_MS,
+    walk: walk(),
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const latencies = played.choices
+    .filter((c) => c.acked)
+    .map((c) => {
+      const shown = seen.get(c.nickname)?.find((s) => s.events >= c.seq);
+      return shown ? shown.at - c.sent : Infinity;
+    });
+  let lost = 0;
+  let acknowledged = 0;
+  if (!bare) {
+    const file = await teacher.timeout(30_000).emitWithAck('record', { v: 1, code, secret, format: 'json' });
+    const report = JSON.parse(file.content) as AssignmentReport;
+    const recorded = new Map(report.students.map((s) => [s.nickname, s.events]));
+    for (const [nickname, acked] of Object.entries(played.acked)) {
+      acknowledged += acked;
+      lost += Math.max(0, acked - (recorded.get(nickname) ?? 0));
+    }
+  }
+  teacher.disconnect();
+  return {
+    students,
+    joinMs: Math.round(played.joinMs),
+    choices: played.choices.length,
+    unacknowledged: played.choices.filter((c) => !c.acked).length,
+    neverShown: latencies.filter((l) => l === Infinity).length,
+    reportPushes: pushes,
+    acknowledgedEvents: acknowledged,
+    lost,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99) },
+  };
+}
+
+export type AssignmentFigures = Awaited<ReturnType<typeof benchAssignments>>;
+
+export async function benchAssignments(students = 1000) {
+  const site = tempSite();
+  try {
+    const ours = await startServerProcess(0, site.database, site.dist, { scenarios: SMALL_FOLDER });
+    const oursResult = await run(ours.url, students, false);
+    await ours.kill('SIGTERM');
+    const port = await freePort();
+    const bare = await startServerProcess(port, site.database, site.dist, {
+      entry: 'bench/assignments-bare-server.ts',
+    });
+    const bareResult = await run(bare.url, students, true);
+    await bare.kill('SIGKILL');
+    return { ours: oursResult, bare: bareResult };
+  } finally {
+    site.remove();
+  }
+}
+
+export function assignmentRows(figures: AssignmentFigures): Row[] {
+  const { ours, bare } = figures;
+  const label = `assignment x ${ours.students} students`;
+  const rows: Row[] = (['p50', 'p95', 'p99'] as const).map((p) => ({
+    figure: `${label}: choice -> committed -> report ${p}`,
+    ours: ms(ours.latencyMs[p]),
+    baseline: `bare Socket.IO ${ms(bare.latencyMs[p])}`,
+    ratio: times(ours.latencyMs[p] / bare.latencyMs[p]),
+    goal: p === 'p95' ? `< ${ASSIGNMENT_GOALS.p95Ms} ms` : '',
+    ...(p === 'p95' ? { pass: ours.latencyMs.p95 < ASSIGNMENT_GOALS.p95Ms } : {}),
+  }));
+  rows.push({
+    figure: `${label}: events lost`,
+    ours: `${ours.lost} lost of ${ours.acknowledgedEvents} acknowledged (${ours.choices} choices, ${ours.unacknowledged} unanswered)`,
+    baseline: '',
+    ratio: '',
+    goal: `${ASSIGNMENT_GOALS.lost}`,
+    pass: ours.lost === ASSIGNMENT_GOALS.lost && ours.neverShown === 0,
+  });
+  return rows;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { table } = await import('./report.ts');
+  const figures = await benchAssignments(Number(process.argv[2] ?? 1000));
+  console.log(table(assignmentRows(figures)));
+  console.log(JSON.stringify({ bench: 'workshop-assignments', date: new Date().toISOString(), ...figures }));
+  process.exit(0);
+}
