@@ -172,7 +172,19 @@ describe('facilitator screen', () => {
     const screen = facilitatorScreen(view, emptyDrafts(), online, acts);
     expect(textOf(screen.querySelector('[data-room-code]')!)).toBe('K7M2QX');
     expect(screen.querySelector('svg.qr-code')).not.toBeNull();
-    expect(texts(screen, '.people li')).toEqual(['Ana', '<b>Ben</b> ✓ voted', 'Cy (away)']);
+    // Each row: the name and its marks, then a fold to remove that person (named for screen readers).
+    const rows = [...screen.querySelectorAll('.people li')];
+    const withoutFold = (li: Element) =>
+      [...li.children]
+        .filter((child) => !child.matches('.remove-person'))
+        .map((child) => child.textContent)
+        .join('');
+    expect(rows.map(withoutFold)).toEqual(['Ana', '<b>Ben</b> ✓ voted', 'Cy (away)']);
+    expect(rows.map((li) => li.querySelector('.remove-person summary')?.textContent)).toEqual([
+      'Remove Ana…',
+      'Remove <b>Ben</b>…',
+      'Remove Cy…',
+    ]);
     expect(screen.querySelector('.people b')).toBeNull();
     expect(textOf(screen.querySelector('.voter-count')!)).toBe('1 of 3 have voted');
     const chart = screen.querySelector('.vote-chart')!;
