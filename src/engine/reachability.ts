@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Progress } from './progress.ts';
+import { pointsAlong, Rules } from './rules.ts';
 
 /** Decision points and endings the student has been at: the start, every point chosen at, every ending found. */
 export function exploredPoints(scenario: Scenario, progress: Progress): Set<string> {
@@ -20,15 +21,13 @@ export function exploredPoints(scenario: Scenario, progress: Progress): Set<stri
  * it was, as the game would refuse it.
  */
 export function reachablePoints(scenario: Scenario, paths: readonly (readonly string[])[]): Map<string, string[]> {
-  const decisions = new Map(scenario.decisions.map((d) => [d.id, d]));
+  const rules = new Rules(scenario);
   const reachable = new Map<string, string[]>();
   for (const options of paths) {
-    let at = scenario.start;
-    options.forEach((option, i) => {
+    // Routes may depend on the whole path, so the points are found by following the rules.
+    pointsAlong(rules, options).forEach((at, i) => {
       if (!reachable.has(at)) reachable.set(at, options.slice(0, i));
-      at = decisions.get(at)?.options.find((o) => o.id === option)?.next ?? at;
     });
-    if (!reachable.has(at)) reachable.set(at, [...options]);
   }
   return reachable;
 }

@@ -23,9 +23,10 @@ describe('reachable points', () => {
   });
 
   it('keeps the first known way to a point and adds what later paths reach', () => {
-    const reachable = reachablePoints(scenario, [['wait'], ['repair', 'spend']]);
+    // `spend` needs cost at most 5, so it is open after waiting (cost 2) and refused after repairing (cost 7).
+    const reachable = reachablePoints(scenario, [['wait'], ['repair', 'spend'], ['wait', 'spend']]);
     expect(reachable.get('traffic')).toEqual(['wait']);
-    expect(reachable.get('costly')).toEqual(['repair', 'spend']);
+    expect(reachable.get('costly')).toEqual(['wait', 'spend']);
     expect(reachable.has('safe')).toBe(false);
   });
 
