@@ -152,7 +152,7 @@ function describeValue(value: unknown): string {
 }
 
 /** The field names the schema allows at a path, for did-you-mean hints. */
-function fieldsAt(root: z.ZodType, path: DocPath): string[] {
+export function fieldsAt(root: z.ZodType, path: DocPath): string[] {
   let schema: unknown = root;
   for (const key of path) {
     const def = unwrap(schema);
