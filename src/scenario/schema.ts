@@ -162,14 +162,22 @@ const Decision = z.strictObject({
     .max(4, 'a decision point offers 2 to 4 options'),
 });
 
-const Ending = z.strictObject({
-  id,
-  title: text('The name of this ending.'),
-  text: variantText('What the world looks like at this ending.'),
-  evidence: Evidence.optional(),
-  citations,
-  questions: z.array(text('A question for the class.')).min(1, 'give the class at least one discussion question'),
-});
+const Ending = z
+  .strictObject({
+    id,
+    title: text('The name of this ending.'),
+    text: variantText('What the world looks like at this ending.'),
+    evidence: Evidence.optional(),
+    // Left out when the text is written as variants, which carry their own: then it reads as [].
+    citations: citations
+      .default([])
+      .meta({ description: 'Required when "text" is one text; variants carry their own.' }),
+    questions: z.array(text('A question for the class.')).min(1, 'give the class at least one discussion question'),
+  })
+  .refine((ending) => typeof ending.text !== 'string' || ending.citations.length > 0, {
+    message: 'missing required field "citations": every claim must be checkable in a source',
+    path: ['citations'],
+  });
 
 const Variable = z.strictObject({
   id,
