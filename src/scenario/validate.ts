@@ -15,6 +15,7 @@ import { namesIn, optionResolver } from './option-refs.ts';
 import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
 import { salvage, type Salvaged } from './salvage.ts';
+import { describePlace, withPlaces } from './place.ts';
 
 /** A scenario that passed validation, with the text of each source by source id. */
 export interface ScenarioBundle {
@@ -63,13 +64,14 @@ export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadF
       : [];
     const seen = new Set(shapeProblems.map((d) => `${d.line}:${d.col}:${d.message}`));
     const extra = later.filter((d) => !seen.has(`${d.line}:${d.col}:${d.message}`));
-    return { parsed, diagnostics: sortDiagnostics([...shapeProblems, ...extra]), writtenIn: salvaged?.writtenIn };
+    const diagnostics = withPlaces(sortDiagnostics([...shapeProblems, ...extra]), parsed.value);
+    return { parsed, diagnostics, writtenIn: salvaged?.writtenIn };
   }
   const scenario = shaped.scenario;
   const writtenIn = shaped.writtenIn;
   const report = reporter(parsed, file);
   const sources = runChecks(scenario, writtenIn, readFile, report, true);
-  const diagnostics = sortDiagnostics(report.list);
+  const diagnostics = withPlaces(sortDiagnostics(report.list), parsed.value);
   const bundle = hasErrors(diagnostics)
     ? undefined
     : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
@@ -112,6 +114,10 @@ export interface Reporter {
   list: Diagnostic[];
   /** True when checking a scenario with parts set aside (see salvage.ts). */
   partial?: boolean;
+  /** The file as read, for naming places in the author's words. */
+  tree?: unknown;
+  /** The line a path is on in the author's file; undefined for a part made up while checking. */
+  lineOf(path: DocPath): number | undefined;
   error(path: DocPath, message: string): void;
   warning(path: DocPath, message: string): void;
 }
@@ -133,7 +139,11 @@ function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Report
     const { line, col } = parsed.locate(path);
     list.push({ file, line, col, severity, path: formatPath(path), message });
   };
-  return { list, partial: salvaged?.partial, error: add('error'), warning: add('warning') };
+  const lineOf = (at: DocPath) => {
+    const path = salvaged ? salvaged.original(at) : at;
+    return path ? parsed.locate(path).line : undefined;
+  };
+  return { list, partial: salvaged?.partial, tree: parsed.value, lineOf, error: add('error'), warning: add('warning') };
 }
 
 interface LoadedSource {
@@ -175,7 +185,7 @@ function checkIds(scenario: Scenario, report: Reporter): void {
     items.forEach((item, index) => {
       const earlier = seen.get(item.id);
       if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier()}`);
-      else seen.set(item.id, () => `${what} ${formatPath(at(index))}`);
+      else seen.set(item.id, () => firstUse(what, at(index), index, report));
     });
     return seen;
   };
@@ -192,6 +202,13 @@ function checkIds(scenario: Scenario, report: Reporter): void {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
   }
+}
+
+/** "option 1 of decision point “council”, on line 30": the author's words and the line, not a path. */
+function firstUse(what: string, path: DocPath, index: number, report: Reporter): string {
+  const owner = path.length > 2 ? ` of ${describePlace(formatPath(path.slice(0, -2)), report.tree)}` : '';
+  const line = report.lineOf([...path, 'id']);
+  return `${what} ${index + 1}${owner}${line ? `, on line ${line}` : ''}: give each its own id`;
 }
 
 function checkReferences(scenario: Scenario, report: Reporter): void {

@@ -17,8 +17,8 @@ describe('checks on the well-formed parts', () => {
       .replace('effects: [{ variable: cost, add: 5 }]', 'effects: five')
       .replace('"repairs should wait until spring"', '"repairs must wait until spring"');
     expect(check(text)).toEqual([
-      '33:18: error: "effects" should be a list, not string "five" (decisions.0.options.0.effects)',
-      '40:44: error: this quote is not in source "note" word for word. The closest passage is: "repairs should wait until spring." (decisions.0.options.1.citations.0.quote)',
+      '33:18: error: "effects" should be a list, not string "five" (decision point “council”, option “repair”, its “effects”)',
+      '40:44: error: this quote is not in source "note" word for word. The closest passage is: "repairs should wait until spring." (decision point “council”, option “wait”, citation 1, its “quote”)',
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('checks on the well-formed parts', () => {
 
   it('stops at the shape messages when a top-level field is wrong', () => {
     expect(check(base.replace('start: council', 'start: [council]'))).toEqual([
-      '9:8: error: "start" should be a string, not a list (start)',
+      '9:8: error: "start" should be a string, not a list (its “start”)',
     ]);
   });
 });
