@@ -10,7 +10,7 @@
  * true. The world then holds all a condition can ask, so (decision point, world) is still a
  * complete state, and it grows only with the facts authors actually use.
  */
-import type { Scenario } from '../scenario/schema.ts';
+import { MAX_OFFERED_OPTIONS, type Scenario } from '../scenario/schema.ts';
 import { forEachCondition } from '../scenario/texts.ts';
 import { namesIn } from '../scenario/option-refs.ts';
 import { compileWhen, resolverFor, type Resolve, type Test } from './conditions.ts';
@@ -61,6 +61,8 @@ export interface Analysis {
   noRoute: Array<Place & { option: string }>;
   /** Variants of reached texts that no path shows. */
   unreachedVariants: Array<{ site: TextSiteRef; variant: number }>;
+  /** Decision points that on some reachable configuration offer more options than fit a screen (the first such place per decision point). */
+  tooMany: Array<Place & { offered: number }>;
   /** Decision points that on some reachable configuration offer a single option, although two or more are offered elsewhere. */
   singleOption: Array<Place & { option: string }>;
   /** For each option of the start decision, the endings reachable after choosing it (in the scenario's order). */
@@ -113,6 +115,7 @@ interface Explored {
   noVariant: Map<string, { site: TextSiteRef; config: number }>;
   noRoute: Map<number, number>;
   single: Map<number, { config: number; option: number }>;
+  tooMany: Map<number, { config: number; offered: number }>;
   variantReached: Uint8Array;
   variantSites: CodedVariants[];
   siteReached: Set<CodedVariants>;
@@ -273,6 +276,7 @@ function explore(scenario: Scenario): Explored {
   const stuck: number[] = [];
   const noRoute = new Map<number, number>();
   const single = new Map<number, { config: number; option: number }>();
+  const tooMany = new Map<number, { config: number; offered: number }>();
   for (let c = 0; c < configNode.length; c++) {
     if (configNode.length > MAX_CONFIGURATIONS)
       throw new Error(`More than ${MAX_CONFIGURATIONS} configurations: the world state is too large to analyse`);
@@ -315,6 +319,7 @@ function explore(scenario: Scenario): Explored {
       }
       if (count === 0) stuck.push(c);
       else if (count === 1 && !single.has(node)) single.set(node, { config: c, option: last });
+      else if (count > MAX_OFFERED_OPTIONS && !tooMany.has(node)) tooMany.set(node, { config: c, offered: count });
     } else {
       pick(endingTexts[node - decisionCount], world, c, () => `e${node}`);
     }
@@ -336,6 +341,7 @@ function explore(scenario: Scenario): Explored {
     noVariant,
     noRoute,
     single,
+    tooMany,
     variantReached,
     variantSites,
     siteReached,
@@ -482,6 +488,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     noRoute: [...x.noRoute].map(([option, config]) => ({ ...place(config), option: x.optionNames[option]!.option })),
     unreachedVariants,
     singleOption,
+    tooMany: [...x.tooMany.values()].map(({ config, offered }) => ({ ...place(config), offered })),
     byFirstOption: firstOptions(scenario, x),
   };
 }

@@ -110,6 +110,13 @@ export function checkScenario(
       `no route of "${decision}/${option}" applies when it is chosen ${describePath(example)} (${describeWorld(world)}): add a route for this path or a fallback without "when" at the end`,
     );
   }
+  for (const { decision, offered, example } of analysis.tooMany) {
+    at(
+      'error',
+      [...decisionPath(bundle.scenario, decision).slice(0, 2), 'options'],
+      `decision point "${decision}" offers ${offered} options ${describePath(example)}: at most 4 fit a screen; give some of them a "when" so fewer are offered on that path`,
+    );
+  }
   for (const { site, variant } of analysis.unreachedVariants) {
     at('warning', [...sitePath(site), variant], `no path shows variant ${variant + 1} of ${siteName(site)}`);
   }

@@ -5,7 +5,7 @@
  * applies, a variant no path reaches) are the engine's: see src/engine/check.ts.
  */
 import type { DocPath } from './diagnostic.ts';
-import type { Scenario } from './schema.ts';
+import type { Scenario, VariantText } from './schema.ts';
 import { forEachStage, forEachText } from './texts.ts';
 import type { Reporter } from './validate.ts';
 import { didYouMean } from '../lib/similar.ts';
@@ -23,9 +23,7 @@ export function checkVariantOrder(scenario: Scenario, report: Reporter): void {
         `this ${what} has no "when", so it always applies and the ${items.length - 1 - fallback} after it never can: put it last, as the fallback`,
       );
   };
-  forEachText(scenario, (site) => {
-    if (site.isList) check(site.variants, site.path, 'variant');
-  });
+  forEachText(scenario, (site) => check(site.variants, site.path, 'variant'), true);
   scenario.decisions.forEach((decision, d) =>
     decision.options.forEach((option, o) => {
       if (typeof option.next !== 'string') check(option.next, ['decisions', d, 'options', o, 'next'], 'route');
@@ -99,11 +97,23 @@ export function checkTeacher(scenario: Scenario, report: Reporter): void {
 /** Warns on situations and outcomes longer than the limits, giving the reading grade to help shorten them. */
 export function checkLengths(scenario: Scenario, report: Reporter): void {
   const limits = { ...DEFAULT_LIMITS, ...scenario.limits };
+  // n words take at least 2n - 1 characters, so a short text needs no counting.
+  const short = (text: string, limit: number) => text.length < 2 * limit + 1;
+  const plainShort = (value: VariantText, limit: number) => typeof value === 'string' && short(value, limit);
+  if (
+    scenario.decisions.every(
+      (d) =>
+        plainShort(d.situation, limits.situationWords) &&
+        d.options.every((o) => plainShort(o.outcome, limits.outcomeWords)),
+    )
+  )
+    return;
   forEachText(scenario, (site) => {
     if (site.kind === 'ending') return;
     const limit = site.kind === 'situation' ? limits.situationWords : limits.outcomeWords;
     const setting = site.kind === 'situation' ? 'situationWords' : 'outcomeWords';
     site.variants.forEach((variant, v) => {
+      if (short(variant.text, limit)) return;
       const words = wordCount(variant.text);
       if (words <= limit) return;
       const grade = readingGrade(variant.text);

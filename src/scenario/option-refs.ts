@@ -19,10 +19,11 @@ export function optionResolver(scenario: Scenario): (name: string) => Resolved {
   for (const decision of scenario.decisions) {
     byDecision.set(decision.id, new Set(decision.options.map((o) => o.id)));
     for (const option of decision.options) {
+      // Decision points come one at a time, so a repeat within one is the last entry (a large
+      // scenario reuses a few option ids in thousands of decision points: no search of the list).
       const list = owners.get(option.id);
-      if (list) {
-        if (!list.includes(decision.id)) list.push(decision.id);
-      } else owners.set(option.id, [decision.id]);
+      if (!list) owners.set(option.id, [decision.id]);
+      else if (list[list.length - 1] !== decision.id) list.push(decision.id);
     }
   }
   const guess = (word: string, known: Iterable<string>) => {
@@ -46,11 +47,14 @@ export function optionResolver(scenario: Scenario): (name: string) => Resolved {
     }
     const found = owners.get(name);
     if (!found) return { ok: false, message: `there is no option "${name}"${guess(name, owners.keys())}` };
-    if (found.length > 1)
+    if (found.length > 1) {
+      const some = found.slice(0, 3);
+      const more = found.length > 3 ? `, and ${found.length - 3} more` : '';
       return {
         ok: false,
-        message: `option "${name}" is in more than one decision point (${found.join(', ')}): write ${found.map((d) => `"${d}/${name}"`).join(' or ')}`,
+        message: `option "${name}" is in more than one decision point (${some.join(', ')}${more}): write ${some.map((d) => `"${d}/${name}"`).join(' or ')}${more ? ' or another' : ''}`,
       };
+    }
     return { ok: true, ref: { decision: found[0]!, option: name } };
   };
 }

@@ -12,6 +12,9 @@ export { EVIDENCE_KINDS };
 export type { Evidence } from './schema-v1.ts';
 
 export const FORMAT_VERSION = 2;
+/** Options a decision point may list; at most MAX_OFFERED_OPTIONS are offered on any one path. */
+export const MAX_LISTED_OPTIONS = 8;
+export const MAX_OFFERED_OPTIONS = 4;
 
 const exactlyOne = (value: object, keys: readonly string[]) =>
   keys.filter((key) => (value as Record<string, unknown>)[key] !== undefined).length === 1;
@@ -156,10 +159,14 @@ const Decision = z.strictObject({
   title: text('A short heading for this decision point.'),
   situation: variantText('What the decision-maker faces, in neutral words.'),
   citations: citations.optional(),
+  // Format 2 may list options for different paths; the analysis checks that no path offers more than 4.
   options: z
     .array(Option)
-    .min(2, 'a decision point offers 2 to 4 options')
-    .max(4, 'a decision point offers 2 to 4 options'),
+    .min(2, 'a decision point lists at least 2 options')
+    .max(
+      MAX_LISTED_OPTIONS,
+      `a decision point lists at most ${MAX_LISTED_OPTIONS} options (and offers at most 4 on any path)`,
+    ),
 });
 
 const Ending = z

@@ -4,7 +4,7 @@
  * Endings that cannot be reached are found by the engine's analysis, which also sees world state.
  */
 import type { Scenario } from './schema.ts';
-import { targetsOf } from './texts.ts';
+import { eachTarget } from './texts.ts';
 import type { Reporter } from './validate.ts';
 
 export function checkStructure(scenario: Scenario, report: Reporter): void {
@@ -14,17 +14,16 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   for (const decision of scenario.decisions) {
     // With routes, an option may lead to several places: each is a possible edge (the analysis,
     // which sees conditions, finds the ones no path takes).
-    forward.set(
-      decision.id,
-      decision.options.flatMap((option) => targetsOf(option)),
-    );
+    const targets: string[] = [];
     for (const option of decision.options) {
-      for (const next of targetsOf(option)) {
+      eachTarget(option, (next) => {
+        targets.push(next);
         const earlier = backward.get(next);
         if (earlier) earlier.push(decision.id);
         else backward.set(next, [decision.id]);
-      }
+      });
     }
+    forward.set(decision.id, targets);
   }
 
   // An unknown start is reported as a broken reference; calling every decision point unreachable

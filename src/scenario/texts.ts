@@ -59,6 +59,12 @@ export const routesOf = (option: Option): Route[] =>
 export const targetsOf = (option: Option): string[] =>
   typeof option.next === 'string' ? [option.next] : [...new Set(option.next.map((route) => route.to))];
 
+/** Calls `visit` with each place an option may lead to, without making a list for a plain `next`. */
+export function eachTarget(option: Option, visit: (target: string) => void): void {
+  if (typeof option.next === 'string') visit(option.next);
+  else targetsOf(option).forEach(visit);
+}
+
 /** The text to show where no path is known (structure views, graph labels): the plain text, or the fallback (last) variant. */
 export const plainText = (value: VariantText): string => (typeof value === 'string' ? value : value.at(-1)!.text);
 
@@ -73,66 +79,93 @@ export interface TextSite {
   isList: boolean;
 }
 
-/** Every text students read that may have variants, with where it is. */
-export function forEachText(scenario: Scenario, visit: (site: TextSite) => void): void {
+/**
+ * Every text students read that may have variants, with where it is. `listsOnly` skips texts
+ * written as one string: most checks of variants need only the lists, and a large scenario has tens
+ * of thousands of plain texts.
+ */
+export function forEachText(scenario: Scenario, visit: (site: TextSite) => void, listsOnly = false): void {
   scenario.decisions.forEach((decision, d) => {
-    visit({
-      kind: 'situation',
-      path: ['decisions', d, 'situation'],
-      variants: situationVariants(decision),
-      isList: typeof decision.situation !== 'string',
-    });
-    decision.options.forEach((option, o) =>
+    if (!listsOnly || typeof decision.situation !== 'string')
       visit({
-        kind: 'outcome',
-        path: ['decisions', d, 'options', o, 'outcome'],
-        variants: outcomeVariants(option),
-        isList: typeof option.outcome !== 'string',
-      }),
-    );
+        kind: 'situation',
+        path: ['decisions', d, 'situation'],
+        variants: situationVariants(decision),
+        isList: typeof decision.situation !== 'string',
+      });
+    decision.options.forEach((option, o) => {
+      if (!listsOnly || typeof option.outcome !== 'string')
+        visit({
+          kind: 'outcome',
+          path: ['decisions', d, 'options', o, 'outcome'],
+          variants: outcomeVariants(option),
+          isList: typeof option.outcome !== 'string',
+        });
+    });
   });
-  scenario.endings.forEach((ending, e) =>
-    visit({
-      kind: 'ending',
-      path: ['endings', e, 'text'],
-      variants: endingVariants(ending),
-      isList: typeof ending.text !== 'string',
-    }),
-  );
+  scenario.endings.forEach((ending, e) => {
+    if (!listsOnly || typeof ending.text !== 'string')
+      visit({
+        kind: 'ending',
+        path: ['endings', e, 'text'],
+        variants: endingVariants(ending),
+        isList: typeof ending.text !== 'string',
+      });
+  });
 }
+
+type Guards = 'option' | 'variant' | 'route';
 
 /** Every `when` list in the scenario (options, variants, routes) with where it is and what it guards. */
 export function forEachWhen(
   scenario: Scenario,
-  visit: (when: Condition[], path: DocPath, guards: 'option' | 'variant' | 'route') => void,
+  visit: (when: Condition[], path: DocPath, guards: Guards) => void,
 ): void {
-  const listed = (value: VariantText, at: DocPath) => {
-    if (typeof value !== 'string') value.forEach((v, i) => v.when && visit(v.when, [...at, i, 'when'], 'variant'));
+  // Paths are made only where there is a `when`: most options have none.
+  const listed = (value: VariantText, at: () => DocPath) => {
+    if (typeof value !== 'string') value.forEach((v, i) => v.when && visit(v.when, [...at(), i, 'when'], 'variant'));
   };
   scenario.decisions.forEach((decision, d) => {
-    listed(decision.situation, ['decisions', d, 'situation']);
+    listed(decision.situation, () => ['decisions', d, 'situation']);
     decision.options.forEach((option, o) => {
-      const at: DocPath = ['decisions', d, 'options', o];
-      if (option.when) visit(option.when, [...at, 'when'], 'option');
-      listed(option.outcome, [...at, 'outcome']);
+      const at = (): DocPath => ['decisions', d, 'options', o];
+      if (option.when) visit(option.when, [...at(), 'when'], 'option');
+      if (typeof option.outcome !== 'string') listed(option.outcome, () => [...at(), 'outcome']);
       if (typeof option.next !== 'string')
-        option.next.forEach((route, r) => route.when && visit(route.when, [...at, 'next', r, 'when'], 'route'));
+        option.next.forEach((route, r) => route.when && visit(route.when, [...at(), 'next', r, 'when'], 'route'));
     });
   });
-  scenario.endings.forEach((ending, e) => listed(ending.text, ['endings', e, 'text']));
+  scenario.endings.forEach((ending, e) => listed(ending.text, () => ['endings', e, 'text']));
 }
+
+interface FoundCondition {
+  condition: Condition;
+  path: DocPath;
+  guards: Guards;
+}
+
+/** Found once per scenario object: several checks read every condition. */
+const foundConditions = new WeakMap<Scenario, FoundCondition[]>();
 
 /** Every single condition, anyOf members included, with its path. */
 export function forEachCondition(
   scenario: Scenario,
-  visit: (condition: Condition, path: DocPath, guards: 'option' | 'variant' | 'route') => void,
+  visit: (condition: Condition, path: DocPath, guards: Guards) => void,
 ): void {
-  const each = (list: Condition[], at: DocPath, guards: 'option' | 'variant' | 'route') =>
-    list.forEach((condition, c) => {
-      visit(condition, [...at, c], guards);
-      if (condition.anyOf) each(condition.anyOf, [...at, c, 'anyOf'], guards);
-    });
-  forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
+  let found = foundConditions.get(scenario);
+  if (!found) {
+    const list: FoundCondition[] = [];
+    const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
+      conditions.forEach((condition, c) => {
+        const path = [...at, c];
+        list.push({ condition, path, guards });
+        if (condition.anyOf) each(condition.anyOf, [...path, 'anyOf'], guards);
+      });
+    forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
+    foundConditions.set(scenario, list);
+    found = list;
+  }
+  for (const { condition, path, guards } of found) visit(condition, path, guards);
 }
 
 /** Every list of stage directions, with where it is. */

@@ -239,7 +239,9 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
       );
     });
   });
-  const resolve = optionResolver(scenario);
+  // Built on the first option name: most scenarios name none, and it indexes every option.
+  let resolver: ReturnType<typeof optionResolver> | undefined;
+  const resolve = (name: string) => (resolver ??= optionResolver(scenario))(name);
   forEachCondition(scenario, (condition, path) => {
     if (condition.variable !== undefined) refer(condition.variable, variables, 'variable', () => [...path, 'variable']);
     for (const key of ['chose', 'notChose'] as const) {
@@ -371,12 +373,14 @@ export function forEachCitation(scenario: Scenario, visit: (citation: Citation, 
     ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])),
   );
   // Variants carry their own citations; a plain text's are the ones visited above.
-  forEachText(scenario, (site) => {
-    if (!site.isList) return;
-    site.variants.forEach((variant, v) =>
-      variant.citations.forEach((citation, c) => visit(citation, [...site.path, v, 'citations', c])),
-    );
-  });
+  forEachText(
+    scenario,
+    (site) =>
+      site.variants.forEach((variant, v) =>
+        variant.citations.forEach((citation, c) => visit(citation, [...site.path, v, 'citations', c])),
+      ),
+    true,
+  );
   scenario.map?.places.forEach((place, p) =>
     place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])),
   );

@@ -6,10 +6,15 @@
 import { emptyProgress, PROGRESS_VERSION, type Progress } from '../engine/progress.ts';
 import { isRecord } from '../lib/is-record.ts';
 
-export const SAVE_VERSION = 1;
+/**
+ * 2: the machine became constant-size (the decision point moved from the snapshot's state into its
+ * context). A version-1 save is still loaded: its option ids are replayed, its old snapshot ignored.
+ */
+export const SAVE_VERSION = 2;
+const REPLAYABLE_VERSIONS: readonly unknown[] = [1, SAVE_VERSION];
 
 export interface SavedGame {
-  version: typeof SAVE_VERSION;
+  version: typeof SAVE_VERSION | 1;
   scenario: string;
   /** The option ids chosen so far: enough to rebuild and check the snapshot. */
   options: string[];
@@ -71,7 +76,7 @@ const isStringArray = (value: unknown): value is string[] =>
 function checkSave(scenario: string) {
   return (value: unknown): string | undefined => {
     if (!isRecord(value)) return 'it is not a saved game';
-    if (value.version !== SAVE_VERSION)
+    if (!REPLAYABLE_VERSIONS.includes(value.version))
       return `it was saved by another version of Branchpoint (save format ${String(value.version)})`;
     if (value.scenario !== scenario) return 'it belongs to another scenario';
     if (!isStringArray(value.options) || !isRecord(value.snapshot)) return 'it is incomplete';
