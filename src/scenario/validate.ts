@@ -16,6 +16,7 @@ import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './che
 import { didYouMean } from '../lib/similar.ts';
 import { salvage, type Salvaged } from './salvage.ts';
 import { describePlace, withPlaces } from './place.ts';
+import { markedPassage, quoteDifference } from './quote-diff.ts';
 
 /** A scenario that passed validation, with the text of each source by source id. */
 export interface ScenarioBundle {
@@ -333,7 +334,12 @@ function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, 
     if (!source) return;
     if (source.findQuote(citation.quote)) return;
     const near = closestPassage(source.raw, citation.quote);
-    const hint = near ? ` The closest passage is: "${near}"` : '';
+    const difference = near ? quoteDifference(citation.quote, near) : undefined;
+    const notes = difference?.notes.length ? ` ${difference.notes.join('; ')}.` : '';
+    const marked = difference && difference.parts.some((p) => p.kind !== 'same') ? markedPassage(difference) : near;
+    const hint = near
+      ? ` The closest passage is: "${marked}"${marked !== near ? ' ([source words], «your words»)' : ''}.${notes}`
+      : '';
     report.error([...path, 'quote'], `this quote is not in source "${citation.source}" word for word.${hint}`);
   });
 }
