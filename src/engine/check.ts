@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, DocPath } from '../scenario/diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from '../scenario/diagnostic.ts';
+import { withPlaces } from '../scenario/place.ts';
 import { validateScenario, type ReadFile, type ScenarioBundle } from '../scenario/validate.ts';
 import type { ParseLimits } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -41,7 +42,7 @@ export function checkScenario(
       ['variables'],
       `${error.message}. Narrow the variables' ranges or the effects that change them, so every reachable world state can be checked.`,
     );
-    return { diagnostics: sortDiagnostics([...validation.diagnostics, ...extra]) };
+    return { diagnostics: withPlaces(sortDiagnostics([...validation.diagnostics, ...extra]), parsed.value) };
   }
   const decisionPath = (scenario: Scenario, id: string): DocPath => [
     'decisions',
@@ -134,6 +135,6 @@ export function checkScenario(
       `ending "${ending}" can never be reached`,
     );
   }
-  const diagnostics = sortDiagnostics([...validation.diagnostics, ...extra]);
+  const diagnostics = withPlaces(sortDiagnostics([...validation.diagnostics, ...extra]), parsed.value);
   return hasErrors(diagnostics) ? { analysis, diagnostics } : { bundle, analysis, diagnostics };
 }

@@ -9,13 +9,15 @@ export interface Diagnostic {
   severity: Severity;
   /** Where in the document, like decisions.2.options.0.citations.0.quote. */
   path: string;
+  /** The same place in the author's words (decision point “council”, option “wait”), for people. */
+  place?: string;
   message: string;
 }
 
 export const formatPath = (path: DocPath): string => path.join('.');
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.path ? ` (${d.path})` : '';
+  const where = d.place ? ` (${d.place})` : d.path ? ` (${d.path})` : '';
   return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}${where}`;
 }
 

@@ -77,7 +77,9 @@ function expandUnions(issues: readonly Issue[]): Issue[] {
 }
 
 const documentPath = (issue: Issue): DocPath => issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-const isMissing = (issue: Issue) => issue.code === 'invalid_type' && issue.input === undefined;
+// A missing field with a fixed list of values comes as invalid_value, not invalid_type: it is still missing.
+const isMissing = (issue: Issue) =>
+  (issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined;
 
 function diagnostic(
   parsed: ParsedFile,
@@ -97,6 +99,7 @@ function describe(issue: Issue, path: DocPath): string {
       if (issue.input === undefined) return `missing required field ${field}`;
       return `${field} should be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
     case 'invalid_value': {
+      if (issue.input === undefined) return `missing required field ${field}`;
       const allowed = issue.values.map(String);
       const guess = typeof issue.input === 'string' ? didYouMean(issue.input, allowed) : undefined;
       const hint = guess ? ` Did you mean "${guess}"?` : '';
@@ -149,7 +152,7 @@ function describeValue(value: unknown): string {
 }
 
 /** The field names the schema allows at a path, for did-you-mean hints. */
-function fieldsAt(root: z.ZodType, path: DocPath): string[] {
+export function fieldsAt(root: z.ZodType, path: DocPath): string[] {
   let schema: unknown = root;
   for (const key of path) {
     const def = unwrap(schema);

@@ -14,6 +14,9 @@ import { forEachCondition, forEachText, routesOf } from './texts.ts';
 import { namesIn, optionResolver } from './option-refs.ts';
 import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
+import { salvage, type Salvaged } from './salvage.ts';
+import { describePlace, withPlaces } from './place.ts';
+import { markedPassage, quoteDifference } from './quote-diff.ts';
 
 /** A scenario that passed validation, with the text of each source by source id. */
 export interface ScenarioBundle {
@@ -54,14 +57,43 @@ export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadF
   // A format-1 file is checked with the format-1 schema, then migrated: everything below sees format 2.
   const shaped = shapeScenario(parsed.value);
   if (!shaped.ok) {
-    return {
-      parsed,
-      diagnostics: sortDiagnostics(schemaDiagnostics(shaped.issues, shaped.schema, parsed, file)),
-    };
+    const shapeProblems = schemaDiagnostics(shaped.issues, shaped.schema, parsed, file);
+    // The parts that are well-formed are still checked, so every problem shows at once.
+    const salvaged = salvage(parsed.value, shaped.issues, shaped.schema);
+    const later = salvaged
+      ? runChecks(salvaged.scenario, salvaged.writtenIn, readFile, reporter(parsed, file, salvaged))
+      : [];
+    const seen = new Set(shapeProblems.map((d) => `${d.line}:${d.col}:${d.message}`));
+    const extra = later.filter((d) => !seen.has(`${d.line}:${d.col}:${d.message}`));
+    const diagnostics = withPlaces(sortDiagnostics([...shapeProblems, ...extra]), parsed.value);
+    return { parsed, diagnostics, writtenIn: salvaged?.writtenIn };
   }
   const scenario = shaped.scenario;
   const writtenIn = shaped.writtenIn;
   const report = reporter(parsed, file);
+  const sources = runChecks(scenario, writtenIn, readFile, report, true);
+  const diagnostics = withPlaces(sortDiagnostics(report.list), parsed.value);
+  const bundle = hasErrors(diagnostics)
+    ? undefined
+    : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
+  return { bundle, parsed, diagnostics, writtenIn };
+}
+
+function runChecks(scenario: Scenario, writtenIn: 1 | 2, readFile: ReadFile, report: Reporter): Diagnostic[];
+function runChecks(
+  scenario: Scenario,
+  writtenIn: 1 | 2,
+  readFile: ReadFile,
+  report: Reporter,
+  whole: true,
+): Map<string, LoadedSource>;
+function runChecks(
+  scenario: Scenario,
+  writtenIn: 1 | 2,
+  readFile: ReadFile,
+  report: Reporter,
+  whole?: true,
+): Diagnostic[] | Map<string, LoadedSource> {
   const sources = loadSources(scenario, readFile, report);
   checkIds(scenario, report);
   checkReferences(scenario, report);
@@ -70,30 +102,49 @@ export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadF
   checkVariantOrder(scenario, report);
   checkStage(scenario, report);
   checkTeacher(scenario, report);
-  checkStructure(scenario, report);
-  checkUnused(scenario, report);
+  // Reachability and unused ids look at the whole scenario: with parts set aside they would mislead.
+  if (whole || !report.partial) {
+    checkStructure(scenario, report);
+    checkUnused(scenario, report);
+  }
   if (writtenIn === 2) checkLengths(scenario, report);
-
-  const diagnostics = sortDiagnostics(report.list);
-  const bundle = hasErrors(diagnostics)
-    ? undefined
-    : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
-  return { bundle, parsed, diagnostics, writtenIn };
+  return whole ? sources : report.list;
 }
 
 export interface Reporter {
   list: Diagnostic[];
+  /** True when checking a scenario with parts set aside (see salvage.ts). */
+  partial?: boolean;
+  /** The file as read, for naming places in the author's words. */
+  tree?: unknown;
+  /** The line a path is on in the author's file; undefined for a part made up while checking. */
+  lineOf(path: DocPath): number | undefined;
   error(path: DocPath, message: string): void;
   warning(path: DocPath, message: string): void;
 }
 
-function reporter(parsed: ParsedFile, file: string): Reporter {
+// "there is no actor "x"", "decision point "d" has no option "o"": the ids a broken reference names.
+const NAMED = /"([^"]+)"/g;
+const isMissingReference = (message: string) => /^there is no |has no option /.test(message);
+
+function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Reporter {
   const list: Diagnostic[] = [];
-  const add = (severity: Severity) => (path: DocPath, message: string) => {
+  const add = (severity: Severity) => (at: DocPath, message: string) => {
+    // A reference to an item set aside for its own problem is not broken: its problem is already reported.
+    if (salvaged && isMissingReference(message)) {
+      const named = [...message.matchAll(NAMED)].map((m) => m[1]!.split('/')[0]!);
+      if (named.some((id) => salvaged.setAside.has(id))) return;
+    }
+    const path = salvaged ? salvaged.original(at) : at;
+    if (!path) return;
     const { line, col } = parsed.locate(path);
     list.push({ file, line, col, severity, path: formatPath(path), message });
   };
-  return { list, error: add('error'), warning: add('warning') };
+  const lineOf = (at: DocPath) => {
+    const path = salvaged ? salvaged.original(at) : at;
+    return path ? parsed.locate(path).line : undefined;
+  };
+  return { list, partial: salvaged?.partial, tree: parsed.value, lineOf, error: add('error'), warning: add('warning') };
 }
 
 interface LoadedSource {
@@ -135,7 +186,7 @@ function checkIds(scenario: Scenario, report: Reporter): void {
     items.forEach((item, index) => {
       const earlier = seen.get(item.id);
       if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier()}`);
-      else seen.set(item.id, () => `${what} ${formatPath(at(index))}`);
+      else seen.set(item.id, () => firstUse(what, at(index), index, report));
     });
     return seen;
   };
@@ -152,6 +203,13 @@ function checkIds(scenario: Scenario, report: Reporter): void {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
   }
+}
+
+/** "option 1 of decision point “council”, on line 30": the author's words and the line, not a path. */
+function firstUse(what: string, path: DocPath, index: number, report: Reporter): string {
+  const owner = path.length > 2 ? ` of ${describePlace(formatPath(path.slice(0, -2)), report.tree)}` : '';
+  const line = report.lineOf([...path, 'id']);
+  return `${what} ${index + 1}${owner}${line ? `, on line ${line}` : ''}: give each its own id`;
 }
 
 function checkReferences(scenario: Scenario, report: Reporter): void {
@@ -276,7 +334,12 @@ function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, 
     if (!source) return;
     if (source.findQuote(citation.quote)) return;
     const near = closestPassage(source.raw, citation.quote);
-    const hint = near ? ` The closest passage is: "${near}"` : '';
+    const difference = near ? quoteDifference(citation.quote, near) : undefined;
+    const notes = difference?.notes.length ? ` ${difference.notes.join('; ')}.` : '';
+    const marked = difference && difference.parts.some((p) => p.kind !== 'same') ? markedPassage(difference) : near;
+    const hint = near
+      ? ` The closest passage is: "${marked}"${marked !== near ? ' ([source words], «your words»)' : ''}.${notes}`
+      : '';
     report.error([...path, 'quote'], `this quote is not in source "${citation.source}" word for word.${hint}`);
   });
 }

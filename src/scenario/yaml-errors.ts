@@ -6,6 +6,7 @@
  */
 import type { CST, YAMLError } from 'yaml';
 import { findUnclosedBefore } from './yaml-cst.ts';
+import { foldAfterLayout, misalignedField, type LayoutProblem } from './yaml-layout-errors.ts';
 
 /** What is read of the library's errors; findDuplicateKeys makes its own without the cost of an Error. */
 export type YamlErrorLike = Pick<YAMLError, 'code' | 'pos' | 'message'>;
@@ -20,30 +21,35 @@ export function describeYamlProblems(
   text: string,
   tokens: readonly CST.Token[],
 ): YamlProblem[] {
-  const kept: YamlProblem[] = [];
+  const kept: LayoutProblem[] = [];
   const linesSeen = new Set<number>();
   for (const problem of problems) {
+    // Where the library saw it counts too: a problem moved to the next line is still about this one.
+    const seenAt = text.lastIndexOf('\n', problem.pos[0] - 1) + 1;
+    if (linesSeen.has(seenAt)) continue;
     const described = describe(problem, text, tokens);
     const offset = skipIndentation(text, described.offset);
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
     if (linesSeen.has(lineStart)) continue;
     linesSeen.add(lineStart);
-    kept.push({ offset, message: described.message });
+    linesSeen.add(seenAt);
+    kept.push({ offset, message: described.message, layout: described.layout });
   }
-  return kept;
+  return foldAfterLayout(kept).map(({ offset, message }) => ({ offset, message }));
 }
 
-function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Token[]): YamlProblem {
+function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Token[]): LayoutProblem {
   const offset = problem.pos[0];
   const libraryWords = problem.message.split('\n')[0]!;
-  const at = (message: string, where = offset): YamlProblem => ({ offset: where, message });
+  const at = (message: string, where = offset): LayoutProblem => ({ offset: where, message });
+  const layout = (message: string, where = offset): LayoutProblem => ({ offset: where, message, layout: true });
   switch (problem.code) {
     case 'DUPLICATE_KEY': {
       const key = keyAt(text, offset);
       return at(`${key ? `the key "${key}"` : 'this key'} appears twice in the same block: keep one`);
     }
     case 'TAB_AS_INDENT':
-      return at('YAML syntax: indent with spaces, not tabs');
+      return layout('YAML syntax: indent with spaces, not tabs');
     case 'MULTIPLE_DOCS':
       return at(
         'the file holds more than one YAML document (a line "---" starts a new one): a scenario is one document',
@@ -58,9 +64,16 @@ function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Tok
       const token = /"(.+)"$/.exec(libraryWords)?.[1];
       return at(token ? `YAML syntax: unexpected "${token}"` : `YAML syntax: ${libraryWords}`);
     }
+    case 'MULTILINE_IMPLICIT_KEY':
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return at(
-        'YAML syntax: this value contains ": " (a colon and a space), which starts a new field in YAML: put the whole value in quotes',
+      // A field indented too far reads as the value above running on: say so, not "use quotes".
+      return (
+        misalignedField(text, offset) ??
+        at(
+          problem.code === 'BLOCK_AS_IMPLICIT_KEY'
+            ? 'YAML syntax: this value contains ": " (a colon and a space), which starts a new field in YAML: put the whole value in quotes'
+            : `YAML syntax: ${libraryWords}`,
+        )
       );
     case 'BAD_INDENT':
     case 'MISSING_CHAR': {
@@ -69,12 +82,12 @@ function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Tok
         if (opening) return at(unclosedMessage(opening.char), opening.offset);
       }
       if (/same column/.test(libraryWords)) {
-        return at(
+        return layout(
           'YAML syntax: this line does not line up with the lines above it: fields of one block start at the same column',
         );
       }
       if (/without - indicator/.test(libraryWords)) {
-        return at(
+        return layout(
           'YAML syntax: this line does not line up with the lines above it (YAML reads it as a list item without "-")',
         );
       }

@@ -84,7 +84,7 @@ describe.concurrent('npm run scenario -- import-twee', () => {
     expect(lines).toHaveLength(13);
     for (const line of lines) {
       expect(line).toMatch(problemLine);
-      expect(line).toMatch(/: error: this quote is not in source "source" word for word.*\.citations\.0\.quote\)$/);
+      expect(line).toMatch(/: error: this quote is not in source "source" word for word.*citation 1, its “quote”\)$/);
     }
     expect(validated.stderr).toBe('1 scenario checked: 13 errors, 0 warnings\n');
   });
@@ -126,7 +126,7 @@ describe.concurrent('npm run scenario -- export (refusals)', () => {
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n').filter(Boolean);
     expect(lines[0]).toBe(
-      'tests/fixtures/invalid/unknown-next/scenario.yaml:41:15: error: there is no decision point or ending "trafic": did you mean "traffic"? (decisions.0.options.1.next)',
+      'tests/fixtures/invalid/unknown-next/scenario.yaml:41:15: error: there is no decision point or ending "trafic": did you mean "traffic"? (decision point “council”, option “wait”, its “next”)',
     );
     expect(lines.at(-1)).toMatch(/has errors: fix them first/);
     expect(existsSync(out)).toBe(false);

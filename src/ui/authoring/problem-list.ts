@@ -53,7 +53,7 @@ function problemItem(d: Diagnostic, lines: string[] | undefined, scenario: Scena
       { class: 'problem-where' },
       h('span', { class: 'problem-severity' }, severity),
       ` · line ${d.line}, column ${d.col}`,
-      h('span', { class: 'problem-place' }, ` · in ${describePlace(d.path, scenario)}`),
+      h('span', { class: 'problem-place' }, ` · in ${d.place ?? describePlace(d.path, scenario)}`),
     ),
     h('p', { class: 'problem-message' }, capitalize(d.message)),
     line === undefined || line.trim() === '' ? null : quotedLine(d, line),

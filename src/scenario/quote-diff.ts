@@ -1,0 +1,72 @@
+/**
+ * What differs between a misquote and the closest passage of its source, word by word, and the
+ * usual reasons said plainly: curly quotes typed around the value, "..." to skip words, a number
+ * written with or without thousands separators. The CLI shows the words in [brackets]; the page
+ * can render `parts` with <del>/<ins>.
+ */
+
+export interface DiffPart {
+  kind: 'same' | 'quote-only' | 'source-only';
+  text: string;
+}
+
+export interface QuoteDifference {
+  parts: DiffPart[];
+  /** Plain-words reasons found, such as curly quotes or "..." in the quote. */
+  notes: string[];
+}
+
+const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+const bare = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Word-level difference (longest common subsequence; quotes and passages are short). */
+export function quoteDifference(quote: string, passage: string): QuoteDifference {
+  const a = words(quote);
+  const b = words(passage);
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      table[i]![j] =
+        bare(a[i]!) === bare(b[j]!) ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+  const parts: DiffPart[] = [];
+  const push = (kind: DiffPart['kind'], text: string) => {
+    const last = parts[parts.length - 1];
+    if (last && last.kind === kind) last.text += ` ${text}`;
+    else parts.push({ kind, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && bare(a[i]!) === bare(b[j]!)) {
+      push('same', b[j]!);
+      i++;
+      j++;
+    } else if (j < b.length && (i >= a.length || table[i]![j + 1]! >= table[i + 1]![j]!)) push('source-only', b[j++]!);
+    else push('quote-only', a[i++]!);
+  }
+  return { parts, notes: notesFor(quote, passage) };
+}
+
+function notesFor(quote: string, passage: string): string[] {
+  const notes: string[] = [];
+  const trimmed = quote.trim();
+  if (/^[“”"‘’']/.test(trimmed) && /[“”"‘’']$/.test(trimmed))
+    notes.push(
+      'the quote marks around it became part of the quote: leave them out (or use plain "..." around the value)',
+    );
+  if (/\.\.\.|…/.test(quote)) notes.push('"..." cannot skip words in a quote: cite the two parts as two quotes');
+  const numbers = (text: string) => text.match(/\d[\d,.]*\d|\d/g) ?? [];
+  const plain = (n: string) => n.replace(/,/g, '');
+  for (const n of numbers(quote))
+    for (const m of numbers(passage))
+      if (n !== m && plain(n) === plain(m))
+        notes.push(`the source writes ${m}, the quote ${n}: write it as the source does`);
+  return notes;
+}
+
+/** The passage with the source's differing words in [brackets] and the quote's own in «», for a terminal. */
+export function markedPassage(difference: QuoteDifference): string {
+  return difference.parts
+    .map((p) => (p.kind === 'same' ? p.text : p.kind === 'source-only' ? `[${p.text}]` : `«${p.text}»`))
+    .join(' ');
+}
