@@ -5,8 +5,14 @@
  */
 import { assign, createMachine } from 'xstate';
 import type { Condition, Scenario } from '../src/scenario/schema.ts';
-import type { GameContext, GameEvent, Step } from '../src/engine/compile.ts';
+import type { GameEvent, Step } from '../src/engine/compile.ts';
 import type { World } from '../src/engine/world.ts';
+
+/** XState's own way: the decision point is the machine's state, so the context holds only world and path. */
+interface BareContext {
+  world: World;
+  path: Step[];
+}
 
 interface PlainEffect {
   variable: string;
@@ -33,9 +39,9 @@ export function bareMachine(scenario: Scenario) {
           }));
           return {
             target: option.next,
-            guard: ({ context, event }: { context: GameContext; event: GameEvent }) =>
+            guard: ({ context, event }: { context: BareContext; event: GameEvent }) =>
               event.option === option.id && holds(when, context.world),
-            actions: assign(({ context }: { context: GameContext }) => {
+            actions: assign(({ context }: { context: BareContext }) => {
               const world = applyPlain(context.world, effects);
               const step: Step = { decision: decision.id, option: option.id, world };
               return { world, path: [...context.path, step] };
@@ -46,14 +52,14 @@ export function bareMachine(scenario: Scenario) {
     };
   }
   for (const ending of scenario.endings) states[ending.id] = { type: 'final' };
-  const context: GameContext = {
+  const context: BareContext = {
     world: Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial])),
     path: [],
   };
   const config = {
     id: scenario.id,
     initial: scenario.start,
-    types: {} as { context: GameContext; events: GameEvent },
+    types: {} as { context: BareContext; events: GameEvent },
     context,
     states,
   };
@@ -64,7 +70,7 @@ export function bareMachine(scenario: Scenario) {
 function holds(when: readonly Condition[] | undefined, world: World): boolean {
   if (!when) return true;
   for (const c of when) {
-    const value = world[c.variable] ?? 0;
+    const value = world[c.variable!] ?? 0;
     if ((c.atLeast !== undefined && value < c.atLeast) || (c.atMost !== undefined && value > c.atMost)) return false;
   }
   return true;

@@ -92,13 +92,13 @@ export function generateScenario(options: GeneratorOptions = DEFAULT_GENERATOR_O
       const made = decision(id, local === 0, targets, sampleWorld.get(id)!, random, cite);
       decisions.push(made);
       for (const option of made.options)
-        if (!sampleWorld.has(option.next))
-          sampleWorld.set(option.next, worldAfter(sampleWorld.get(id)!, option.effects));
+        if (!sampleWorld.has(plainNext(option)))
+          sampleWorld.set(plainNext(option), worldAfter(sampleWorld.get(id)!, option.effects));
     }
   });
 
   const scenario: Scenario = {
-    format: 1,
+    format: 2,
     id: 'bench-generated',
     title: `A generated crisis in ${options.decisions} decisions`,
     summary: 'A generated scenario used to measure the engine. It is not about a real event.',
@@ -133,8 +133,8 @@ function decision(
   const options = targets.map((next, o): Option => {
     const verb = verbs.splice(random.int(0, verbs.length - 1), 1)[0]!;
     const effects = optionEffects(opensChapter, random);
-    // The first option is always offered, so no world state leaves a player stuck.
-    const when = o > 0 && random.chance(0.2) ? [conditionHolding(world, random)] : undefined;
+    // The first two options are always offered, so no world state leaves a player stuck or with a choice of one.
+    const when = o > 1 && random.chance(0.2) ? [conditionHolding(world, random)] : undefined;
     return {
       id: verb,
       label: `${capitalise(verb)} at step ${step}`,
@@ -225,3 +225,6 @@ function prefixSums(sizes: number[]): number[] {
 }
 
 const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
+/** Generated options always name their next point directly. */
+const plainNext = (option: Option): string => option.next as string;

@@ -3,6 +3,7 @@
  * for branching stories) can be measured on equal terms: one knot per decision point and ending,
  * one sticky choice per option, the same conditions, and the same clamped effects.
  */
+import { plainText, targetsOf } from '../src/scenario/texts.ts';
 import type { Condition, Effect, Option, Scenario, Variable } from '../src/scenario/schema.ts';
 
 /** Ink names may not contain dashes. */
@@ -13,11 +14,12 @@ export function inkStory(scenario: Scenario): string {
   const lines: string[] = scenario.variables.map((v) => `VAR ${inkName(v.id)} = ${v.initial}`);
   lines.push(`-> ${inkName(scenario.start)}`, '');
   for (const decision of scenario.decisions) {
-    lines.push(`=== ${inkName(decision.id)} ===`, decision.situation);
+    lines.push(`=== ${inkName(decision.id)} ===`, plainText(decision.situation));
     for (const option of decision.options) lines.push(...choice(option, variables));
     lines.push('');
   }
-  for (const ending of scenario.endings) lines.push(`=== ${inkName(ending.id)} ===`, ending.text, '-> END', '');
+  for (const ending of scenario.endings)
+    lines.push(`=== ${inkName(ending.id)} ===`, plainText(ending.text), '-> END', '');
   return lines.join('\n');
 }
 
@@ -26,13 +28,14 @@ function choice(option: Option, variables: Map<string, Variable>): string[] {
   return [
     `+ ${conditions}[${option.label}]`,
     ...(option.effects ?? []).map((effect) => `  ~ ${assignment(effect, variables.get(effect.variable)!)}`),
-    `  ${option.outcome}`,
-    `  -> ${inkName(option.next)}`,
+    `  ${plainText(option.outcome)}`,
+    `  -> ${inkName(targetsOf(option)[0]!)}`,
   ];
 }
 
 function condition(c: Condition): string {
-  const name = inkName(c.variable);
+  // Generated scenarios only have variable conditions.
+  const name = inkName(c.variable!);
   const parts = [
     c.atLeast !== undefined ? `${name} >= ${c.atLeast}` : '',
     c.atMost !== undefined ? `${name} <= ${c.atMost}` : '',

@@ -67,7 +67,7 @@ export function verifyInk(story: Story, plays: Playthroughs, scenario: Scenario)
       throw new Error(`ink: step ${step} offers "${offered?.text}" where the scenario offers "${expected}"`);
     story.ChooseChoiceIndex(plays.offeredIndex[step]!);
     story.ContinueMaximally();
-    at = decisions.get(at)!.options.find((o) => o.id === plays.options[step])!.next;
+    at = decisions.get(at)!.options.find((o) => o.id === plays.options[step])!.next as string;
     const ended = story.currentChoices.length === 0 && !story.canContinue;
     if (ended !== Boolean(plays.endsPlaythrough[step])) throw new Error(`ink: step ${step} ended out of turn`);
     if (ended) {

@@ -3,7 +3,14 @@
  * bare XState and inkjs make exactly the same choices and none of them pays for choosing.
  */
 import type { Scenario } from '../src/scenario/schema.ts';
-import { applyEffects, bindEffects, conditionsHold, initialWorld, type BoundEffect } from '../src/engine/world.ts';
+import {
+  applyEffects,
+  bindEffects,
+  conditionsHold,
+  initialWorld,
+  type BoundEffect,
+  type VariableBound,
+} from '../src/engine/world.ts';
 import { seededRandom } from './random.ts';
 
 export interface Playthroughs {
@@ -35,13 +42,15 @@ export function randomPlaythroughs(scenario: Scenario, steps: number, seed: numb
   let world = initialWorld(scenario);
   for (let step = 0; step < steps; step++) {
     const decision = decisions.get(at)!;
-    const offered = decision.options.filter((option) => conditionsHold(option.when, world));
+    const offered = decision.options.filter((option) =>
+      conditionsHold(option.when as VariableBound[] | undefined, world),
+    );
     const index = Math.floor(random.next() * offered.length);
     const option = offered[index]!;
     result.options.push(option.id);
     result.offeredIndex[step] = index;
     world = applyEffects(world, bound(decision.id, option.id, option.effects));
-    at = option.next;
+    at = option.next as string;
     if (!decisions.has(at)) {
       result.endsPlaythrough[step] = 1;
       result.playthroughs++;

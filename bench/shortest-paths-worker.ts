@@ -17,8 +17,8 @@ const { result, ms, cpuMs } = time(() =>
   getShortestPaths(machine, {
     // Only the events a state can take, and states told apart by decision point and world (not by
     // the path walked): the same configurations the engine's analysis explores.
-    events: (snapshot) => eventsAt.get(String(snapshot.value)) ?? [],
-    serializeState: (snapshot) => `${String(snapshot.value)}|${JSON.stringify(snapshot.context.world)}`,
+    events: (snapshot) => eventsAt.get(snapshot.context.at) ?? [],
+    serializeState: (snapshot) => `${snapshot.context.at}|${JSON.stringify(snapshot.context.world)}`,
   }),
 );
 parentPort!.postMessage({ ms, cpuMs, states: result.length });

@@ -1,5 +1,6 @@
 /** The scenario's structure as text for diagram tools: Mermaid (renders in GitHub and many editors) or Graphviz dot. */
 import type { Scenario } from '../scenario/schema.ts';
+import { targetsOf } from '../scenario/texts.ts';
 
 export type GraphFormat = 'mermaid' | 'dot';
 
@@ -13,7 +14,8 @@ function mermaid(scenario: Scenario): string {
   for (const d of scenario.decisions) lines.push(`  ${safe(d.id)}[${label(d.title)}]`);
   for (const e of scenario.endings) lines.push(`  ${safe(e.id)}([${label(e.title)}])`);
   for (const d of scenario.decisions) {
-    for (const o of d.options) lines.push(`  ${safe(d.id)} -->|${label(o.label)}| ${safe(o.next)}`);
+    for (const o of d.options)
+      for (const next of targetsOf(o)) lines.push(`  ${safe(d.id)} -->|${label(o.label)}| ${safe(next)}`);
   }
   lines.push(`  classDef ending stroke-width:3px`);
   if (scenario.endings.length) lines.push(`  class ${scenario.endings.map((e) => safe(e.id)).join(',')} ending`);
@@ -26,7 +28,8 @@ function dot(scenario: Scenario): string {
   for (const d of scenario.decisions) lines.push(`  ${quote(d.id)} [label=${quote(d.title)}];`);
   for (const e of scenario.endings) lines.push(`  ${quote(e.id)} [label=${quote(e.title)}, shape=doubleoctagon];`);
   for (const d of scenario.decisions) {
-    for (const o of d.options) lines.push(`  ${quote(d.id)} -> ${quote(o.next)} [label=${quote(o.label)}];`);
+    for (const o of d.options)
+      for (const next of targetsOf(o)) lines.push(`  ${quote(d.id)} -> ${quote(next)} [label=${quote(o.label)}];`);
   }
   lines.push('}');
   return lines.join('\n') + '\n';

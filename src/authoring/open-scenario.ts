@@ -4,7 +4,8 @@
  */
 import { checkScenario, type CheckResult } from '../engine/check.ts';
 import { decodeText, parseScenarioText } from '../scenario/parse.ts';
-import { ScenarioSchema, type Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { shapeScenario } from '../scenario/format.ts';
 import { SCENARIO_FILE_NAMES } from '../scenario/file-names.ts';
 import { readBesideIn, scenarioFilesIn, type OpenedFile } from './file-set.ts';
 import { looksLikeZip, unzipScenario } from './unzip.ts';
@@ -54,8 +55,8 @@ export function openScenario(opened: readonly OpenedFile[], pick?: string): Open
 export function shapeOf(text: string, file: string): Scenario | undefined {
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return undefined;
-  const shaped = ScenarioSchema.safeParse(parsed.file.value);
-  return shaped.success ? shaped.data : undefined;
+  const shaped = shapeScenario(parsed.file.value);
+  return shaped.ok ? shaped.scenario : undefined;
 }
 
 function unpackZips(opened: readonly OpenedFile[]): { ok: true; files: OpenedFile[] } | { ok: false; message: string } {

@@ -4,6 +4,7 @@
  * way Twine publishes a story. The command line and the browser page both export through
  * injectBundle; the player reads its scenario back with readEmbeddedBundle.
  */
+import { studentBundle } from '../scenario/student-bundle.ts';
 import type { Result } from '../lib/result.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { isRecord } from '../lib/is-record.ts';
@@ -37,7 +38,10 @@ export function injectBundle(templateHtml: string, bundle: ScenarioBundle): stri
   }
   const { scenario } = bundle;
   return templateHtml
-    .replace(slot(), (_, open: string, _old: string, close: string) => `${open}${scriptSafeJson(bundle)}${close}`)
+    .replace(
+      slot(),
+      (_, open: string, _old: string, close: string) => `${open}${scriptSafeJson(studentBundle(bundle))}${close}`,
+    )
     .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(scenario.title)} · Branchpoint</title>`)
     .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(scenario.language)}"`);
 }

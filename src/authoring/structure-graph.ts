@@ -5,7 +5,10 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Analysis } from '../engine/analyze.ts';
-import { applyEffects, bindEffects, conditionsHold, initialWorld, type World } from '../engine/world.ts';
+import { applyEffects, initialWorld, type World } from '../engine/world.ts';
+import { Rules } from '../engine/rules.ts';
+import { allHold, pathFacts, type Choice } from '../engine/conditions.ts';
+import { targetsOf } from '../scenario/texts.ts';
 
 export type PointFlag =
   /** No chain of options leads here from the start. */
@@ -51,12 +54,9 @@ export function scenarioStructure(scenario: Scenario, analysis?: Analysis): Stru
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const decision of scenario.decisions) {
-    forward.set(
-      decision.id,
-      decision.options.map((o) => o.next),
-    );
-    for (const option of decision.options)
-      backward.set(option.next, [...(backward.get(option.next) ?? []), decision.id]);
+    forward.set(decision.id, decision.options.flatMap(targetsOf));
+    for (const next of decision.options.flatMap(targetsOf))
+      backward.set(next, [...(backward.get(next) ?? []), decision.id]);
   }
   // An unknown start is its own error; calling every point unreachable because of it would bury it.
   const reached = forward.has(scenario.start) ? reach([scenario.start], forward) : known;
@@ -93,12 +93,14 @@ export function scenarioStructure(scenario: Scenario, analysis?: Analysis): Stru
     })),
   ];
   const arrows: StructureArrow[] = scenario.decisions.flatMap((d) =>
-    d.options.map((o) => {
-      const flags: ArrowFlag[] = [];
-      if (!known.has(o.next)) flags.push('missing-target');
-      if (neverOffered.has(`${d.id}/${o.id}`)) flags.push('never-offered');
-      return { from: d.id, to: o.next, option: o.id, label: o.label, flags };
-    }),
+    d.options.flatMap((o) =>
+      targetsOf(o).map((to) => {
+        const flags: ArrowFlag[] = [];
+        if (!known.has(to)) flags.push('missing-target');
+        if (neverOffered.has(`${d.id}/${o.id}`)) flags.push('never-offered');
+        return { from: d.id, to, option: o.id, label: o.label, flags };
+      }),
+    ),
   );
   return { points, arrows };
 }
@@ -127,27 +129,36 @@ const MAX_SEARCHED = 200_000;
  * to are absent. Only for a valid scenario: every reference must resolve.
  */
 export function shortestRoutes(scenario: Scenario): Map<string, string[]> {
-  const decisions = new Map(scenario.decisions.map((d) => [d.id, d]));
-  const key = (point: string, world: World) => `${point}|${scenario.variables.map((v) => world[v.id]).join(',')}`;
+  const rules = new Rules(scenario);
+  // Conditions read the world and the set of choices made, so together they name a state.
+  const key = (point: string, world: World, path: readonly Choice[]) =>
+    `${point}|${scenario.variables.map((v) => world[v.id]).join(',')}|${path
+      .map((s) => `${s.decision}/${s.option}`)
+      .sort()
+      .join(' ')}`;
   interface Visit {
     point: string;
     world: World;
+    path: Choice[];
     option?: string;
     from?: Visit;
   }
-  const start: Visit = { point: scenario.start, world: initialWorld(scenario) };
-  const seen = new Set([key(start.point, start.world)]);
+  const start: Visit = { point: scenario.start, world: initialWorld(scenario), path: [] };
+  const seen = new Set([key(start.point, start.world, start.path)]);
   const firstArrival = new Map<string, Visit>([[start.point, start]]);
   const queue: Visit[] = [start];
   for (let i = 0; i < queue.length && i < MAX_SEARCHED; i++) {
     const visit = queue[i]!;
-    for (const option of decisions.get(visit.point)?.options ?? []) {
-      if (!conditionsHold(option.when, visit.world)) continue;
-      const world = applyEffects(visit.world, bindEffects(scenario, option.effects));
-      const k = key(option.next, world);
+    for (const option of rules.decision(visit.point)?.options ?? []) {
+      if (!allHold(option.when, pathFacts(visit.world, visit.path))) continue;
+      const world = applyEffects(visit.world, option.effects);
+      const path = [...visit.path, { decision: visit.point, option: option.id }];
+      const point = rules.route(option, pathFacts(world, path));
+      if (point === undefined) continue;
+      const k = key(point, world, path);
       if (seen.has(k)) continue;
       seen.add(k);
-      const next: Visit = { point: option.next, world, option: option.id, from: visit };
+      const next: Visit = { point, world, path, option: option.id, from: visit };
       if (!firstArrival.has(next.point)) firstArrival.set(next.point, next);
       queue.push(next);
     }

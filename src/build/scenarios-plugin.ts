@@ -9,6 +9,7 @@
  *   terminal); every change to a scenario or its sources is checked again at once and sent to the
  *   page, which swaps the scenario in without reloading and keeps the player's place.
  */
+import { studentBundle } from '../scenario/student-bundle.ts';
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
@@ -79,7 +80,8 @@ export function scenariosPlugin(folder = 'scenarios'): Plugin {
       const bundle = byId.get(key);
       if (!bundle) this.error(`No scenario "${key}" under ${folder}`);
       // JSON.parse of a string literal is faster for engines to load than an object literal.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(bundle))});\n`;
+      // Teacher-only notes never reach a student's browser unless the author asks (teacher.shipNotes).
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(studentBundle(bundle)))});\n`;
     },
     watchChange(file) {
       if (isUnder(file, root)) checked = undefined;

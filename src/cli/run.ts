@@ -10,7 +10,7 @@ import { exportGraph, type GraphFormat } from '../authoring/graph-export.ts';
 import { formatDiagnostic, hasErrors } from '../scenario/diagnostic.ts';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
 import { displayPath, findScenarioFiles, readBeside, readBytes } from '../node/scenario-files.ts';
-import { formatAnalysis } from './format-analysis.ts';
+import { analysisJson, formatAnalysis, formatPathList, pathLimit } from './format-analysis.ts';
 import { playInTerminal } from './play.ts';
 import { exportScenario, exportTarget } from './export.ts';
 import { importTwee } from './import-twee.ts';
@@ -22,7 +22,8 @@ const USAGE = `Usage: npm run scenario -- <command> [options]
 
 Commands:
   validate <file-or-folder>...   check scenario files; --json prints the problems as JSON
-  paths <file-or-folder>         reachable states, paths and endings of a scenario
+  paths <file-or-folder>         reachable states, paths and endings of a scenario; --json prints them as
+                                 JSON; --list [--limit N] prints actual paths (default 20)
   graph <file-or-folder> --format mermaid|dot
                                  the structure as a diagram
   play <file-or-folder>          play a scenario in the terminal
@@ -65,6 +66,8 @@ async function command(argv: string[], io: CliIo): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string', short: 'o' },
       dir: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      limit: { type: 'string' },
       scorm: { type: 'string' },
       cmi5: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -78,8 +81,15 @@ async function command(argv: string[], io: CliIo): Promise<number> {
   switch (command) {
     case 'validate':
       return validate(requireTargets(targets), values.json, io);
-    case 'paths':
-      return withScenario(single(targets), io, (result) => (io.stdout.write(formatAnalysis(result)), 0));
+    case 'paths': {
+      const limit = pathLimit(values.limit);
+      const print = values.list
+        ? (result: CheckResult) => formatPathList(result, limit)
+        : values.json
+          ? analysisJson
+          : formatAnalysis;
+      return withScenario(single(targets), io, (result) => (io.stdout.write(print(result)), 0));
+    }
     case 'graph': {
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot')

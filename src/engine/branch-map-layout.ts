@@ -3,6 +3,7 @@
  * start, so the map reads top to bottom in the order a player meets them.
  */
 import type { Scenario } from '../scenario/schema.ts';
+import { targetsOf } from '../scenario/texts.ts';
 
 export interface MapNode {
   id: string;
@@ -33,10 +34,10 @@ export function branchLayout(scenario: Scenario): BranchLayout {
   const order = [scenario.start];
   for (let i = 0; i < order.length; i++) {
     const decision = decisions.get(order[i]!);
-    for (const option of decision?.options ?? []) {
-      if (!layerOf.has(option.next)) {
-        layerOf.set(option.next, layerOf.get(order[i]!)! + 1);
-        order.push(option.next);
+    for (const next of (decision?.options ?? []).flatMap(targetsOf)) {
+      if (!layerOf.has(next)) {
+        layerOf.set(next, layerOf.get(order[i]!)! + 1);
+        order.push(next);
       }
     }
   }
@@ -52,7 +53,7 @@ export function branchLayout(scenario: Scenario): BranchLayout {
   for (const id of order) if (decisions.has(id)) place(id, decisions.get(id)!.title, 'decision', layerOf.get(id)!);
   for (const ending of scenario.endings) place(ending.id, ending.title, 'ending', lastDecisionLayer + 1);
   const edges = scenario.decisions.flatMap((d) =>
-    d.options.map((o) => ({ from: d.id, to: o.next, option: o.id, label: o.label })),
+    d.options.flatMap((o) => targetsOf(o).map((to) => ({ from: d.id, to, option: o.id, label: o.label }))),
   );
   return { nodes, edges, layers: lastDecisionLayer + 2, widest: Math.max(...slots.values()) };
 }

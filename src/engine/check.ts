@@ -8,7 +8,7 @@ import { formatPath, hasErrors, sortDiagnostics } from '../scenario/diagnostic.t
 import { validateScenario, type ReadFile, type ScenarioBundle } from '../scenario/validate.ts';
 import type { ParseLimits } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { analyzeScenario, type Analysis } from './analyze.ts';
+import { analyzeScenario, type Analysis, type TextSiteRef } from './analyze.ts';
 
 export interface CheckResult {
   bundle?: ScenarioBundle;
@@ -52,6 +52,25 @@ export function checkScenario(
     Object.entries(world)
       .map(([name, value]) => `${name} = ${value}`)
       .join(', ') || 'the initial state';
+  // Format 2's path-aware findings name a path, which says more than a world state when facts matter.
+  const describePath = (example: string[]) => (example.length ? `after ${example.join(' > ')}` : 'at the start');
+  const sitePath = (site: TextSiteRef): DocPath =>
+    site.kind === 'situation'
+      ? ['decisions', site.decision, 'situation']
+      : site.kind === 'outcome'
+        ? ['decisions', site.decision, 'options', site.option, 'outcome']
+        : ['endings', site.ending, 'text'];
+  const siteName = (site: TextSiteRef) => {
+    const scenario = bundle.scenario;
+    if (site.kind === 'situation') return `the situation of "${scenario.decisions[site.decision]!.id}"`;
+    if (site.kind === 'ending') return `the text of ending "${scenario.endings[site.ending]!.id}"`;
+    const decision = scenario.decisions[site.decision]!;
+    return `the outcome of "${decision.id}/${decision.options[site.option]!.id}"`;
+  };
+  const optionPath = (decision: string, option: string): DocPath => {
+    const d = bundle.scenario.decisions.findIndex((x) => x.id === decision);
+    return ['decisions', d, 'options', bundle.scenario.decisions[d]!.options.findIndex((x) => x.id === option)];
+  };
 
   for (const { decision, world } of analysis.stuck.slice(0, 5)) {
     at(
@@ -74,6 +93,31 @@ export function checkScenario(
       'warning',
       ['decisions', d, 'options', o, 'when'],
       `option "${option}" is never offered: its conditions never hold in any reachable world state`,
+    );
+  }
+  for (const { site, example, world } of analysis.noVariant) {
+    at(
+      'error',
+      sitePath(site),
+      `no variant of ${siteName(site)} applies ${describePath(example)} (${describeWorld(world)}): add a variant for this path or a fallback without "when" at the end`,
+    );
+  }
+  for (const { decision, option, example, world } of analysis.noRoute) {
+    at(
+      'error',
+      [...optionPath(decision, option), 'next'],
+      `no route of "${decision}/${option}" applies when it is chosen ${describePath(example)} (${describeWorld(world)}): add a route for this path or a fallback without "when" at the end`,
+    );
+  }
+  for (const { site, variant } of analysis.unreachedVariants) {
+    at('warning', [...sitePath(site), variant], `no path shows variant ${variant + 1} of ${siteName(site)}`);
+  }
+  // Format 1 keeps the messages it always had; this check came with format 2.
+  for (const { decision, option, example } of validation.writtenIn === 1 ? [] : analysis.singleOption) {
+    at(
+      'warning',
+      decisionPath(bundle.scenario, decision),
+      `decision point "${decision}" offers only one option ("${option}") ${describePath(example)}: a choice of one is no choice; offer another option there or route past it`,
     );
   }
   for (const ending of analysis.unreachableEndings) {

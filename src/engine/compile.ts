@@ -1,11 +1,17 @@
 /**
- * A validated scenario -> an XState machine. The machine's configuration is plain JSON: behaviour
- * lives in one setup() and is referred to by name, so the same machine runs in the browser and on
- * the workshop server, and its configuration can be shipped or inspected as data.
+ * A validated scenario -> an XState machine of constant size: a state `playing` whose context
+ * holds the current decision point (`at`), the world and the path, and a final state `ended`.
+ * The guard and the action look the decision point up in a lazily built `Rules` index, so
+ * compiling costs the same for 10 or 10,000 decision points, and a player pays only for the points
+ * it visits. (One XState state per decision point made createMachine alone take ~300 ms at 10,000
+ * points.) The configuration stays plain JSON; behaviour is referred to by name and bound per
+ * scenario in one setup(), so the same machine runs in the browser, the CLI and the workshop server.
  */
-import { assign, setup } from 'xstate';
-import type { Condition, Scenario } from '../scenario/schema.ts';
-import { applyEffects, bindEffects, conditionsHold, initialWorld, type BoundEffect, type World } from './world.ts';
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { allHold, pathFacts } from './conditions.ts';
+import { Rules, type RuleOption } from './rules.ts';
+import { applyEffects, initialWorld, type World } from './world.ts';
 
 /** One choice made on the way: where, what, and the world just after it. */
 export interface Step {
@@ -15,74 +21,87 @@ export interface Step {
 }
 
 export interface GameContext {
+  /** The decision point the player is at, or the ending reached. */
+  at: string;
   world: World;
   path: Step[];
 }
 
 export type GameEvent = { type: 'CHOOSE'; option: string };
 
-interface ChooseParams {
-  decision: string;
-  option: string;
-  effects: BoundEffect[];
-}
-
-interface OfferedParams {
-  option: string;
-  when?: Condition[];
-}
-
-export const gameSetup = setup({
-  types: {
-    context: {} as GameContext,
-    events: {} as GameEvent,
-  },
-  guards: {
-    offered: ({ context, event }, params: OfferedParams) =>
-      event.option === params.option && conditionsHold(params.when, context.world),
-  },
-  actions: {
-    // The world changes through Immer; the path only grows, so it is extended by hand: running
-    // Immer over the whole context re-walked the path on every move and cost half as much again as XState.
-    choose: assign(({ context }, params: ChooseParams) => {
-      const world = applyEffects(context.world, params.effects);
-      const step: Step = Object.freeze({ decision: params.decision, option: params.option, world });
-      const path = [...context.path, step];
-      Object.freeze(path);
-      return { world, path };
-    }),
-  },
-});
-
-/** The machine's configuration as plain data: one state per decision point and ending. */
+/** The machine's configuration as plain data: the same two states whatever the scenario. */
 export function machineConfig(scenario: Scenario) {
-  const states: Record<string, unknown> = {};
-  for (const decision of scenario.decisions) {
-    states[decision.id] = {
-      on: {
-        CHOOSE: decision.options.map((option) => ({
-          target: option.next,
-          guard: { type: 'offered', params: { option: option.id, ...(option.when ? { when: option.when } : {}) } },
-          actions: {
-            type: 'choose',
-            params: { decision: decision.id, option: option.id, effects: bindEffects(scenario, option.effects) },
-          },
-        })),
-      },
-    };
-  }
-  for (const ending of scenario.endings) states[ending.id] = { type: 'final' };
   return {
     id: scenario.id,
-    initial: scenario.start,
-    context: { world: initialWorld(scenario), path: [] as Step[] },
-    states,
+    initial: 'playing',
+    context: { at: scenario.start, world: initialWorld(scenario), path: [] as Step[] } satisfies GameContext,
+    states: {
+      playing: {
+        always: { guard: 'atEnding', target: 'ended' },
+        on: { CHOOSE: { guard: 'offered', actions: 'choose' } },
+      },
+      ended: { type: 'final' },
+    },
   };
 }
 
+/** What choosing `option` does to the context; undefined when no route applies (the checker rules that out). */
+function afterChoosing(context: GameContext, option: RuleOption, rules: Rules): GameContext | undefined {
+  const world = applyEffects(context.world, option.effects);
+  const step: Step = Object.freeze({ decision: option.decision, option: option.id, world });
+  // The path only grows, so it is extended by hand: running Immer over the whole context re-walked
+  // the path on every move and cost half as much again as XState.
+  const path = [...context.path, step];
+  Object.freeze(path);
+  const only = option.routes.length === 1 && option.routes[0]!.when === undefined ? option.routes[0]!.to : undefined;
+  const at = only ?? rules.route(option, pathFacts(world, path));
+  return at === undefined ? undefined : { at, world, path };
+}
+
+function findOption(rules: Rules, context: GameContext, id: string): RuleOption | undefined {
+  const options = rules.decision(context.at)?.options;
+  if (!options) return undefined;
+  for (const option of options) if (option.id === id) return option;
+  return undefined;
+}
+
+function hasConditionalRoutes(option: RuleOption): boolean {
+  return option.routes.length > 1 || option.routes[0]!.when !== undefined;
+}
+
+/** The guards and actions for one scenario's rules. */
+export function gameSetup(rules: Rules) {
+  return setup({
+    types: {
+      context: {} as GameContext,
+      events: {} as GameEvent,
+    },
+    guards: {
+      offered: ({ context, event }) => {
+        const option = findOption(rules, context, event.option);
+        if (!option) return false;
+        if (option.when && !allHold(option.when, pathFacts(context.world, context.path))) return false;
+        return !hasConditionalRoutes(option) || afterChoosing(context, option, rules) !== undefined;
+      },
+      atEnding: ({ context }) => rules.isEnding(context.at),
+    },
+    actions: {
+      choose: assign(({ context, event }) => afterChoosing(context, findOption(rules, context, event.option)!, rules)!),
+    },
+  });
+}
+
 export function compileScenario(scenario: Scenario) {
-  // The configuration is built from data, so its state names cannot be known to the type system.
-  return gameSetup.createMachine(machineConfig(scenario) as Parameters<typeof gameSetup.createMachine>[0]);
+  const rules = new Rules(scenario);
+  const implemented = gameSetup(rules);
+  // The configuration is plain data; its guard and action names are the ones gameSetup implements.
+  const machine = implemented.createMachine(machineConfig(scenario) as Parameters<typeof implemented.createMachine>[0]);
+  // The rules travel with the machine, for views and stage pictures that need the same lookups.
+  return Object.assign(machine, { rules });
 }
 
 export type GameMachine = ReturnType<typeof compileScenario>;
+export type GameSnapshot = SnapshotFrom<GameMachine>;
+
+/** The decision point a snapshot is at, or the ending it reached. */
+export const positionOf = (snapshot: { context: GameContext }): string => snapshot.context.at;

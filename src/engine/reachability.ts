@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import type { Progress } from './progress.ts';
+import { pointsAlong, type Rules } from './rules.ts';
 
 /** Decision points and endings the student has been at: the start, every point chosen at, every ending found. */
 export function exploredPoints(scenario: Scenario, progress: Progress): Set<string> {
@@ -16,19 +17,15 @@ export function exploredPoints(scenario: Scenario, progress: Progress): Set<stri
 /**
  * For every point that one of `paths` (sequences of option ids from the start) passes through or
  * ends at, the choices that lead there: the first path listed that reaches a point wins, and
- * within a path its earliest visit. An option id the scenario does not have leaves the path where
- * it was, as the game would refuse it.
+ * within a path its earliest visit. Routes may depend on the whole path, so the points are found
+ * by following the scenario's rules; a choice the game would refuse ends the path there.
  */
-export function reachablePoints(scenario: Scenario, paths: readonly (readonly string[])[]): Map<string, string[]> {
-  const decisions = new Map(scenario.decisions.map((d) => [d.id, d]));
+export function reachablePoints(rules: Rules, paths: readonly (readonly string[])[]): Map<string, string[]> {
   const reachable = new Map<string, string[]>();
   for (const options of paths) {
-    let at = scenario.start;
-    options.forEach((option, i) => {
+    pointsAlong(rules, options).forEach((at, i) => {
       if (!reachable.has(at)) reachable.set(at, options.slice(0, i));
-      at = decisions.get(at)?.options.find((o) => o.id === option)?.next ?? at;
     });
-    if (!reachable.has(at)) reachable.set(at, [...options]);
   }
   return reachable;
 }

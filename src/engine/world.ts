@@ -1,6 +1,13 @@
 /** World state: the scenario's named variables, and the declarative rules that read and change them. */
 import { produce } from 'immer';
-import type { Condition, Effect, Scenario } from '../scenario/schema.ts';
+import type { Effect, Scenario } from '../scenario/schema.ts';
+
+/** A bound on one variable: the only kind of condition that reads the world alone (see conditions.ts for the rest). */
+export interface VariableBound {
+  variable: string;
+  atLeast?: number;
+  atMost?: number;
+}
 
 export type World = Readonly<Record<string, number>>;
 
@@ -23,7 +30,7 @@ export function bindEffects(scenario: Scenario, effects: readonly Effect[] = [])
   });
 }
 
-export function conditionsHold(when: readonly Condition[] | undefined, world: World): boolean {
+export function conditionsHold(when: readonly VariableBound[] | undefined, world: World): boolean {
   if (!when) return true;
   return when.every((condition) => {
     const value = world[condition.variable] ?? 0;

@@ -8,11 +8,12 @@ import type { ParsedFile } from './parse.ts';
 type Issue = z.core.$ZodIssue;
 
 export function schemaDiagnostics(
-  issues: readonly Issue[],
+  given: readonly Issue[],
   root: z.ZodType,
   parsed: ParsedFile,
   file: string,
 ): Diagnostic[] {
+  const issues = expandUnions(given);
   const out: Diagnostic[] = [];
   // A misspelt field is also a missing one; the did-you-mean says both, so the second message is left out.
   const explainedMissing = new Set<string>();
@@ -38,6 +39,41 @@ export function schemaDiagnostics(
     out.push(diagnostic(parsed, file, path, describe(issue, path)));
   }
   return out;
+}
+
+/**
+ * Format 2 lets some fields be a string or a list (variants, routes, names). zod reports a failed
+ * union as one "Invalid input" at the field, with each alternative's issues inside. When the value
+ * has the shape of one alternative (its issues are deeper than the field itself), that
+ * alternative's issues are the ones that say what is wrong; when it has none of the shapes, one
+ * issue says which shapes the field takes.
+ */
+function expandUnions(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    if (
+      issue.code !== 'invalid_union' ||
+      !('errors' in issue) ||
+      !Array.isArray(issue.errors) ||
+      issue.errors.length === 0
+    )
+      return [issue];
+    const branches = issue.errors as Issue[][];
+    const wrongShape = (branch: Issue[]) =>
+      branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+    const matching = branches.find((branch) => !wrongShape(branch));
+    if (matching)
+      return expandUnions(matching.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] }) as Issue));
+    const expected = branches.map((branch) => (branch[0] as { expected?: string }).expected ?? 'value');
+    return [
+      {
+        code: 'invalid_type',
+        expected: expected.join(' or '),
+        input: issue.input,
+        path: issue.path,
+        message: issue.message,
+      } as Issue,
+    ];
+  });
 }
 
 const documentPath = (issue: Issue): DocPath => issue.path.filter((k): k is string | number => typeof k !== 'symbol');
@@ -91,14 +127,19 @@ function fieldName(path: DocPath): string {
   return `"${last}"`;
 }
 
-const article = (type: string) =>
-  type === 'array'
-    ? 'a list'
-    : type === 'object'
-      ? 'a block of fields'
-      : /^[aeiou]/.test(type)
-        ? `an ${type}`
-        : `a ${type}`;
+const article = (type: string): string =>
+  type.includes(' or ')
+    ? type
+        .split(' or ')
+        .map((t) => article(t))
+        .join(' or ')
+    : type === 'array'
+      ? 'a list'
+      : type === 'object'
+        ? 'a block of fields'
+        : /^[aeiou]/.test(type)
+          ? `an ${type}`
+          : `a ${type}`;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'empty';

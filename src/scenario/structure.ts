@@ -4,6 +4,7 @@
  * Endings that cannot be reached are found by the engine's analysis, which also sees world state.
  */
 import type { Scenario } from './schema.ts';
+import { targetsOf } from './texts.ts';
 import type { Reporter } from './validate.ts';
 
 export function checkStructure(scenario: Scenario, report: Reporter): void {
@@ -11,14 +12,18 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   const forward = new Map<string, string[]>();
   const backward = new Map<string, string[]>();
   for (const decision of scenario.decisions) {
+    // With routes, an option may lead to several places: each is a possible edge (the analysis,
+    // which sees conditions, finds the ones no path takes).
     forward.set(
       decision.id,
-      decision.options.map((option) => option.next),
+      decision.options.flatMap((option) => targetsOf(option)),
     );
     for (const option of decision.options) {
-      const earlier = backward.get(option.next);
-      if (earlier) earlier.push(decision.id);
-      else backward.set(option.next, [decision.id]);
+      for (const next of targetsOf(option)) {
+        const earlier = backward.get(next);
+        if (earlier) earlier.push(decision.id);
+        else backward.set(next, [decision.id]);
+      }
     }
   }
 

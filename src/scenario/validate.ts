@@ -6,9 +6,13 @@ import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
 import { closestPassage, normalize, quoteFinder, type QuoteMatch } from './quote.ts';
-import { ScenarioSchema, type Citation, type Scenario } from './schema.ts';
+import type { Citation, Scenario } from './schema.ts';
+import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { checkStructure } from './structure.ts';
+import { forEachCondition, forEachText, routesOf } from './texts.ts';
+import { namesIn, optionResolver } from './option-refs.ts';
+import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
 
 /** A scenario that passed validation, with the text of each source by source id. */
@@ -24,6 +28,11 @@ export interface ValidationResult {
   bundle?: ScenarioBundle;
   /** Parsed file, for later checks (such as the engine's analysis) that need line numbers. */
   parsed?: ParsedFile;
+  /**
+   * The format the file is written in. A format-1 file gets exactly the checks and messages it
+   * always got; the checks format 2 brought (lengths, a choice of one) apply to format-2 files.
+   */
+  writtenIn?: 1 | 2;
   diagnostics: Diagnostic[];
 }
 
@@ -42,28 +51,34 @@ export function validateScenario(
 
 /** The checks after reading the YAML: the schema, then references, variables, citations and structure. */
 export function validateParsed(parsed: ParsedFile, file: string, readFile: ReadFile): ValidationResult {
-  const schemaResult = ScenarioSchema.safeParse(parsed.value, { reportInput: true });
-  if (!schemaResult.success) {
+  // A format-1 file is checked with the format-1 schema, then migrated: everything below sees format 2.
+  const shaped = shapeScenario(parsed.value);
+  if (!shaped.ok) {
     return {
       parsed,
-      diagnostics: sortDiagnostics(schemaDiagnostics(schemaResult.error.issues, ScenarioSchema, parsed, file)),
+      diagnostics: sortDiagnostics(schemaDiagnostics(shaped.issues, shaped.schema, parsed, file)),
     };
   }
-  const scenario = schemaResult.data;
+  const scenario = shaped.scenario;
+  const writtenIn = shaped.writtenIn;
   const report = reporter(parsed, file);
   const sources = loadSources(scenario, readFile, report);
   checkIds(scenario, report);
   checkReferences(scenario, report);
   checkVariables(scenario, report);
   checkCitations(scenario, sources, report);
+  checkVariantOrder(scenario, report);
+  checkStage(scenario, report);
+  checkTeacher(scenario, report);
   checkStructure(scenario, report);
   checkUnused(scenario, report);
+  if (writtenIn === 2) checkLengths(scenario, report);
 
   const diagnostics = sortDiagnostics(report.list);
   const bundle = hasErrors(diagnostics)
     ? undefined
     : { scenario, sources: Object.fromEntries([...sources].map(([id, s]) => [id, s.raw])) };
-  return { bundle, parsed, diagnostics };
+  return { bundle, parsed, diagnostics, writtenIn };
 }
 
 export interface Reporter {
@@ -157,14 +172,34 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
     refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
     decision.options.forEach((option, o) => {
       const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
-      refer(option.next, steps, 'decision point or ending', () => at('next'));
+      if (typeof option.next === 'string') refer(option.next, steps, 'decision point or ending', () => at('next'));
+      else
+        routesOf(option).forEach((route, r) =>
+          refer(route.to, steps, 'decision point or ending', () => at('next', r, 'to')),
+        );
       option.effects?.forEach((effect, e) =>
         refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')),
       );
-      option.when?.forEach((condition, c) =>
-        refer(condition.variable, variables, 'variable', () => at('when', c, 'variable')),
-      );
     });
+  });
+  const resolve = optionResolver(scenario);
+  forEachCondition(scenario, (condition, path) => {
+    if (condition.variable !== undefined) refer(condition.variable, variables, 'variable', () => [...path, 'variable']);
+    for (const key of ['chose', 'notChose'] as const) {
+      const names = namesIn(condition[key]);
+      names.forEach((name, n) => {
+        const resolved = resolve(name);
+        if (!resolved.ok)
+          report.error(typeof condition[key] === 'string' ? [...path, key] : [...path, key, n], resolved.message);
+      });
+    }
+    for (const key of ['passed', 'notPassed'] as const) {
+      namesIn(condition[key]).forEach((name, n) =>
+        refer(name, decisions, 'decision point', () =>
+          typeof condition[key] === 'string' ? [...path, key] : [...path, key, n],
+        ),
+      );
+    }
   });
   const sources = ids(scenario.sources);
   forEachCitation(scenario, (citation, path) => refer(citation.source, sources, 'source', () => [...path, 'source']));
@@ -209,28 +244,28 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
           );
         }
       });
-      option.when?.forEach((condition, c) => {
-        const variable = byId.get(condition.variable);
-        if (!variable) return;
-        for (const bound of ['atLeast', 'atMost'] as const) {
-          const value = condition[bound];
-          if (value === undefined || (value >= variable.min && value <= variable.max)) continue;
-          const above = value > variable.max;
-          const alwaysHolds = (bound === 'atLeast') !== above;
-          report.error(
-            [...at, 'when', c, bound],
-            `${bound} ${value} is ${above ? 'above the top' : 'below the bottom'} of the range of "${variable.id}" (${variable.min} to ${variable.max}), ${alwaysHolds ? 'so this bound always holds' : 'so the option is never offered'}`,
-          );
-        }
-        if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
-          report.error(
-            [...at, 'when', c],
-            `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: the option can never be offered`,
-          );
-        }
-      });
     }),
   );
+  forEachCondition(scenario, (condition, path, guards) => {
+    const variable = condition.variable === undefined ? undefined : byId.get(condition.variable);
+    if (!variable) return;
+    // Format 1 only had option conditions; their words stay as they were.
+    const never = guards === 'option' ? 'the option is never offered' : 'this condition never holds';
+    const neverCan = guards === 'option' ? 'the option can never be offered' : 'this condition can never hold';
+    for (const bound of ['atLeast', 'atMost'] as const) {
+      const value = condition[bound];
+      if (value === undefined || (value >= variable.min && value <= variable.max)) continue;
+      const above = value > variable.max;
+      const alwaysHolds = (bound === 'atLeast') !== above;
+      report.error(
+        [...path, bound],
+        `${bound} ${value} is ${above ? 'above the top' : 'below the bottom'} of the range of "${variable.id}" (${variable.min} to ${variable.max}), ${alwaysHolds ? 'so this bound always holds' : `so ${never}`}`,
+      );
+    }
+    if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
+      report.error(path, `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: ${neverCan}`);
+    }
+  });
 }
 
 function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): void {
@@ -258,16 +293,16 @@ function checkUnused(scenario: Scenario, report: Reporter): void {
   for (const decision of scenario.decisions) {
     for (const option of decision.options) {
       option.effects?.forEach((effect) => used.add(effect.variable));
-      option.when?.forEach((condition) => used.add(condition.variable));
     }
   }
+  forEachCondition(scenario, (condition) => condition.variable !== undefined && used.add(condition.variable));
   scenario.variables.forEach((variable, v) => {
     if (!used.has(variable.id))
       report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
   });
 }
 
-/** Calls `visit` with every citation in the scenario and its path. */
+/** Calls `visit` with every citation in the scenario and its path: every variant of every text included. */
 export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: DocPath) => void): void {
   scenario.decisions.forEach((decision, d) => {
     decision.citations?.forEach((citation, c) => visit(citation, ['decisions', d, 'citations', c]));
@@ -278,10 +313,23 @@ export function forEachCitation(scenario: Scenario, visit: (citation: Citation, 
   scenario.endings.forEach((ending, e) =>
     ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])),
   );
+  // Variants carry their own citations; a plain text's are the ones visited above.
+  forEachText(scenario, (site) => {
+    if (!site.isList) return;
+    site.variants.forEach((variant, v) =>
+      variant.citations.forEach((citation, c) => visit(citation, [...site.path, v, 'citations', c])),
+    );
+  });
   scenario.map?.places.forEach((place, p) =>
     place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])),
   );
   scenario.map?.ranges?.forEach((range, r) =>
     range.citations.forEach((citation, c) => visit(citation, ['map', 'ranges', r, 'citations', c])),
+  );
+  scenario.teacher?.background?.forEach((item, b) =>
+    item.citations?.forEach((citation, c) => visit(citation, ['teacher', 'background', b, 'citations', c])),
+  );
+  scenario.teacher?.glossary?.forEach((item, g) =>
+    item.citations?.forEach((citation, c) => visit(citation, ['teacher', 'glossary', g, 'citations', c])),
   );
 }

@@ -123,7 +123,10 @@ function branchMap(game: GameContext): HTMLElement {
       current: pointOf(view),
       explored: exploredPoints(scenario, session.progress),
       // A point can be jumped to when a known sequence of choices leads there.
-      reachable: reachablePoints(scenario, [session.chosen(), ...session.progress.playthroughs.map((p) => p.options)]),
+      reachable: reachablePoints(session.index.rules, [
+        session.chosen(),
+        ...session.progress.playthroughs.map((p) => p.options),
+      ]),
     },
     {
       goTo: (options) => {

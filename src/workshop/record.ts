@@ -121,15 +121,14 @@ export function buildRecord(scenario: RoomScenario, state: RoomState): SessionRe
     status: state.status,
     participants: state.participantCount,
     path: state.game.path.map((step, i) => {
-      const decision = index.decision(step.decisionId)!;
       const taken = state.taken[i]!;
       return {
         step: i,
         decisionId: step.decisionId,
         decisionTitle: step.decisionTitle,
         actor: step.actorName,
-        situation: decision.situation,
-        situationCitations: (decision.citations ?? []).map((c) => citation(index.citation(c))),
+        situation: step.situation,
+        situationCitations: step.situationCitations.map(citation),
         optionId: step.optionId,
         optionLabel: step.optionLabel,
         evidence: step.evidence,

@@ -86,8 +86,21 @@ const sourceWords = fc.array(
   { minLength: 8, maxLength: 30 },
 );
 
+/** A condition on the path: an option of some decision chosen or not, a decision passed or not, or either of two. */
+const pathPick = fc.record({
+  kind: fc.constantFrom('chose', 'notChose', 'passed', 'notPassed', 'anyOf'),
+  decision: fc.nat(),
+  option: fc.nat(),
+  other: fc.nat(),
+});
+type PathPick = typeof pathPick extends fc.Arbitrary<infer T> ? T : never;
+
 const optionBlueprint = fc.record({
   target: fc.nat(),
+  /** Format 2: a path condition on the option, a route taken when one holds, outcome variants. */
+  path: fc.option(pathPick, { nil: undefined, freq: 3 }),
+  route: fc.option(fc.record({ when: pathPick, target: fc.nat() }), { nil: undefined, freq: 3 }),
+  outcomeVariant: fc.option(pathPick, { nil: undefined, freq: 3 }),
   evidence: fc.constantFrom(...EVIDENCE_KINDS),
   citations: citationPicks,
   effects: fc.array(fc.record({ variable: fc.nat(), set: fc.boolean(), amount: fc.integer({ min: -8, max: 8 }) }), {
@@ -125,6 +138,7 @@ const blueprint = fc.record({
       /** Which option slot has no conditions, so nobody gets stuck here. */
       freeSlot: fc.nat(),
       citations: fc.option(citationPicks, { nil: undefined }),
+      situationVariant: fc.option(pathPick, { nil: undefined, freq: 3 }),
       options: fc.array(optionBlueprint, { minLength: 2, maxLength: 3 }),
     }),
     { minLength: 1, maxLength: 5 },
@@ -187,6 +201,20 @@ function build(plan: Blueprint): GeneratedScenario {
       .filter(({ j, parent }) => j >= 1 && parent === i)
       .map(({ j }) => j);
 
+  // Options are named "decision/option" in conditions: every decision has an "opt-0", so bare ids would be ambiguous.
+  const pathCondition = (pick: PathPick): Record<string, unknown> => {
+    const decision = pick.decision % decisionCount;
+    const option = `${decisionId(decision)}/opt-${pick.option % plan.decisions[decision]!.options.length}`;
+    if (pick.kind === 'chose' || pick.kind === 'notChose') return { [pick.kind]: option };
+    if (pick.kind === 'passed' || pick.kind === 'notPassed') return { [pick.kind]: decisionId(decision) };
+    return { anyOf: [{ chose: option }, { passed: decisionId(pick.other % decisionCount) }] };
+  };
+  const targetFrom = (i: number, pick: number) => {
+    const later = decisionCount - i - 1;
+    const target = pick % (later + plan.endings.length);
+    return target < later ? decisionId(i + 1 + target) : endingId(target - later);
+  };
+
   const decisions = plan.decisions.map((d, i) => {
     const slots = d.options.length;
     const treeEdges = new Map(childrenOf(i).map((child, k) => [(d.treeSlot + k) % slots, child]));
@@ -195,7 +223,16 @@ function build(plan: Blueprint): GeneratedScenario {
       id: decisionId(i),
       actor: `a${d.actor % plan.actorCount}`,
       title: `Decision ${i}`,
-      situation: `The situation at decision ${i}.`,
+      situation: d.situationVariant
+        ? [
+            {
+              when: [pathCondition(d.situationVariant)],
+              text: `A variant at decision ${i}.`,
+              citations: d.options[0]!.citations.map(cite),
+            },
+            { text: `The situation at decision ${i}.`, citations: d.options[0]!.citations.map(cite) },
+          ]
+        : `The situation at decision ${i}.`,
       ...(d.citations ? { citations: d.citations.map(cite) } : {}),
       options: d.options.map((o, k) => {
         const tree = treeEdges.get(k);
@@ -210,17 +247,34 @@ function build(plan: Blueprint): GeneratedScenario {
           variables.length === 0
             ? []
             : o.effects.map((e) => effectOn(variables[e.variable % variables.length]!, e.set, e.amount));
-        const when =
-          variables.length === 0 || k === d.freeSlot % slots
+        const free = k === d.freeSlot % slots;
+        const when: Array<Record<string, unknown>> =
+          variables.length === 0 || free
             ? []
             : o.when.map((c) => conditionOn(variables[c.variable % variables.length]!, c));
+        if (o.path && !free) when.push(pathCondition(o.path));
+        // Tree edges stay plain, so every decision stays reachable; other options may route by the path.
+        const routed =
+          o.route && tree === undefined
+            ? [{ when: [pathCondition(o.route.when)], to: targetFrom(i, o.route.target) }, { to: next }]
+            : next;
+        const outcome = o.outcomeVariant
+          ? [
+              {
+                when: [pathCondition(o.outcomeVariant)],
+                text: `A variant outcome of ${k} at ${i}.`,
+                citations: o.citations.map(cite),
+              },
+              { text: `Outcome of option ${k} at decision ${i}.`, citations: o.citations.map(cite) },
+            ]
+          : `Outcome of option ${k} at decision ${i}.`;
         return {
           id: `opt-${k}`,
           label: `Option "${k}" at ${i}`,
-          outcome: `Outcome of option ${k} at decision ${i}.`,
+          outcome,
           evidence: o.evidence,
           citations: o.citations.map(cite),
-          next,
+          next: routed,
           ...(effects.length ? { effects } : {}),
           ...(when.length ? { when } : {}),
         };

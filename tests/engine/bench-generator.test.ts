@@ -53,7 +53,7 @@ describe('the bench scenario generator', () => {
     const options = scenario.decisions.flatMap((d) => d.options);
     expect(scenario.decisions.every((d) => d.options.length >= 2 && d.options.length <= 4)).toBe(true);
     const ways = new Map<string, number>();
-    for (const option of options) ways.set(option.next, (ways.get(option.next) ?? 0) + 1);
+    for (const option of options) ways.set(String(option.next), (ways.get(String(option.next)) ?? 0) + 1);
     expect([...ways.values()].some((n) => n > 1)).toBe(true);
     expect(options.some((o) => o.effects?.some((e) => e.add !== undefined))).toBe(true);
     expect(options.some((o) => o.when)).toBe(true);

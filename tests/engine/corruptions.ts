@@ -101,7 +101,9 @@ const danglingReference: Corrupter = (g) => {
       ((get(doc, [...p, 'effects']) as unknown[] | undefined) ?? []).map((_, e) => [...p, 'effects', e, 'variable']),
     ),
     ...objects.option.flatMap((p) =>
-      ((get(doc, [...p, 'when']) as unknown[] | undefined) ?? []).map((_, c) => [...p, 'when', c, 'variable']),
+      ((get(doc, [...p, 'when']) as Tree[] | undefined) ?? []).flatMap((condition, c) =>
+        'variable' in condition ? [[...p, 'when', c, 'variable']] : [],
+      ),
     ),
   ];
   return fc

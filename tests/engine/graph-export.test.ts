@@ -2,6 +2,7 @@
  * Graph export: the Mermaid and dot text, read back, hold every decision point and ending with its
  * title and every option as an edge with its label, however the titles are punctuated.
  */
+import { targetsOf } from '../../src/scenario/texts.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportGraph } from '../../src/authoring/graph-export.ts';
@@ -73,7 +74,7 @@ function expectedGraph(scenario: Scenario, name: (id: string) => string) {
     nodes: new Map([...scenario.decisions, ...scenario.endings].map((node) => [name(node.id), node.title])),
     endings: new Set(scenario.endings.map((e) => name(e.id))),
     edges: scenario.decisions
-      .flatMap((d) => d.options.map((o) => `${name(d.id)} -> ${name(o.next)}: ${o.label}`))
+      .flatMap((d) => d.options.flatMap((o) => targetsOf(o).map((to) => `${name(d.id)} -> ${name(to)}: ${o.label}`)))
       .sort(),
   };
 }

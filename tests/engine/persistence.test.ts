@@ -96,7 +96,7 @@ function optionNotOffered(scenario: Scenario, machine: GameMachine, prefix: stri
   const actor = playThrough(machine, prefix);
   const snapshot = actor.getSnapshot();
   actor.stop();
-  const decision = scenario.decisions.find((d) => d.id === snapshot.value)!;
+  const decision = scenario.decisions.find((d) => d.id === snapshot.context.at)!;
   return decision.options.find((o) => !snapshot.can({ type: 'CHOOSE', option: o.id }))?.id ?? 'no-such-option';
 }
 

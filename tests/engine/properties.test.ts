@@ -9,6 +9,7 @@ import { analyzeScenario } from '../../src/engine/analyze.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { Diagnostic } from '../../src/scenario/diagnostic.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { forEachCondition } from '../../src/scenario/texts.ts';
 import { validScenario } from './arbitraries.ts';
 import { CORRUPTERS } from './corruptions.ts';
 import { checkGenerated, checkInMemory, generatedBundle } from './helpers/load.ts';
@@ -36,7 +37,7 @@ describe('random valid scenarios', () => {
         const endings = scenario.endings.map((e) => e.id);
         for (const { options, snapshot } of walkEveryPath(compileScenario(scenario), scenario)) {
           expect(snapshot.status, `path ${options.join(' > ')}`).toBe('done');
-          expect(endings).toContain(snapshot.value);
+          expect(endings).toContain(snapshot.context.at);
           expect(snapshot.context.path.map((step) => step.option)).toEqual(options);
         }
       }),
@@ -67,7 +68,7 @@ describe('random valid scenarios', () => {
 /** The analysis's figures, counted one path at a time. */
 function bruteForceFigures(scenario: Scenario, walked: WalkedPath[]) {
   const endings = scenario.endings.flatMap((ending) => {
-    const lengths = walked.filter((p) => p.snapshot.value === ending.id).map((p) => p.options.length);
+    const lengths = walked.filter((p) => p.snapshot.context.at === ending.id).map((p) => p.options.length);
     return lengths.length
       ? [{ ending: ending.id, paths: lengths.length, shortest: Math.min(...lengths), longest: Math.max(...lengths) }]
       : [];
@@ -75,14 +76,33 @@ function bruteForceFigures(scenario: Scenario, walked: WalkedPath[]) {
   const unreachable = scenario.endings.map((e) => e.id).filter((id) => !endings.some((e) => e.ending === id));
   // A configuration is a decision point or ending together with the world state there.
   const start = Object.fromEntries(scenario.variables.map((v) => [v.id, v.initial]));
-  const configurations = new Set([JSON.stringify([scenario.start, start])]);
+  // Format 2: the path facts conditions read are part of the state, as the analysis tracks them.
+  const read = factsRead(scenario);
+  const facts = (chosen: Array<{ decision: string; option: string }>) =>
+    read.map((fact) =>
+      chosen.some((c) => (fact.includes('/') ? `${c.decision}/${c.option}` === fact : c.decision === fact)),
+    );
+  const configurations = new Set([JSON.stringify([scenario.start, start, facts([])])]);
   for (const { snapshot } of walked) {
     const { path } = snapshot.context;
     path.forEach((step, i) =>
-      configurations.add(JSON.stringify([path[i + 1]?.decision ?? String(snapshot.value), step.world])),
+      configurations.add(
+        JSON.stringify([path[i + 1]?.decision ?? snapshot.context.at, step.world, facts(path.slice(0, i + 1))]),
+      ),
     );
   }
   return { endings, unreachable, configurations: configurations.size };
+}
+
+/** The facts some condition reads: "decision/option" for chose and notChose, a decision id for passed and notPassed. */
+function factsRead(scenario: Scenario): string[] {
+  const found = new Set<string>();
+  const names = (v: string | string[] | undefined) => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+  forEachCondition(scenario, (c) => {
+    for (const name of [...names(c.chose), ...names(c.notChose)]) found.add(name);
+    for (const name of [...names(c.passed), ...names(c.notPassed)]) found.add(name);
+  });
+  return [...found].sort();
 }
 
 describe('random corruptions of valid scenarios', () => {

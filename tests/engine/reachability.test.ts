@@ -2,18 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { emptyProgress, recordChoice, recordEnding } from '../../src/engine/progress.ts';
 import { exploredPoints, reachablePoints } from '../../src/engine/reachability.ts';
+import { Rules } from '../../src/engine/rules.ts';
 import { bridgeScenario } from './helpers/bridge.ts';
 import { generatedBundle } from './helpers/load.ts';
 
 const { scenario } = generatedBundle(bridgeScenario());
+const rules = new Rules(scenario);
 
 describe('reachable points', () => {
   it('knows only the start before any choice', () => {
-    expect(reachablePoints(scenario, [[]])).toEqual(new Map([['council', []]]));
+    expect(reachablePoints(rules, [[]])).toEqual(new Map([['council', []]]));
   });
 
   it('gives each point on a path the choices before it, the ending included', () => {
-    expect(reachablePoints(scenario, [['repair', 'limit']])).toEqual(
+    expect(reachablePoints(rules, [['repair', 'limit']])).toEqual(
       new Map([
         ['council', []],
         ['traffic', ['repair']],
@@ -23,14 +25,14 @@ describe('reachable points', () => {
   });
 
   it('keeps the first known way to a point and adds what later paths reach', () => {
-    const reachable = reachablePoints(scenario, [['wait'], ['repair', 'spend']]);
+    const reachable = reachablePoints(rules, [['wait'], ['repair', 'spend']]);
     expect(reachable.get('traffic')).toEqual(['wait']);
     expect(reachable.get('costly')).toEqual(['repair', 'spend']);
     expect(reachable.has('safe')).toBe(false);
   });
 
   it('stays where it is at an option the scenario does not have', () => {
-    expect(reachablePoints(scenario, [['no-such-option', 'limit']])).toEqual(new Map([['council', []]]));
+    expect(reachablePoints(rules, [['no-such-option', 'limit']])).toEqual(new Map([['council', []]]));
   });
 });
 

@@ -1,4 +1,5 @@
 /** Two finished playthroughs side by side, step by step. */
+import { pointsAlong } from '../../engine/rules.ts';
 import type { Playthrough } from '../../engine/progress.ts';
 import type { ScenarioIndex } from '../../engine/view.ts';
 import { h, replaceChildren } from '../dom.ts';
@@ -42,11 +43,10 @@ export function compareScreen(index: ScenarioIndex, playthroughs: Playthrough[],
 }
 
 function column(index: ScenarioIndex, playthrough: Playthrough): HTMLElement {
-  let decisionId = index.scenario.start;
-  const steps = playthrough.options.map((optionId) => {
-    const decision = index.decision(decisionId);
+  const points = pointsAlong(index.rules, playthrough.options);
+  const steps = playthrough.options.map((optionId, i) => {
+    const decision = index.decision(points[i] ?? '');
     const option = decision?.options.find((o) => o.id === optionId);
-    if (option) decisionId = option.next;
     return h(
       'li',
       {},

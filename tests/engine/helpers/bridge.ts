@@ -13,7 +13,7 @@ export function bridgeScenario(): GeneratedScenario {
   return {
     sources: { 'sources/note.txt': NOTE, 'sources/memo.txt': MEMO },
     document: {
-      format: 1,
+      format: 2,
       id: 'bridge',
       title: 'The bridge',
       summary: 'A council decides what to do about an old bridge.',

@@ -38,7 +38,7 @@ export function walkEveryPath(
   const pending: WalkedPath[] = [{ options: [], snapshot: snapshotAfter(machine, []) }];
   while (pending.length > 0) {
     const { options, snapshot } = pending.pop()!;
-    const decision = scenario.decisions.find((d) => d.id === snapshot.value);
+    const decision = scenario.decisions.find((d) => d.id === snapshot.context.at);
     const accepted = (decision?.options ?? []).filter((o) => snapshot.can({ type: 'CHOOSE', option: o.id }));
     if (snapshot.status === 'done' || accepted.length === 0 || options.length >= maxSteps) {
       if (walked.length >= limit) throw new Error(`more than ${limit} paths: too many to walk one by one`);

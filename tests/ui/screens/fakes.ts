@@ -18,7 +18,7 @@ Drivers have said they would strike if their hours are cut.
 New drivers can be hired only if the budget allows it.`;
 
 export const tinyScenario: Scenario = {
-  format: 1,
+  format: 2,
   id: 'school-bus',
   title: 'The school bus',
   summary: 'A school board decides on a bus route <and> its drivers.',

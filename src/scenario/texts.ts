@@ -1,0 +1,148 @@
+/**
+ * Format 2 lets a situation, an outcome, an ending's text and an option's `next` be one value or a
+ * list of conditional variants. These helpers give every consumer the list form, so nothing
+ * downstream needs to tell the two apart.
+ */
+import type { DocPath } from './diagnostic.ts';
+import type {
+  Citation,
+  Condition,
+  Decision,
+  Ending,
+  Evidence,
+  Option,
+  Route,
+  Scenario,
+  StageDirection,
+  VariantText,
+} from './schema.ts';
+
+/** One variant of a text as shown: its own conditions (none on a fallback), words, citations, stage. */
+export interface TextVariant {
+  when?: Condition[];
+  text: string;
+  citations: Citation[];
+  /** Outcome variants: the stage directions of the choice on this path (the variant's or else the option's). */
+  stage?: StageDirection[];
+  /** Outcome variants: what kind of claim (the variant's or else the option's). */
+  evidence?: Evidence;
+}
+
+function variants(value: VariantText, citations: Citation[], extra: Partial<TextVariant> = {}): TextVariant[] {
+  if (typeof value === 'string') return [{ text: value, citations, ...extra }];
+  return value.map((v) => ({
+    ...(v.when ? { when: v.when } : {}),
+    text: v.text,
+    citations: v.citations,
+    ...extra,
+    ...(v.stage ? { stage: v.stage } : {}),
+    ...(v.evidence ? { evidence: v.evidence } : {}),
+  }));
+}
+
+export const situationVariants = (decision: Decision): TextVariant[] =>
+  variants(decision.situation, decision.citations ?? []);
+
+export const outcomeVariants = (option: Option): TextVariant[] =>
+  variants(option.outcome, option.citations, {
+    evidence: option.evidence,
+    ...(option.stage ? { stage: option.stage } : {}),
+  });
+
+export const endingVariants = (ending: Ending): TextVariant[] => variants(ending.text, ending.citations);
+
+/** An option's routes: a plain `next` is one route without conditions. */
+export const routesOf = (option: Option): Route[] =>
+  typeof option.next === 'string' ? [{ to: option.next }] : option.next;
+
+/** Every decision point or ending an option may lead to, in the order written, without repeats. */
+export const targetsOf = (option: Option): string[] =>
+  typeof option.next === 'string' ? [option.next] : [...new Set(option.next.map((route) => route.to))];
+
+/** The text to show where no path is known (structure views, graph labels): the plain text, or the fallback (last) variant. */
+export const plainText = (value: VariantText): string => (typeof value === 'string' ? value : value.at(-1)!.text);
+
+export type TextKind = 'situation' | 'outcome' | 'ending';
+
+export interface TextSite {
+  kind: TextKind;
+  /** The field holding the text, e.g. decisions.2.situation. */
+  path: DocPath;
+  variants: TextVariant[];
+  /** Whether the text is written as a list of variants. */
+  isList: boolean;
+}
+
+/** Every text students read that may have variants, with where it is. */
+export function forEachText(scenario: Scenario, visit: (site: TextSite) => void): void {
+  scenario.decisions.forEach((decision, d) => {
+    visit({
+      kind: 'situation',
+      path: ['decisions', d, 'situation'],
+      variants: situationVariants(decision),
+      isList: typeof decision.situation !== 'string',
+    });
+    decision.options.forEach((option, o) =>
+      visit({
+        kind: 'outcome',
+        path: ['decisions', d, 'options', o, 'outcome'],
+        variants: outcomeVariants(option),
+        isList: typeof option.outcome !== 'string',
+      }),
+    );
+  });
+  scenario.endings.forEach((ending, e) =>
+    visit({
+      kind: 'ending',
+      path: ['endings', e, 'text'],
+      variants: endingVariants(ending),
+      isList: typeof ending.text !== 'string',
+    }),
+  );
+}
+
+/** Every `when` list in the scenario (options, variants, routes) with where it is and what it guards. */
+export function forEachWhen(
+  scenario: Scenario,
+  visit: (when: Condition[], path: DocPath, guards: 'option' | 'variant' | 'route') => void,
+): void {
+  const listed = (value: VariantText, at: DocPath) => {
+    if (typeof value !== 'string') value.forEach((v, i) => v.when && visit(v.when, [...at, i, 'when'], 'variant'));
+  };
+  scenario.decisions.forEach((decision, d) => {
+    listed(decision.situation, ['decisions', d, 'situation']);
+    decision.options.forEach((option, o) => {
+      const at: DocPath = ['decisions', d, 'options', o];
+      if (option.when) visit(option.when, [...at, 'when'], 'option');
+      listed(option.outcome, [...at, 'outcome']);
+      if (typeof option.next !== 'string')
+        option.next.forEach((route, r) => route.when && visit(route.when, [...at, 'next', r, 'when'], 'route'));
+    });
+  });
+  scenario.endings.forEach((ending, e) => listed(ending.text, ['endings', e, 'text']));
+}
+
+/** Every single condition, anyOf members included, with its path. */
+export function forEachCondition(
+  scenario: Scenario,
+  visit: (condition: Condition, path: DocPath, guards: 'option' | 'variant' | 'route') => void,
+): void {
+  const each = (list: Condition[], at: DocPath, guards: 'option' | 'variant' | 'route') =>
+    list.forEach((condition, c) => {
+      visit(condition, [...at, c], guards);
+      if (condition.anyOf) each(condition.anyOf, [...at, c, 'anyOf'], guards);
+    });
+  forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
+}
+
+/** Every list of stage directions, with where it is. */
+export function forEachStage(scenario: Scenario, visit: (stage: StageDirection[], path: DocPath) => void): void {
+  scenario.decisions.forEach((decision, d) =>
+    decision.options.forEach((option, o) => {
+      const at: DocPath = ['decisions', d, 'options', o];
+      if (option.stage) visit(option.stage, [...at, 'stage']);
+      if (typeof option.outcome !== 'string')
+        option.outcome.forEach((v, i) => v.stage && visit(v.stage, [...at, 'outcome', i, 'stage']));
+    }),
+  );
+}
