@@ -25,10 +25,15 @@ describe('reachable points', () => {
   });
 
   it('keeps the first known way to a point and adds what later paths reach', () => {
-    const reachable = reachablePoints(rules, [['wait'], ['repair', 'spend']]);
+    const reachable = reachablePoints(rules, [['wait'], ['repair', 'overspend']]);
     expect(reachable.get('traffic')).toEqual(['wait']);
-    expect(reachable.get('costly')).toEqual(['repair', 'spend']);
+    expect(reachable.get('costly')).toEqual(['repair', 'overspend']);
     expect(reachable.has('safe')).toBe(false);
+  });
+
+  it('ends a path at a choice the game would refuse there (its conditions do not hold)', () => {
+    // After repairs the cost is 7, over the 5 that "spend" allows.
+    expect(reachablePoints(rules, [['repair', 'spend']]).has('costly')).toBe(false);
   });
 
   it('stays where it is at an option the scenario does not have', () => {
