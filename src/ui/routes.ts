@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'link'; scenario: string; options: string[] }
   | { screen: 'map'; scenario: string }
   | { screen: 'compare'; scenario: string }
+  | { screen: 'labels'; scenario: string }
   | { screen: 'structure'; scenario: string };
 
 const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
@@ -28,7 +29,7 @@ export function parseRoute(hash: string): Route | undefined {
     return { screen: 'link', scenario, options };
   }
   if (rest !== undefined) return undefined;
-  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure')
+  if (screen === 'play' || screen === 'map' || screen === 'compare' || screen === 'structure' || screen === 'labels')
     return { screen, scenario };
   return undefined;
 }

@@ -12,7 +12,7 @@ import type { AuthoringBridge } from './authoring-bridge.ts';
 import { downloadFile } from './download.ts';
 import type { ShowSource } from './parts/citation.ts';
 import type { PlaySession } from './play-session.ts';
-import type { Route } from './routes.ts';
+import { formatRoute, type Route } from './routes.ts';
 import type { ShellEvent, ShellState } from './shell-state.ts';
 import type { SourcePanel } from './source-panel.ts';
 import { hasSavedGame } from './storage.ts';
@@ -21,6 +21,7 @@ import { briefingScreen } from './screens/briefing.ts';
 import { compareScreen } from './screens/compare.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { decisionScreen } from './screens/decision.ts';
+import { labelsScreen } from './screens/labels.ts';
 import { outcomeScreen } from './screens/outcome.ts';
 import { titleScreen } from './screens/title.ts';
 
@@ -68,6 +69,8 @@ export function screenFor(context: ScreenContext): HTMLElement {
       return game
         ? compareScreen(game.session.index, game.session.progress.playthroughs, () => backToGame(game))
         : title(context);
+    case 'labels':
+      return game ? labelsScreen(() => backToGame(game)) : title(context);
     case 'structure':
       return game
         ? authoring.screen((tools) => tools.structureScreen(game.session.index.bundle, pointOf(game.view)))
@@ -183,7 +186,12 @@ function play(game: GameContext): HTMLElement {
       },
     );
   }
-  const screen = decisionScreen(view, { ...pathActions, choose: (option) => shell.choose(option), showSource });
+  const screen = decisionScreen(view, {
+    ...pathActions,
+    choose: (option) => shell.choose(option),
+    showSource,
+    labelsHref: formatRoute({ screen: 'labels', scenario: session.id }),
+  });
   markInteractive();
   return screen;
 }
