@@ -146,6 +146,7 @@ function branchMap(game: GameContext): HTMLElement {
 function play(game: GameContext): HTMLElement {
   const { session, view, state, shell } = game;
   const showSource = showSourceOf(game);
+  const glossary = session.index.scenario.teacher?.glossary;
   const pathActions = {
     rewindTo: (step: number) => shell.act(() => session.rewindTo(step)),
     tryInstead: (step: number, option: string) =>
@@ -159,6 +160,7 @@ function play(game: GameContext): HTMLElement {
     return outcomeScreen(last, view.meters, view.kind === 'ending' ? 'See the ending' : 'Next decision', {
       next: () => shell.act(() => ({ type: 'outcome-read' })),
       showSource,
+      glossary,
     });
   }
   if (view.kind === 'ending') {
@@ -183,6 +185,7 @@ function play(game: GameContext): HTMLElement {
         openMap: () => shell.navigate({ screen: 'map', scenario: session.id }),
         openCompare: () => shell.navigate({ screen: 'compare', scenario: session.id }),
         playAgain: () => shell.act(() => session.restart()),
+        glossary,
       },
     );
   }
@@ -191,6 +194,7 @@ function play(game: GameContext): HTMLElement {
     choose: (option) => shell.choose(option),
     showSource,
     labelsHref: formatRoute({ screen: 'labels', scenario: session.id }),
+    glossary,
   });
   markInteractive();
   return screen;

@@ -6,6 +6,7 @@ import { meterList } from '../parts/meters.ts';
 import { mapKey } from '../parts/map-key.ts';
 import { confirmButton } from '../parts/confirm.ts';
 import type { ShowSource } from '../parts/citation.ts';
+import { Glossary } from '../parts/glossary.ts';
 
 export interface BriefingActions {
   /** Starts the game afresh. */
@@ -19,7 +20,10 @@ export interface BriefingActions {
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
   const { scenario } = index;
   const world = initialWorld(scenario);
-  const meters = scenario.variables.map((v) => ({
+  const glossary = new Glossary(scenario.teacher?.glossary);
+  // Hidden variables steer the story unseen: students never see them, here or in the game.
+  const shown = scenario.variables.filter((v) => !v.hidden);
+  const meters = shown.map((v) => ({
     id: v.id,
     label: v.label,
     description: v.description,
@@ -33,7 +37,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
     { class: 'screen briefing-screen', 'aria-labelledby': 'screen-title' },
     h('p', { class: 'eyebrow' }, 'Briefing'),
     h('h2', { id: 'screen-title' }, scenario.title),
-    h('p', { class: 'lead' }, scenario.summary),
+    h('p', { class: 'lead' }, glossary.text(scenario.summary)),
     h(
       'div',
       { class: 'actions' },
@@ -46,7 +50,9 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'actor-list' },
-        scenario.actors.map((a) => h('li', {}, h('strong', {}, a.name), a.description ? ` — ${a.description}` : '')),
+        scenario.actors.map((a) =>
+          h('li', {}, h('strong', {}, a.name), a.description ? [' — ', glossary.text(a.description)] : ''),
+        ),
       ),
     ),
     h(
@@ -57,9 +63,9 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'meter-notes' },
-        scenario.variables
+        shown
           .filter((v) => v.description)
-          .map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
+          .map((v) => h('li', {}, h('strong', {}, v.label), ': ', glossary.text(v.description ?? ''))),
       ),
     ),
     h(

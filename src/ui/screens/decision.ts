@@ -6,6 +6,8 @@ import { citationBlock, type ShowSource } from '../parts/citation.ts';
 import { meterList } from '../parts/meters.ts';
 import { pathList, type PathActions } from '../parts/path-list.ts';
 import { foldingText, foldToFit } from '../parts/fold-to-fit.ts';
+import { Glossary } from '../parts/glossary.ts';
+import type { GlossaryTerm } from '../../engine/glossary.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -14,6 +16,8 @@ export interface DecisionActions extends PathActions {
   showSource: ShowSource;
   /** The address of "How to read the labels". */
   labelsHref?: string;
+  /** The scenario's glossary: its terms are explained where they first occur. */
+  glossary?: readonly GlossaryTerm[];
 }
 
 export function decisionScreen(view: DecisionView, actions: DecisionActions): HTMLElement {
@@ -80,7 +84,11 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
     );
   });
   if (view.options[0]) showPreview(view.options[0]);
-  const situation = foldingText(view.situation, 'situation', 'Read the whole situation');
+  const situation = foldingText(
+    new Glossary(actions.glossary).text(view.situation),
+    'situation',
+    'Read the whole situation',
+  );
 
   const article = h(
     'article',
