@@ -33,24 +33,15 @@ export function outcomeScreen(
       { class: 'actions' },
       h('button', { type: 'button', class: 'primary-button', id: 'continue-button', onclick: actions.next }, nextLabel),
     ),
+    // The meters are the one place each change shows, with its reason; no separate list repeats them.
+    meterList(meters),
     step.changes.length > 0
       ? h(
-          'section',
-          { class: 'changes', 'aria-label': 'What changed' },
-          h('h3', { class: 'small-heading' }, 'What changed'),
-          h(
-            'ul',
-            {},
-            step.changes.map((c) => h('li', {}, `${c.label}: ${c.from} → ${c.to}`)),
-          ),
-          h(
-            'p',
-            { class: 'fine-print' },
-            'The meters are the scenario’s simplified model of the situation; the sources below are what this branch rests on.',
-          ),
+          'p',
+          { class: 'fine-print' },
+          'The meters are the scenario’s simplified model of the situation; the sources below are what this branch rests on.',
         )
       : null,
     citationList(step.citations, actions.showSource),
-    meterList(meters),
   );
 }

@@ -128,7 +128,9 @@ describe('outcome screen', () => {
     expect(textOf(screen.querySelector('h2')!)).toBe('Shorten the route');
     expect(textOf(screen.querySelector('.eyebrow')!)).toBe('The school board chose');
     expect(textOf(screen.querySelector('.outcome-text')!)).toBe('The bus takes the valley road.');
-    expect(texts(screen, '.changes li')).toEqual(['Cost: 1 → 3']);
+    // The meters are the one place changes show, each with its reason.
+    expect(screen.querySelectorAll('.meters')).toHaveLength(1);
+    expect(texts(screen, '.meter-reason')).toEqual(['+2: the valley road needs more fuel']);
     expect(texts(screen, '.citation blockquote')).toEqual(['A shorter route saves twenty minutes each morning.']);
     expect(textOf(screen.querySelector('.meter-value')!)).toBe('3/5 (+2)');
     button(screen, 'Continue').click();
