@@ -184,7 +184,12 @@ describe('compare screen', () => {
     // The last two playthroughs are picked at first. (happy-dom 21 reads a select's value wrongly
     // when an option other than the first is marked selected, so this checks the markup; after
     // a pick below, the columns follow the pickers.)
-    expect(texts(left, 'option')).toEqual(['1. Buses run', '2. Strike', '3. Strike']);
+    // Each path is named by its ending and its choices.
+    expect(texts(left, 'option')).toEqual([
+      '1. Buses run: Keep the route → Hire new drivers',
+      '2. Strike: Shorten the route → Wait and see',
+      '3. Strike: Keep the route → Talk to the drivers',
+    ]);
     expect([left, right].map((select) => [...select.options].findIndex((o) => o.hasAttribute('selected')))).toEqual([
       1, 2,
     ]);
@@ -195,14 +200,21 @@ describe('compare screen', () => {
     pick(left, '0');
     pick(right, '2');
     expect(texts(screen, '.compare-column h3')).toEqual(['Buses run', 'Strike']);
+    // The first choice is shared; the paths split at the second, marked in both columns.
     expect(texts(screen, '.compare-column li')).toEqual([
-      'Shorten the route?Keep the route Hypothetical',
-      'The driversHire new drivers Hypothetical',
-      'Shorten the route?Keep the route Hypothetical',
-      'The driversTalk to the drivers Stated position',
+      'Shorten the route?Keep the route Hypothetical (the same on both paths)',
+      'The paths split hereThe driversHire new drivers Hypothetical',
+      'Shorten the route?Keep the route Hypothetical (the same on both paths)',
+      'The paths split hereThe driversTalk to the drivers Stated position',
     ]);
+    // Both paths' final meters side by side (neither changes the cost from its start of 1).
+    expect(texts(screen, '.compare-meter-table tbody tr')).toEqual(['Cost1/51/5']);
     pick(left, '1');
-    expect(texts(screen, '.compare-column li')[0]).toBe('Shorten the route?Shorten the route Reported');
+    expect(texts(screen, '.compare-column li')[0]).toBe(
+      'The paths split hereShorten the route?Shorten the route Reported',
+    );
+    expect(texts(screen, '.compare-meter-table tbody tr')).toEqual(['Cost3/51/5']);
+    expect(screen.querySelector('.compare-meter-table .compare-differs')).not.toBeNull();
     button(screen, 'Back').click();
     expect(back).toHaveBeenCalledOnce();
     expect(await axeViolations(screen)).toEqual([]);
