@@ -244,6 +244,19 @@ describe('branch map screen', () => {
     expect(screen.querySelector('svg .node.current text')!.textContent).toBe('The drivers');
     button(screen, 'Go to “Shorten the route?”').click();
     expect(actions.goTo).toHaveBeenCalledWith([]);
+    // An unreached point says why it is locked, on request (a click, tap or key press).
+    const locked = button(screen, 'Why is “Buses run” locked?');
+    const why = screen.querySelector<HTMLElement>(`#${locked.getAttribute('aria-controls')}`)!;
+    expect(why.hidden).toBe(true);
+    locked.click();
+    expect(locked.getAttribute('aria-expanded')).toBe('true');
+    expect(why.hidden).toBe(false);
+    expect(textOf(why)).toMatch(/^None of the choices you have made so far leads here/);
+    // A box in the drawing does what its line does: the explored, unreached ending says why it is locked.
+    screen.querySelectorAll('svg .node')[3]!.dispatchEvent(new Event('click'));
+    expect(button(screen, 'Why is “Strike” locked?').getAttribute('aria-expanded')).toBe('true');
+    // The current point offers nothing: the student is there.
+    expect(screen.querySelector('.branch-item.current button')).toBeNull();
     expect(await axeViolations(screen)).toEqual([]);
   });
 });
