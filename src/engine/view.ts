@@ -41,6 +41,8 @@ export interface MeterView {
   max: number;
   /** Change made by the last choice (0 at the start). */
   change: number;
+  /** Why the last choice changed it: the effect's reason, else that choice's outcome. Only with a change. */
+  reason?: string;
 }
 
 export interface StepView {
@@ -141,8 +143,8 @@ function shown(variants: readonly RuleVariant[], world: World, path: readonly St
 
 export function viewOf(index: ScenarioIndex, snapshot: HasContext): GameView {
   const { world, path, at: here } = snapshot.context;
-  const meters = metersOf(index.scenario, world, path);
   const steps = path.map((step, i) => stepView(index, path, i));
+  const meters = metersOf(index, world, path, steps.at(-1));
   const stage = stageAt(index.rules, path);
   const ending = index.ending(here);
   if (ending) {
@@ -188,19 +190,29 @@ export function viewOf(index: ScenarioIndex, snapshot: HasContext): GameView {
   };
 }
 
-function metersOf(scenario: Scenario, world: World, path: Step[]): MeterView[] {
+function metersOf(index: ScenarioIndex, world: World, path: Step[], last: StepView | undefined): MeterView[] {
+  const { scenario } = index;
   const before = path.length >= 2 ? path[path.length - 2]!.world : initialWorld(scenario);
+  const lastStep = path.at(-1);
+  const effects = lastStep
+    ? (index.decision(lastStep.decision)?.options.find((o) => o.id === lastStep.option)?.effects ?? [])
+    : [];
   return scenario.variables
     .filter((v) => !v.hidden)
-    .map((v) => ({
-      id: v.id,
-      label: v.label,
-      ...(v.description ? { description: v.description } : {}),
-      value: world[v.id] ?? v.initial,
-      min: v.min,
-      max: v.max,
-      change: path.length === 0 ? 0 : (world[v.id] ?? 0) - (before[v.id] ?? 0),
-    }));
+    .map((v) => {
+      const change = path.length === 0 ? 0 : (world[v.id] ?? 0) - (before[v.id] ?? 0);
+      const reason = change === 0 ? undefined : (effects.find((e) => e.variable === v.id)?.reason ?? last?.outcome);
+      return {
+        id: v.id,
+        label: v.label,
+        ...(v.description ? { description: v.description } : {}),
+        value: world[v.id] ?? v.initial,
+        min: v.min,
+        max: v.max,
+        change,
+        ...(reason ? { reason } : {}),
+      };
+    });
 }
 
 function stepView(index: ScenarioIndex, path: readonly Step[], i: number): StepView {

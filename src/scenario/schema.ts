@@ -6,7 +6,17 @@
  */
 import { z } from 'zod';
 import type { Citation } from './schema-v1.ts';
-import { Actor, citations, Effect, Evidence, EVIDENCE_KINDS, id, MapLayers, Source, text } from './schema-v1.ts';
+import {
+  Actor,
+  citations,
+  Effect as EffectV1,
+  Evidence,
+  EVIDENCE_KINDS,
+  id,
+  MapLayers,
+  Source,
+  text,
+} from './schema-v1.ts';
 
 export { EVIDENCE_KINDS };
 export type { Evidence } from './schema-v1.ts';
@@ -138,6 +148,19 @@ const Route = z.strictObject({
   when: when.optional().meta({ description: 'Taken when all these hold; leave out on the last route, the fallback.' }),
   to: id.meta({ description: 'The id of the decision point or ending.' }),
 });
+
+/** Format 2's effect: format 1's, with the reason students read beside the meter's change. */
+const Effect = z
+  .strictObject({
+    ...EffectV1.shape,
+    reason: text(
+      'Why the meter changes, in a few words students read beside the change, e.g. "the Kremlin treats the strikes as NATO\'s involvement". Without it, the outcome is shown as the reason.',
+    ).optional(),
+  })
+  .refine((effect) => (effect.add === undefined) !== (effect.set === undefined), {
+    message: 'an effect needs exactly one of "add" or "set"',
+  })
+  .meta({ description: 'How choosing an option changes the world state.' });
 
 const Option = z.strictObject({
   id,

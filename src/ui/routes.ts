@@ -10,6 +10,7 @@ export type Route =
   | { screen: 'link'; scenario: string; options: string[] }
   | { screen: 'map'; scenario: string }
   | { screen: 'compare'; scenario: string }
+  | { screen: 'labels'; scenario: string }
   | { screen: 'structure'; scenario: string }
   | { screen: 'guide'; scenario: string }
   | { screen: 'handout'; scenario: string };
@@ -35,6 +36,7 @@ export function parseRoute(hash: string): Route | undefined {
     screen === 'map' ||
     screen === 'compare' ||
     screen === 'structure' ||
+    screen === 'labels' ||
     screen === 'guide' ||
     screen === 'handout'
   )

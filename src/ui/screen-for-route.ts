@@ -22,6 +22,7 @@ import { compareScreen } from './screens/compare.ts';
 import { debriefScreen } from './screens/debrief.ts';
 import { decisionScreen } from './screens/decision.ts';
 import { guideScreen } from './screens/guide.ts';
+import { labelsScreen } from './screens/labels.ts';
 import { outcomeScreen } from './screens/outcome.ts';
 import { titleScreen } from './screens/title.ts';
 
@@ -79,6 +80,8 @@ export function screenFor(context: ScreenContext): HTMLElement {
       return game
         ? compareScreen(game.session.index, game.session.progress.playthroughs, () => backToGame(game))
         : title(context);
+    case 'labels':
+      return game ? labelsScreen(() => backToGame(game)) : title(context);
     case 'structure':
       return game
         ? authoring.screen((tools) => tools.structureScreen(game.session.index.bundle, pointOf(game.view)))
@@ -154,6 +157,7 @@ function branchMap(game: GameContext): HTMLElement {
 function play(game: GameContext): HTMLElement {
   const { session, view, state, shell } = game;
   const showSource = showSourceOf(game);
+  const glossary = session.index.scenario.teacher?.glossary;
   const pathActions = {
     rewindTo: (step: number) => shell.act(() => session.rewindTo(step)),
     tryInstead: (step: number, option: string) =>
@@ -167,6 +171,7 @@ function play(game: GameContext): HTMLElement {
     return outcomeScreen(last, view.meters, view.kind === 'ending' ? 'See the ending' : 'Next decision', {
       next: () => shell.act(() => ({ type: 'outcome-read' })),
       showSource,
+      glossary,
     });
   }
   if (view.kind === 'ending') {
@@ -191,10 +196,17 @@ function play(game: GameContext): HTMLElement {
         openMap: () => shell.navigate({ screen: 'map', scenario: session.id }),
         openCompare: () => shell.navigate({ screen: 'compare', scenario: session.id }),
         playAgain: () => shell.act(() => session.restart()),
+        glossary,
       },
     );
   }
-  const screen = decisionScreen(view, { ...pathActions, choose: (option) => shell.choose(option), showSource });
+  const screen = decisionScreen(view, {
+    ...pathActions,
+    choose: (option) => shell.choose(option),
+    showSource,
+    labelsHref: formatRoute({ screen: 'labels', scenario: session.id }),
+    glossary,
+  });
   markInteractive();
   return screen;
 }

@@ -10,7 +10,7 @@ import { h } from '../dom.ts';
 let count = 0;
 
 /** A paragraph of `className` with its (hidden until needed) unfold button. */
-export function foldingText(text: string, className: string, unfoldLabel: string): HTMLElement {
+export function foldingText(text: string | Node[], className: string, unfoldLabel: string): HTMLElement {
   const id = `folding-${++count}`;
   const toggle = h(
     'button',

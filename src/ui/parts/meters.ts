@@ -1,8 +1,15 @@
-/** The world-state meters as text and native meter elements, so screen readers get the values. */
+/**
+ * The world-state meters as text and native meter elements, so screen readers get the values.
+ * This is the one place a screen shows the meters: each with the last choice's change and why
+ * ("+1: the Kremlin treats the strikes as NATO's involvement"). Hidden variables never reach it
+ * (the view leaves them out).
+ */
 import type { MeterView } from '../../engine/view.ts';
 import { h } from '../dom.ts';
 
-/** `showChange` adds the last choice's change beside each value. */
+const signed = (n: number) => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n)}`;
+
+/** `showChange` adds the last choice's change and its reason under each meter that moved. */
 export function meterList(
   meters: MeterView[],
   heading = 'State of play',
@@ -19,17 +26,23 @@ export function meterList(
       meters.map((m) =>
         h(
           'li',
-          { class: 'meter', title: m.description },
+          { class: m.change && showChange ? 'meter meter-moved' : 'meter', title: m.description },
           h('span', { class: 'meter-label' }, m.label),
           h('meter', { min: m.min, max: m.max, value: m.value, 'aria-label': `${m.label}: ${m.value} of ${m.max}` }),
           h(
             'span',
             { class: 'meter-value' },
             `${m.value}/${m.max}`,
-            showChange && m.change
-              ? h('span', { class: 'meter-change' }, ` (${m.change > 0 ? '+' : ''}${m.change})`)
-              : null,
+            showChange && m.change ? h('span', { class: 'meter-change' }, ` (${signed(m.change)})`) : null,
           ),
+          showChange && m.change
+            ? h(
+                'p',
+                { class: 'meter-reason' },
+                h('strong', {}, `${signed(m.change)}`),
+                m.reason ? `: ${m.reason}` : null,
+              )
+            : null,
         ),
       ),
     ),

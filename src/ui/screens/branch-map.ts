@@ -30,6 +30,19 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
     node.id === state.current ? 'current' : state.explored.has(node.id) ? 'explored' : 'unexplored';
   const endingsFound = layout.nodes.filter((n) => n.kind === 'ending' && state.explored.has(n.id)).length;
   const endingsTotal = layout.nodes.filter((n) => n.kind === 'ending').length;
+  const list = h(
+    'ol',
+    { class: 'branch-list' },
+    layout.nodes.map((node) => {
+      const status = statusOf(node);
+      return h(
+        'li',
+        { class: `branch-item ${status}`, 'data-node': node.id },
+        h('span', {}, `${node.kind === 'ending' ? 'Ending' : 'Decision'}: ${node.title} — ${status}`),
+        node.id === state.current ? null : nodeAction(node, state, actions),
+      );
+    }),
+  );
   // Focusable, so keyboard users can scroll a drawing wider than the screen.
   const scroll = h(
     'div',
@@ -39,7 +52,13 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
       role: 'group',
       'aria-label': 'Branch map drawing (scrolls); the list below says the same',
     },
-    drawing(layout, statusOf),
+    // A box in the drawing does what its line in the list does (go there, or say why it is locked),
+    // so the boxes are as clickable as they look; keyboards and screen readers use the list.
+    drawing(layout, statusOf, (id) => {
+      const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
+      button?.focus();
+      button?.click();
+    }),
   );
   // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
   centreInFrame(scroll, () => scroll.querySelector('.node.current'));
@@ -53,25 +72,7 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
       `${endingsFound} of ${endingsTotal} endings discovered. Explored points are filled; your current point is outlined.`,
     ),
     scroll,
-    h(
-      'ol',
-      { class: 'branch-list' },
-      layout.nodes.map((node) => {
-        const route = state.reachable.get(node.id);
-        return h(
-          'li',
-          { class: `branch-item ${statusOf(node)}` },
-          h('span', {}, `${node.kind === 'ending' ? 'Ending' : 'Decision'}: ${node.title} — ${statusOf(node)}`),
-          route && node.id !== state.current
-            ? h(
-                'button',
-                { type: 'button', class: 'link-button', onclick: () => actions.goTo(route) },
-                `Go to “${node.title}”`,
-              )
-            : null,
-        );
-      }),
-    ),
+    list,
     h(
       'div',
       { class: 'actions' },
@@ -80,7 +81,48 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
   );
 }
 
-function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVGSVGElement {
+let lockCount = 0;
+
+/**
+ * What a point in the list offers: a reached point is a button that goes there; a locked one is a
+ * button that unfolds why (touch and keyboard alike, no hover).
+ */
+function nodeAction(node: MapNode, state: BranchMapState, actions: BranchMapActions): HTMLElement[] {
+  const route = state.reachable.get(node.id);
+  if (route)
+    return [
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => actions.goTo(route) },
+        `Go to “${node.title}”`,
+      ),
+    ];
+  const id = `locked-${++lockCount}`;
+  const why = h(
+    'p',
+    { class: 'locked-why', id, hidden: true },
+    state.explored.has(node.id)
+      ? 'You reached this in a game you finished, but by choices that no longer lead here. Play again to reach it.'
+      : `None of the choices you have made so far leads here. Play again and choose differently earlier on to reach this ${node.kind === 'ending' ? 'ending' : 'point'}.`,
+  );
+  const button = h(
+    'button',
+    { type: 'button', class: 'link-button', 'aria-expanded': 'false', 'aria-controls': id },
+    `Why is “${node.title}” locked?`,
+  );
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    button.setAttribute('aria-expanded', String(open));
+    why.hidden = !open;
+  });
+  return [button, why];
+}
+
+function drawing(
+  layout: BranchLayout,
+  statusOf: (node: MapNode) => string,
+  onNode: (id: string) => void,
+): SVGSVGElement {
   const width = layout.widest * (NODE_W + GAP_X) + GAP_X;
   const height = layout.layers * (NODE_H + GAP_Y) + GAP_Y / 2;
   const perLayer = new Map<number, number>();
@@ -130,6 +172,7 @@ function drawing(layout: BranchLayout, statusOf: (node: MapNode) => string): SVG
         text.textContent = line;
         group.appendChild(text);
       });
+    group.addEventListener('click', () => onNode(node.id));
     svg.appendChild(group);
   }
   return svg;

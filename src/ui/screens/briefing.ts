@@ -7,6 +7,7 @@ import { mapKey } from '../parts/map-key.ts';
 import { confirmButton } from '../parts/confirm.ts';
 import type { ShowSource } from '../parts/citation.ts';
 import { formatRoute } from '../routes.ts';
+import { Glossary } from '../parts/glossary.ts';
 
 export interface BriefingActions {
   /** Starts the game afresh. */
@@ -20,7 +21,8 @@ export interface BriefingActions {
 export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): HTMLElement {
   const { scenario } = index;
   const world = initialWorld(scenario);
-  // Hidden variables are the model's own bookkeeping: students never see them as meters.
+  const glossary = new Glossary(scenario.teacher?.glossary);
+  // Hidden variables steer the story unseen: students never see them, here or in the game.
   const shown = scenario.variables.filter((v) => !v.hidden);
   const meters = shown.map((v) => ({
     id: v.id,
@@ -36,7 +38,7 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
     { class: 'screen briefing-screen', 'aria-labelledby': 'screen-title' },
     h('p', { class: 'eyebrow' }, 'Briefing'),
     h('h2', { id: 'screen-title' }, scenario.title),
-    h('p', { class: 'lead' }, scenario.summary),
+    h('p', { class: 'lead' }, glossary.text(scenario.summary)),
     h(
       'div',
       { class: 'actions' },
@@ -49,7 +51,9 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'actor-list' },
-        scenario.actors.map((a) => h('li', {}, h('strong', {}, a.name), a.description ? ` — ${a.description}` : '')),
+        scenario.actors.map((a) =>
+          h('li', {}, h('strong', {}, a.name), a.description ? [' — ', glossary.text(a.description)] : ''),
+        ),
       ),
     ),
     h(
@@ -60,7 +64,9 @@ export function briefingScreen(index: ScenarioIndex, actions: BriefingActions): 
       h(
         'ul',
         { class: 'meter-notes' },
-        shown.filter((v) => v.description).map((v) => h('li', {}, h('strong', {}, v.label), `: ${v.description}`)),
+        shown
+          .filter((v) => v.description)
+          .map((v) => h('li', {}, h('strong', {}, v.label), ': ', glossary.text(v.description ?? ''))),
       ),
     ),
     h(

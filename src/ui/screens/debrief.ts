@@ -5,6 +5,8 @@ import { evidenceBadge, evidenceMeaning } from '../evidence.ts';
 import { citationBlock, type ShowSource } from '../parts/citation.ts';
 import { meterList } from '../parts/meters.ts';
 import { pathList, type PathActions } from '../parts/path-list.ts';
+import { Glossary } from '../parts/glossary.ts';
+import type { GlossaryTerm } from '../../engine/glossary.ts';
 
 type EndingView = Extract<GameView, { kind: 'ending' }>;
 
@@ -15,6 +17,8 @@ export interface DebriefActions extends PathActions {
   openMap: () => void;
   openCompare: () => void;
   playAgain: () => void;
+  /** The scenario's glossary: its terms are explained where they first occur. */
+  glossary?: readonly GlossaryTerm[];
 }
 
 export function debriefScreen(
@@ -31,7 +35,7 @@ export function debriefScreen(
     view.evidence
       ? h('p', { class: 'evidence-line' }, evidenceBadge(view.evidence), ' ', evidenceMeaning(view.evidence))
       : null,
-    h('p', { class: 'outcome-text' }, view.text),
+    h('p', { class: 'outcome-text' }, new Glossary(actions.glossary).text(view.text)),
     h('p', { class: 'discovered' }, h('strong', {}, `${found.endings} of ${found.total} endings discovered`)),
     h(
       'div',

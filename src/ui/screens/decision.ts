@@ -1,17 +1,23 @@
 /** A decision point: who decides, the situation, and the options with their evidence and sources. */
 import type { GameView, OptionView } from '../../engine/view.ts';
 import { h, replaceChildren } from '../dom.ts';
-import { evidenceBadge, evidenceMeaning } from '../evidence.ts';
+import { evidenceMeaning, evidenceName, explainedBadge, QUOTE_QUESTION } from '../evidence.ts';
 import { citationBlock, type ShowSource } from '../parts/citation.ts';
 import { meterList } from '../parts/meters.ts';
 import { pathList, type PathActions } from '../parts/path-list.ts';
 import { foldingText, foldToFit } from '../parts/fold-to-fit.ts';
+import { Glossary } from '../parts/glossary.ts';
+import type { GlossaryTerm } from '../../engine/glossary.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
 export interface DecisionActions extends PathActions {
   choose: (option: string) => void;
   showSource: ShowSource;
+  /** The address of "How to read the labels". */
+  labelsHref?: string;
+  /** The scenario's glossary: its terms are explained where they first occur. */
+  glossary?: readonly GlossaryTerm[];
 }
 
 export function decisionScreen(view: DecisionView, actions: DecisionActions): HTMLElement {
@@ -46,6 +52,7 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
       hoverTimer = setTimeout(() => showPreview(option), 300);
     });
     button.addEventListener('mouseleave', () => clearTimeout(hoverTimer));
+    const label = explainedBadge(option.evidence, `option-${option.id}-label-help`, actions.labelsHref);
     return h(
       'li',
       { class: 'option' },
@@ -56,12 +63,12 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
         { class: 'option-meta' },
         h(
           'div',
-          { class: 'option-basis', id: describedBy },
-          evidenceBadge(option.evidence),
+          { class: 'option-basis' },
+          label.toggle,
           h(
             'span',
-            { class: 'visually-hidden' },
-            `${evidenceMeaning(option.evidence)} Source: `,
+            { class: 'visually-hidden', id: describedBy },
+            `${evidenceName(option.evidence)}: ${evidenceMeaning(option.evidence)} Source: `,
             option.citations.map((c) => `“${c.quote}” `),
           ),
         ),
@@ -69,13 +76,19 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
           'details',
           { class: 'option-sources' },
           h('summary', {}, `Sources for option ${option.number}`),
+          h('p', { class: 'quote-question' }, `The label on each quote says: ${QUOTE_QUESTION.toLowerCase()}`),
           option.citations.map((c) => citationBlock(c, actions.showSource)),
         ),
+        label.explanation,
       ),
     );
   });
   if (view.options[0]) showPreview(view.options[0]);
-  const situation = foldingText(view.situation, 'situation', 'Read the whole situation');
+  const situation = foldingText(
+    new Glossary(actions.glossary).text(view.situation),
+    'situation',
+    'Read the whole situation',
+  );
 
   const article = h(
     'article',
@@ -104,6 +117,9 @@ export function decisionScreen(view: DecisionView, actions: DecisionActions): HT
       h('span', { class: 'key-hint' }, ` Press 1–${view.options.length} or choose below.`),
     ),
     h('ol', { class: 'options', 'aria-labelledby': 'options-heading' }, options),
+    actions.labelsHref
+      ? h('p', { class: 'labels-link' }, h('a', { href: actions.labelsHref }, 'How to read the labels'))
+      : null,
     preview,
     meterList(view.meters),
     view.path.length > 0

@@ -45,7 +45,7 @@ export const tinyScenario: Scenario = {
           label: 'Shorten the route',
           outcome: 'The bus takes the valley road.',
           evidence: 'reported',
-          effects: [{ variable: 'cost', add: 2 }],
+          effects: [{ variable: 'cost', add: 2, reason: 'the valley road needs more fuel' }],
           citations: [{ source: 'memo', quote: 'A shorter route saves twenty minutes each morning.' }],
           next: 'drivers',
         },

@@ -128,7 +128,9 @@ describe('outcome screen', () => {
     expect(textOf(screen.querySelector('h2')!)).toBe('Shorten the route');
     expect(textOf(screen.querySelector('.eyebrow')!)).toBe('The school board chose');
     expect(textOf(screen.querySelector('.outcome-text')!)).toBe('The bus takes the valley road.');
-    expect(texts(screen, '.changes li')).toEqual(['Cost: 1 → 3']);
+    // The meters are the one place changes show, each with its reason.
+    expect(screen.querySelectorAll('.meters')).toHaveLength(1);
+    expect(texts(screen, '.meter-reason')).toEqual(['+2: the valley road needs more fuel']);
     expect(texts(screen, '.citation blockquote')).toEqual(['A shorter route saves twenty minutes each morning.']);
     expect(textOf(screen.querySelector('.meter-value')!)).toBe('3/5 (+2)');
     button(screen, 'Continue').click();
@@ -182,7 +184,12 @@ describe('compare screen', () => {
     // The last two playthroughs are picked at first. (happy-dom 21 reads a select's value wrongly
     // when an option other than the first is marked selected, so this checks the markup; after
     // a pick below, the columns follow the pickers.)
-    expect(texts(left, 'option')).toEqual(['1. Buses run', '2. Strike', '3. Strike']);
+    // Each path is named by its ending and its choices.
+    expect(texts(left, 'option')).toEqual([
+      '1. Buses run: Keep the route → Hire new drivers',
+      '2. Strike: Shorten the route → Wait and see',
+      '3. Strike: Keep the route → Talk to the drivers',
+    ]);
     expect([left, right].map((select) => [...select.options].findIndex((o) => o.hasAttribute('selected')))).toEqual([
       1, 2,
     ]);
@@ -193,14 +200,21 @@ describe('compare screen', () => {
     pick(left, '0');
     pick(right, '2');
     expect(texts(screen, '.compare-column h3')).toEqual(['Buses run', 'Strike']);
+    // The first choice is shared; the paths split at the second, marked in both columns.
     expect(texts(screen, '.compare-column li')).toEqual([
-      'Shorten the route?Keep the route Hypothetical',
-      'The driversHire new drivers Hypothetical',
-      'Shorten the route?Keep the route Hypothetical',
-      'The driversTalk to the drivers Stated position',
+      'Shorten the route?Keep the route Hypothetical (the same on both paths)',
+      'The paths split hereThe driversHire new drivers Hypothetical',
+      'Shorten the route?Keep the route Hypothetical (the same on both paths)',
+      'The paths split hereThe driversTalk to the drivers Stated position',
     ]);
+    // Both paths' final meters side by side (neither changes the cost from its start of 1).
+    expect(texts(screen, '.compare-meter-table tbody tr')).toEqual(['Cost1/51/5']);
     pick(left, '1');
-    expect(texts(screen, '.compare-column li')[0]).toBe('Shorten the route?Shorten the route Reported');
+    expect(texts(screen, '.compare-column li')[0]).toBe(
+      'The paths split hereShorten the route?Shorten the route Reported',
+    );
+    expect(texts(screen, '.compare-meter-table tbody tr')).toEqual(['Cost3/51/5']);
+    expect(screen.querySelector('.compare-meter-table .compare-differs')).not.toBeNull();
     button(screen, 'Back').click();
     expect(back).toHaveBeenCalledOnce();
     expect(await axeViolations(screen)).toEqual([]);
@@ -230,6 +244,19 @@ describe('branch map screen', () => {
     expect(screen.querySelector('svg .node.current text')!.textContent).toBe('The drivers');
     button(screen, 'Go to “Shorten the route?”').click();
     expect(actions.goTo).toHaveBeenCalledWith([]);
+    // An unreached point says why it is locked, on request (a click, tap or key press).
+    const locked = button(screen, 'Why is “Buses run” locked?');
+    const why = screen.querySelector<HTMLElement>(`#${locked.getAttribute('aria-controls')}`)!;
+    expect(why.hidden).toBe(true);
+    locked.click();
+    expect(locked.getAttribute('aria-expanded')).toBe('true');
+    expect(why.hidden).toBe(false);
+    expect(textOf(why)).toMatch(/^None of the choices you have made so far leads here/);
+    // A box in the drawing does what its line does: the explored, unreached ending says why it is locked.
+    screen.querySelectorAll('svg .node')[3]!.dispatchEvent(new Event('click'));
+    expect(button(screen, 'Why is “Strike” locked?').getAttribute('aria-expanded')).toBe('true');
+    // The current point offers nothing: the student is there.
+    expect(screen.querySelector('.branch-item.current button')).toBeNull();
     expect(await axeViolations(screen)).toEqual([]);
   });
 });
