@@ -14,6 +14,8 @@ import { MeterPanel } from '../pieces/meters.ts';
 import { Panel } from '../pieces/panel.ts';
 import { RegionMap } from '../pieces/region-map.ts';
 import { Sweep } from '../pieces/sweep.ts';
+import { Consequences } from '../pieces/consequences.ts';
+import type { StagePicture } from '../../engine/stage.ts';
 
 export interface StageSceneOptions {
   scenario: Scenario;
@@ -26,6 +28,7 @@ export interface StageSceneOptions {
 
 export class StageScene extends Phaser.Scene {
   private map: RegionMap | undefined;
+  private consequences: Consequences | undefined;
   private panel!: Panel;
   private actors!: ActorRow;
   private meters!: MeterPanel;
@@ -49,6 +52,7 @@ export class StageScene extends Phaser.Scene {
       this.map = new RegionMap(this, scenario.map, [this.panel.graphics], this.options.backdrop?.(), () =>
         this.invalidate(),
       );
+    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion);
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
     this.meters = new MeterPanel(this, scenario.variables);
     this.sweep = new Sweep(this);
@@ -67,6 +71,11 @@ export class StageScene extends Phaser.Scene {
     if (this.pending.view) this.showView(this.pending.view, this.pending.moment);
     this.pending = {};
     this.options.onCreated(this);
+  }
+
+  /** What the stage draws now: the picture on the map and the stances on the actors (for the test probe). */
+  drawn(): { picture: StagePicture | undefined; stances: Array<{ actor: string; word: string }> } {
+    return { picture: this.consequences?.drawn(), stances: this.actors?.stancesShown() ?? [] };
   }
 
   /** Km per pixel of the map at its current fit, or undefined without a map. */
@@ -113,6 +122,8 @@ export class StageScene extends Phaser.Scene {
     const animate = !this.options.reducedMotion && previous !== undefined && changedStep(previous, view);
     this.actors.update(view, moment, animate);
     this.meters.update(view.meters, animate);
+    this.consequences?.show(view.stage, animate);
+    this.actors.setStances(view.stage.picture.stances, animate);
     if (animate) {
       this.sweep.play(view.kind === 'ending');
       this.map?.ripple();
@@ -140,6 +151,7 @@ export class StageScene extends Phaser.Scene {
       .centerOn(width / 2, height / 2);
     this.panel.setLayout(layout);
     this.map?.setLayout(layout);
+    this.consequences?.setLayout(layout);
     this.actors.setLayout(layout.actors, layout.emblemRadius, layout.unit, layout.captions);
     this.meters.setLayout(layout.meters, layout.unit, layout.meterColumns);
     this.sweep.setLayout(layout);
