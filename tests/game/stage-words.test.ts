@@ -73,3 +73,13 @@ describe('arcPoint', () => {
     expect(Math.abs(mid[1])).toBeGreaterThan(5);
   });
 });
+
+describe('compactName', () => {
+  it('drops parentheticals, a leading "The" and a trailing generic word', async () => {
+    const { compactName } = await import('../../src/game/labels.ts');
+    expect(compactName('Outgoing US administration (President Joe Biden)')).toBe('Outgoing US');
+    expect(compactName("Ukraine's leadership (President Volodymyr Zelensky)")).toBe('Ukraine');
+    expect(compactName("The Kremlin (Russia's leadership, President Putin)")).toBe('Kremlin');
+    expect(compactName('Leadership')).toBe('Leadership');
+  });
+});

@@ -7,7 +7,7 @@ import type Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { StageMoment } from '../stage-contract.ts';
 import type { Actor } from '../../scenario/schema.ts';
-import { emblemLabels, shortName } from '../labels.ts';
+import { compactName, emblemLabels, shortName } from '../labels.ts';
 import { emblemCenterOffset } from '../stage-layout.ts';
 import type { Box } from '../projection.ts';
 import { css, fontFamily, palette } from '../palette.ts';
@@ -98,7 +98,7 @@ export class ActorRow {
           emblem.caption,
           shortName(emblem.actor.name),
           cell - unit * 0.5,
-          Math.max(10, Math.round(unit * 0.78)),
+          Math.max(12, Math.round(unit * 0.78)),
         );
     }
     this.placeStances();
@@ -244,13 +244,16 @@ export class ActorRow {
  * Sets a caption in at most two lines: a smaller size if that makes it fit, else two lines ending
  * in an ellipsis (the full name is in the page's text).
  */
-function fitCaption(caption: Phaser.GameObjects.Text, full: string, width: number, size: number): void {
-  const smallest = Math.max(10, Math.round(size * 0.8));
+function fitCaption(caption: Phaser.GameObjects.Text, name: string, width: number, size: number): void {
+  const smallest = Math.max(12, Math.round(size * 0.8));
   let lines: string[] = [];
-  for (let font = size; font >= smallest; font--) {
-    caption.setFontSize(font).setWordWrapWidth(width, true).setText(full);
-    lines = caption.getWrappedText(full);
-    if (lines.length <= 2) return;
+  // The full short name if it fits in two lines, else the compact one ("Outgoing US").
+  for (const full of [name, compactName(name)]) {
+    for (let font = size; font >= smallest; font--) {
+      caption.setFontSize(font).setWordWrapWidth(width, true).setText(full);
+      lines = caption.getWrappedText(full);
+      if (lines.length <= 2 && caption.width <= width + 1) return;
+    }
   }
   let second = lines.slice(1).join(' ');
   caption.setText(`${lines[0]}\n${second}`);

@@ -222,7 +222,7 @@ export class RegionMap {
         .setRadius(dotRadius * 2.2)
         .setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
       marker.label
-        .setFontSize(Math.max(11, Math.round(unit * 0.95)))
+        .setFontSize(Math.max(12, Math.round(unit * 0.95)))
         .setStroke(palette.labelStroke, Math.max(3, unit / 4));
     }
     const bounds = {
@@ -261,7 +261,7 @@ export class RegionMap {
     g.lineBetween(x + length, y - tick, x + length, y);
     this.scaleLabel
       .setText(`${formatKm(km)} km`)
-      .setFontSize(Math.max(10, Math.round(unit * 0.8)))
+      .setFontSize(Math.max(12, Math.round(unit * 0.8)))
       .setPosition(x + length + unit * 0.45, y + unit * 0.3);
   }
 }
