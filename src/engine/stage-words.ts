@@ -82,7 +82,7 @@ export function describePicture(frame: StageFrame, map: MapLayers | undefined, a
   for (const a of picture.areas) {
     const label = a.label ? `: ${a.label}` : '';
     sentences.push({
-      text: `${capitalise(a.kind)} area marked at ${placeName(map, a.place)}${label}.`,
+      text: `${placeName(map, a.place)} marked as ${a.kind}${label}.`,
       now: a.step === lastStep && frame.directions.length > 0,
     });
   }
@@ -106,8 +106,4 @@ export function describePicture(frame: StageFrame, map: MapLayers | undefined, a
 /** One string that changes whenever anything drawn changes: lets the stage skip redrawing an unchanged picture. */
 export function pictureKey(picture: StagePicture): string {
   return JSON.stringify(picture);
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
 }

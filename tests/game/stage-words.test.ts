@@ -33,11 +33,11 @@ describe('describePicture', () => {
     const words = describePicture(frame, map, actors);
     expect(words[0]).toBe('Strike from Sumy region to Kursk, within ATACMS range (300 km).');
     expect(words).toContain("Ukraine's leadership escalates.");
-    expect(words).toContain('Held area marked at Kursk: Held by Ukraine.');
+    expect(words).toContain('Kursk marked as held: Held by Ukraine.');
     expect(words).toContain('Shown: ATACMS range (300 km).');
     expect(words).toContain('Highlighted: Kursk.');
     // The older area comes after what the last choice did.
-    expect(words.indexOf('Held area marked at Kursk: Held by Ukraine.')).toBeGreaterThan(1);
+    expect(words.indexOf('Kursk marked as held: Held by Ukraine.')).toBeGreaterThan(1);
   });
 
   it('falls back to ids for places the map does not name', () => {

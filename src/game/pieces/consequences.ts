@@ -114,7 +114,9 @@ export class Consequences {
           .setFontSize(Math.max(12, Math.round(unit * 0.8)))
           .setWordWrapWidth(Math.max(unit * 8, r * 2.4), true)
           .setOrigin(0.5, 0);
-        if (at) label.setPosition(Math.round(at[0]), Math.round(at[1] + r + unit * 0.2)).setVisible(true);
+        // A small area's label would sit on its place's own name: the words beside the stage say it.
+        if (at && r * 2 >= label.width * 0.6)
+          label.setPosition(Math.round(at[0]), Math.round(at[1] + r + unit * 0.2)).setVisible(true);
       }
     }
     for (const id of picture.ranges) {
