@@ -172,7 +172,7 @@ export function emblemCenterOffset(radius: number): number {
 
 /** Height of the actors' block: halo room, disc, pips, and a two-line caption when shown. */
 function actorBlockHeight(radius: number, captions: boolean, unit: number): number {
-  return Math.round(emblemCenterOffset(radius) + radius * 1.75 + (captions ? unit * 2.1 : 0));
+  return Math.round(emblemCenterOffset(radius) + radius * 1.75 + (captions ? Math.max(unit * 2.1, 34) : 0));
 }
 
 function columnsFor(width: number, unit: number, meters: number): number {

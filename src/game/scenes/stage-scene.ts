@@ -54,7 +54,8 @@ export class StageScene extends Phaser.Scene {
       );
     if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion);
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
-    this.meters = new MeterPanel(this, scenario.variables);
+    // Hidden variables steer the story without being shown: the stage shows what the page's meters show.
+    this.meters = new MeterPanel(this, shownVariables(scenario));
     this.sweep = new Sweep(this);
     this.relayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
@@ -141,7 +142,7 @@ export class StageScene extends Phaser.Scene {
     const layout = layoutStage(
       width,
       height,
-      { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: scenario.variables.length },
+      { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: shownVariables(scenario).length },
       ratio,
     );
     this.layout = layout;
@@ -163,4 +164,8 @@ function changedStep(a: GameView, b: GameView): boolean {
   if (a.kind !== b.kind) return true;
   const id = (v: GameView) => (v.kind === 'decision' ? v.decisionId : v.endingId);
   return id(a) !== id(b) || a.path.length !== b.path.length;
+}
+
+function shownVariables(scenario: Scenario): Scenario['variables'] {
+  return scenario.variables.filter((v) => !v.hidden);
 }
