@@ -33,6 +33,22 @@ export function shortName(name: string): string {
   return short || name.trim();
 }
 
+const GENERIC = /\s+(administration|leadership|government)$/iu;
+
+/**
+ * A name short enough for a caption under an actor on a phone: no parenthetical, no leading
+ * "The", no trailing generic word ("Outgoing US administration" -> "Outgoing US",
+ * "Ukraine's leadership" -> "Ukraine").
+ */
+export function compactName(name: string): string {
+  let short = shortName(name).replace(/^the\s+/iu, '');
+  if (GENERIC.test(short)) {
+    const without = short.replace(GENERIC, '').replace(/['’]s$/iu, '');
+    if (without) short = without;
+  }
+  return short;
+}
+
 /** Up to three initials of a name's significant words: "Ukraine's leadership" -> "UL". */
 export function initials(name: string): string {
   const words = shortName(name)

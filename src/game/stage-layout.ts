@@ -37,6 +37,9 @@ export interface LayoutNeeds {
   meters: number;
 }
 
+/** Below this width (CSS px) the stage stacks the actors under the map and shows no meters. */
+export const NARROW = 520;
+
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 const EMPTY: Box = { x: 0, y: 0, width: 0, height: 0 };
 
@@ -48,8 +51,11 @@ export function layoutStage(width: number, height: number, needs: LayoutNeeds, p
   const actors = Math.max(1, needs.actors);
 
   if (!needs.hasMap) return { ...plainLayout(w, h, unit, pad, needs), pixelRatio };
+  // A phone-sized stage cannot show the meters' names whole at a readable size: it leaves them to
+  // the page's text (which shows them anyway) and gives the actors' names the room instead.
+  if (w < NARROW) needs = { ...needs, meters: 0 };
 
-  if (w / h >= 1.3) {
+  if (w / h >= 1.3 && w >= NARROW) {
     const panelWidth = Math.round(clamp(w < 600 ? w * 0.46 : w * 0.3, Math.min(150, w * 0.5), unit * 24));
     const panel = { x: w - panelWidth, y: 0, width: panelWidth, height: h };
     const inner = { x: panel.x + pad, y: pad * 0.5, width: panelWidth - 2 * pad, height: h - pad * 1.5 };
@@ -87,7 +93,7 @@ export function layoutStage(width: number, height: number, needs: LayoutNeeds, p
   }
 
   const columns = columnsFor(w - 2 * pad, unit, needs.meters);
-  const captions = unit >= 14 && (w - 2 * pad) / actors >= unit * 5;
+  const captions = (w - 2 * pad) / actors >= Math.max(unit * 5, 72);
   const emblemRadius = Math.max(7, Math.min(unit * 1.3, (w - 2 * pad) / actors / 2.8));
   const actorsHeight = actorBlockHeight(emblemRadius, captions, unit);
   const metersHeight = Math.ceil(needs.meters / columns) * meterRowHeight(unit);
@@ -166,7 +172,7 @@ export function emblemCenterOffset(radius: number): number {
 
 /** Height of the actors' block: halo room, disc, pips, and a two-line caption when shown. */
 function actorBlockHeight(radius: number, captions: boolean, unit: number): number {
-  return Math.round(emblemCenterOffset(radius) + radius * 1.75 + (captions ? unit * 2.1 : 0));
+  return Math.round(emblemCenterOffset(radius) + radius * 1.75 + (captions ? Math.max(unit * 2.1, 34) : 0));
 }
 
 function columnsFor(width: number, unit: number, meters: number): number {

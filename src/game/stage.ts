@@ -6,6 +6,7 @@
  */
 import Phaser from 'phaser';
 import type { GameView } from '../engine/view.ts';
+import type { StagePicture } from '../engine/stage.ts';
 import { loadAtlas, type Detail } from './atlas.ts';
 import { StageScene } from './scenes/stage-scene.ts';
 import type { MountStage, Stage, StageMoment } from './stage-contract.ts';
@@ -21,6 +22,14 @@ export interface StageProbe {
   fps(): number;
   /** Frames rendered so far. */
   frames(): number;
+  /**
+   * What the stage draws now: the map picture (strikes, areas, ranges, highlights; undefined
+   * without a map or before the first view) and the stance tags on the actors.
+   */
+  drawn(): {
+    picture: StagePicture | undefined;
+    stances: Array<{ actor: string; word: string }>;
+  };
 }
 
 declare global {
@@ -123,7 +132,12 @@ export const mountStage: MountStage = async (parent, index, options) => {
   };
 
   let destroyed = false;
-  const probe: StageProbe = { ready: false, fps: () => game.loop.actualFps, frames: () => game.loop.frame };
+  const probe: StageProbe = {
+    ready: false,
+    fps: () => game.loop.actualFps,
+    frames: () => game.loop.frame,
+    drawn: () => scene.drawn(),
+  };
 
   try {
     await withTimeout(sceneCreated, 15_000, 'The stage did not start within 15 s');

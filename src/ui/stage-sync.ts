@@ -5,6 +5,7 @@
  */
 import type { GameView, ScenarioIndex } from '../engine/view.ts';
 import type { MountStage, Stage, StageMoment } from '../game/stage-contract.ts';
+import { StageNotes } from './stage-notes.ts';
 
 /** What the stage should show: a scenario's game at a view, or nothing. */
 export interface StageScene {
@@ -19,11 +20,16 @@ export class StageSync {
   private mountedFor: string | undefined;
   private latest: StageScene | undefined;
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  /** The stage in words, when the page has a place for it (index.html's #stage-notes). */
+  private readonly notes: StageNotes | undefined;
 
   constructor(
     private readonly element: HTMLElement,
     private readonly loadStage: () => Promise<MountStage>,
-  ) {}
+    notesElement: HTMLElement | null = document.getElementById('stage-notes'),
+  ) {
+    this.notes = notesElement ? new StageNotes(notesElement) : undefined;
+  }
 
   /** Mounts a fresh stage on the next sync, as a new version of the same scenario needs. */
   forget(): void {
@@ -37,6 +43,7 @@ export class StageSync {
       this.stage = undefined;
       this.mountedFor = undefined;
       document.body.classList.remove('has-stage');
+      this.notes?.hide();
       return;
     }
     const id = scene.index.scenario.id;
@@ -55,11 +62,15 @@ export class StageSync {
         this.stage = stage;
       } catch (error) {
         document.body.classList.remove('has-stage');
+        this.notes?.hide();
         // The stage is decoration: everything it shows is also in the text, so the game goes on without it.
         console.error('The stage could not start; the game continues in text.', error);
         return;
       }
     }
-    if (this.latest) this.stage?.show(this.latest.view, this.latest.moment);
+    if (!this.latest || !this.stage) return;
+    this.stage.show(this.latest.view, this.latest.moment);
+    // Said only while the stage shows it: without a map there is nothing more to say than the text.
+    if (this.latest.index.scenario.map) this.notes?.show(this.latest.index.scenario, this.latest.view.stage);
   }
 }

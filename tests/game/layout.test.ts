@@ -14,10 +14,20 @@ const within = (
 describe('layoutStage', () => {
   const needs = { hasMap: true, actors: 4, meters: 4 };
 
-  it('puts actors and meters beside the map on a phone band', () => {
+  it('on a phone band, puts the actors under the map with room for their names, and leaves the meters to the text', () => {
     const layout = layoutStage(360, 220, needs);
-    expect(layout.mode).toBe('side');
+    expect(layout.mode).toBe('below');
+    expect(layout.captions).toBe(true);
+    expect(layout.meters.height).toBe(0);
     expect(layout.unit).toBeGreaterThanOrEqual(10);
+    expect(layout.mapFit!.y + layout.mapFit!.height).toBeLessThanOrEqual(layout.panel.y);
+    expect(layout.mapFit!.height).toBeGreaterThan(60);
+    for (const box of [layout.actors, layout.mapFit!]) expect(within(box, layout)).toBe(true);
+  });
+
+  it('keeps actors and meters beside the map on a wider band', () => {
+    const layout = layoutStage(640, 300, needs);
+    expect(layout.mode).toBe('side');
     expect(layout.mapFit!.x + layout.mapFit!.width).toBeLessThanOrEqual(layout.panel.x);
     for (const box of [layout.actors, layout.meters, layout.mapFit!]) expect(within(box, layout)).toBe(true);
   });

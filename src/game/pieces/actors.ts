@@ -7,11 +7,13 @@ import type Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { StageMoment } from '../stage-contract.ts';
 import type { Actor } from '../../scenario/schema.ts';
-import { emblemLabels, shortName } from '../labels.ts';
+import { compactName, emblemLabels, shortName } from '../labels.ts';
 import { emblemCenterOffset } from '../stage-layout.ts';
 import type { Box } from '../projection.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { addText } from './text.ts';
+import type { Stance } from '../../engine/stage.ts';
+import { STANCE_STYLES } from '../picture-style.ts';
 
 interface Emblem {
   actor: Actor;
@@ -19,6 +21,8 @@ interface Emblem {
   initials: Phaser.GameObjects.Text;
   caption: Phaser.GameObjects.Text;
   pips: Phaser.GameObjects.Graphics;
+  /** The actor's latest stance: an icon and a word on a coloured tag beside the disc. */
+  stance: Phaser.GameObjects.Text;
   x: number;
   y: number;
 }
@@ -60,6 +64,10 @@ export class ActorRow {
         .setOrigin(0.5, 0)
         .setDepth(13),
       pips: scene.add.graphics().setDepth(13),
+      stance: addText(scene, '', { fontFamily, fontStyle: 'bold', color: palette.textOnFocus, padding: { x: 3, y: 1 } })
+        .setOrigin(0.5, 1)
+        .setDepth(14)
+        .setVisible(false),
       x: 0,
       y: 0,
     }));
@@ -90,9 +98,10 @@ export class ActorRow {
           emblem.caption,
           shortName(emblem.actor.name),
           cell - unit * 0.5,
-          Math.max(10, Math.round(unit * 0.78)),
+          Math.max(12, Math.round(unit * 0.78)),
         );
     }
+    this.placeStances();
     if (n > 1) this.links.lineBetween(this.emblems[0]!.x + r, cy, this.emblems[n - 1]!.x - r, cy);
     this.drawPips();
     this.paint(false);
@@ -112,6 +121,36 @@ export class ActorRow {
     this.active = next;
     this.kind = view.kind;
     this.paint(animate && changed);
+  }
+
+  /** Shows each actor's latest stance (from the stage picture); a new one pops in when animating. */
+  setStances(stances: ReadonlyArray<{ actor: string; is: Stance }>, animate: boolean): void {
+    for (const emblem of this.emblems) {
+      const stance = stances.find((s) => s.actor === emblem.actor.id);
+      const tag = emblem.stance;
+      if (!stance) {
+        tag.setVisible(false).setText('');
+        continue;
+      }
+      const style = STANCE_STYLES[stance.is];
+      const text = `${style.icon} ${style.word}`;
+      const changed = tag.text !== text;
+      tag.setText(text).setBackgroundColor(css(style.color)).setVisible(true);
+      if (changed && animate && !this.reducedMotion)
+        this.scene.tweens.add({ targets: tag, scale: { from: 0.5, to: 1 }, duration: 400, ease: 'Back.easeOut' });
+    }
+    this.placeStances();
+  }
+
+  /** The stance words shown now, per actor id (for the test probe). */
+  stancesShown(): Array<{ actor: string; word: string }> {
+    return this.emblems.filter((e) => e.stance.visible).map((e) => ({ actor: e.actor.id, word: e.stance.text }));
+  }
+
+  private placeStances(): void {
+    const r = this.radius;
+    for (const emblem of this.emblems)
+      emblem.stance.setFontSize(Math.max(12, Math.round(this.unit * 0.75))).setPosition(emblem.x, emblem.y - r * 1.05);
   }
 
   /** Colours every emblem for the current turn; at an ending all share a quiet warm rim. */
@@ -205,13 +244,16 @@ export class ActorRow {
  * Sets a caption in at most two lines: a smaller size if that makes it fit, else two lines ending
  * in an ellipsis (the full name is in the page's text).
  */
-function fitCaption(caption: Phaser.GameObjects.Text, full: string, width: number, size: number): void {
-  const smallest = Math.max(10, Math.round(size * 0.8));
+function fitCaption(caption: Phaser.GameObjects.Text, name: string, width: number, size: number): void {
+  const smallest = Math.max(12, Math.round(size * 0.8));
   let lines: string[] = [];
-  for (let font = size; font >= smallest; font--) {
-    caption.setFontSize(font).setWordWrapWidth(width, true).setText(full);
-    lines = caption.getWrappedText(full);
-    if (lines.length <= 2) return;
+  // The full short name if it fits in two lines, else the compact one ("Outgoing US").
+  for (const full of [name, compactName(name)]) {
+    for (let font = size; font >= smallest; font--) {
+      caption.setFontSize(font).setWordWrapWidth(width, true).setText(full);
+      lines = caption.getWrappedText(full);
+      if (lines.length <= 2 && caption.width <= width + 1) return;
+    }
   }
   let second = lines.slice(1).join(' ');
   caption.setText(`${lines[0]}\n${second}`);

@@ -59,11 +59,16 @@ export class MeterPanel {
 
   setLayout(box: Box, unit: number, columns: number): void {
     this.unit = unit;
+    // No room (a phone-sized stage): the meters are in the page's text, whole.
+    const shown = box.height > 0;
+    for (const gauge of this.gauges)
+      for (const part of [gauge.value, gauge.delta, gauge.label, gauge.flash, gauge.bar]) part.setVisible(shown);
+    if (!shown) return;
     const rows = Math.ceil(this.gauges.length / columns);
     const gapX = unit * 1.5;
     const width = (box.width - gapX * (columns - 1)) / columns;
     const rowHeight = Math.min(meterRowHeight(unit), box.height / Math.max(1, rows));
-    const font = Math.max(10, Math.round(Math.min(unit * 0.92, rowHeight * 0.36)));
+    const font = Math.max(12, Math.round(Math.min(unit * 0.92, rowHeight * 0.36)));
     for (const [i, gauge] of this.gauges.entries()) {
       const column = Math.floor(i / rows);
       const row = i % rows;

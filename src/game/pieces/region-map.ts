@@ -13,7 +13,6 @@ import type { StageLayout } from '../stage-layout.ts';
 import {
   fitRegion,
   kmCircle,
-  kmToDegrees,
   pixelsPerKm,
   projectLines,
   type Box,
@@ -30,13 +29,14 @@ interface PlaceMarker {
   label: Phaser.GameObjects.Text;
 }
 
+export { fillRing, formatKm };
+
 export class RegionMap {
   /** The static layers, drawn once per layout into a texture: redrawing them every frame costs too much. */
   private readonly baked: Phaser.GameObjects.RenderTexture;
   private readonly base: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly markers: PlaceMarker[];
-  private readonly rangeLabels: Phaser.GameObjects.Text[];
   private readonly scaleLabel: Phaser.GameObjects.Text;
   private readonly ranges: GeoRange[];
   private atlas: Atlas | undefined;
@@ -67,16 +67,6 @@ export class RegionMap {
       dot: scene.add.circle(0, 0, 4, palette.place, 1).setStrokeStyle(1.5, palette.panel, 0.9).setDepth(3),
       label: addText(scene, place.name, labelStyle).setDepth(4),
     }));
-    this.rangeLabels = this.ranges.map((range) =>
-      addText(scene, `${formatKm(range.km)} km`, {
-        fontFamily,
-        color: palette.textFocus,
-        stroke: palette.labelStroke,
-        strokeThickness: 4,
-      })
-        .setOrigin(0.5, 0)
-        .setDepth(4),
-    );
     this.scaleLabel = addText(scene, '', {
       fontFamily,
       color: palette.textMuted,
@@ -85,6 +75,25 @@ export class RegionMap {
     })
       .setOrigin(0, 1)
       .setDepth(4);
+  }
+
+  /** Where a map place is on screen at the current fit (undefined before a layout, or for an unknown place). */
+  point(placeId: string): [number, number] | undefined {
+    const place = this.map.places.find((p) => p.id === placeId);
+    if (!place || !this.projection) return undefined;
+    return (this.projection([place.lon, place.lat]) as [number, number] | null) ?? undefined;
+  }
+
+  /** A true km circle around a place, projected to screen lines (empty before a layout). */
+  circle(placeId: string, km: number): ScreenLine[] {
+    const place = this.map.places.find((p) => p.id === placeId);
+    if (!place || !this.projection) return [];
+    return projectLines(this.projection, kmCircle({ lat: place.lat, lon: place.lon }, km, 1));
+  }
+
+  /** Screen pixels per km at the centre of the current fit. */
+  pxPerKm(): number {
+    return this.projection ? pixelsPerKm(this.projection) : 0;
   }
 
   /** Km per screen pixel at the centre of the current fit: lets the stage choose the atlas detail. */
@@ -199,26 +208,7 @@ export class RegionMap {
     if (!projection || !layout?.mapFit) return;
     const unit = layout.unit;
 
-    // Ranges: a true geodesic circle, lightly filled, with a dashed rim (an illustration of distance).
-    for (const [i, range] of this.ranges.entries()) {
-      const rings = projectLines(projection, kmCircle(range, range.km, 1));
-      g.fillStyle(palette.rangeFill, 0.07);
-      for (const ring of rings) if (ring.closed) fillRing(g, ring);
-      g.lineStyle(Math.max(1.5, unit / 9), palette.range, 0.85);
-      dashedLines(g, rings, unit * 0.6, unit * 0.35);
-      // The label sits just inside the top of the circle, low enough that the curving rim clears its corners.
-      const north = projection([range.lon, range.lat + kmToDegrees(range.km)]);
-      const center = projection([range.lon, range.lat]);
-      const label = this.rangeLabels[i]!;
-      label.setFontSize(Math.max(10, Math.round(unit * 0.85)));
-      if (north && center) {
-        const radius = Math.hypot(north[0] - center[0], north[1] - center[1]);
-        const half = Math.min(radius * 0.9, label.width / 2);
-        const drop = radius - Math.sqrt(radius * radius - half * half);
-        label.setPosition(north[0], north[1] + drop + unit * 0.3).setVisible(radius > label.width * 0.75);
-      } else label.setVisible(false);
-    }
-
+    // Ranges are drawn by the consequences layer, only while the picture shows them.
     // Places: a dot, a halo, and a label placed where it overlaps least.
     const points = this.map.places.map(
       (place): [number, number] => projection([place.lon, place.lat]) ?? [-9999, -9999],
@@ -232,7 +222,7 @@ export class RegionMap {
         .setRadius(dotRadius * 2.2)
         .setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
       marker.label
-        .setFontSize(Math.max(11, Math.round(unit * 0.95)))
+        .setFontSize(Math.max(12, Math.round(unit * 0.95)))
         .setStroke(palette.labelStroke, Math.max(3, unit / 4));
     }
     const bounds = {
@@ -241,9 +231,7 @@ export class RegionMap {
       width: (layout.mode === 'side' ? layout.panel.x : layout.width) - 4,
       height: (layout.mode === 'below' ? layout.panel.y : layout.height) - 4,
     };
-    const avoid = this.rangeLabels
-      .filter((l) => l.visible)
-      .map((l) => ({ x: l.x - l.width / 2, y: l.y, width: l.width, height: l.height }));
+    const avoid: Box[] = [];
     const placed = placeLabels(
       points.map(([x, y]) => ({ x, y })),
       this.markers.map((m) => ({ width: m.label.width, height: m.label.height })),
@@ -273,7 +261,7 @@ export class RegionMap {
     g.lineBetween(x + length, y - tick, x + length, y);
     this.scaleLabel
       .setText(`${formatKm(km)} km`)
-      .setFontSize(Math.max(10, Math.round(unit * 0.8)))
+      .setFontSize(Math.max(12, Math.round(unit * 0.8)))
       .setPosition(x + length + unit * 0.45, y + unit * 0.3);
   }
 }

@@ -14,6 +14,8 @@ import { MeterPanel } from '../pieces/meters.ts';
 import { Panel } from '../pieces/panel.ts';
 import { RegionMap } from '../pieces/region-map.ts';
 import { Sweep } from '../pieces/sweep.ts';
+import { Consequences } from '../pieces/consequences.ts';
+import type { StagePicture } from '../../engine/stage.ts';
 
 export interface StageSceneOptions {
   scenario: Scenario;
@@ -26,6 +28,7 @@ export interface StageSceneOptions {
 
 export class StageScene extends Phaser.Scene {
   private map: RegionMap | undefined;
+  private consequences: Consequences | undefined;
   private panel!: Panel;
   private actors!: ActorRow;
   private meters!: MeterPanel;
@@ -49,12 +52,10 @@ export class StageScene extends Phaser.Scene {
       this.map = new RegionMap(this, scenario.map, [this.panel.graphics], this.options.backdrop?.(), () =>
         this.invalidate(),
       );
+    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion);
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
-    // Hidden variables are never meters (the view leaves them out too).
-    this.meters = new MeterPanel(
-      this,
-      scenario.variables.filter((v) => !v.hidden),
-    );
+    // Hidden variables steer the story without being shown: the stage shows what the page's meters show.
+    this.meters = new MeterPanel(this, shownVariables(scenario));
     this.sweep = new Sweep(this);
     this.relayout();
     this.scale.on(Phaser.Scale.Events.RESIZE, this.relayout, this);
@@ -71,6 +72,11 @@ export class StageScene extends Phaser.Scene {
     if (this.pending.view) this.showView(this.pending.view, this.pending.moment);
     this.pending = {};
     this.options.onCreated(this);
+  }
+
+  /** What the stage draws now: the picture on the map and the stances on the actors (for the test probe). */
+  drawn(): { picture: StagePicture | undefined; stances: Array<{ actor: string; word: string }> } {
+    return { picture: this.consequences?.drawn(), stances: this.actors?.stancesShown() ?? [] };
   }
 
   /** Km per pixel of the map at its current fit, or undefined without a map. */
@@ -117,6 +123,8 @@ export class StageScene extends Phaser.Scene {
     const animate = !this.options.reducedMotion && previous !== undefined && changedStep(previous, view);
     this.actors.update(view, moment, animate);
     this.meters.update(view.meters, animate);
+    this.consequences?.show(view.stage, animate);
+    this.actors.setStances(view.stage.picture.stances, animate);
     if (animate) {
       this.sweep.play(view.kind === 'ending');
       this.map?.ripple();
@@ -134,11 +142,7 @@ export class StageScene extends Phaser.Scene {
     const layout = layoutStage(
       width,
       height,
-      {
-        hasMap: Boolean(scenario.map),
-        actors: scenario.actors.length,
-        meters: scenario.variables.filter((v) => !v.hidden).length,
-      },
+      { hasMap: Boolean(scenario.map), actors: scenario.actors.length, meters: shownVariables(scenario).length },
       ratio,
     );
     this.layout = layout;
@@ -148,6 +152,7 @@ export class StageScene extends Phaser.Scene {
       .centerOn(width / 2, height / 2);
     this.panel.setLayout(layout);
     this.map?.setLayout(layout);
+    this.consequences?.setLayout(layout);
     this.actors.setLayout(layout.actors, layout.emblemRadius, layout.unit, layout.captions);
     this.meters.setLayout(layout.meters, layout.unit, layout.meterColumns);
     this.sweep.setLayout(layout);
@@ -159,4 +164,8 @@ function changedStep(a: GameView, b: GameView): boolean {
   if (a.kind !== b.kind) return true;
   const id = (v: GameView) => (v.kind === 'decision' ? v.decisionId : v.endingId);
   return id(a) !== id(b) || a.path.length !== b.path.length;
+}
+
+function shownVariables(scenario: Scenario): Scenario['variables'] {
+  return scenario.variables.filter((v) => !v.hidden);
 }
