@@ -44,7 +44,7 @@ const outcome = (ack: { ok: boolean; error?: ErrorReply['error'] }) => (ack.ok ?
 
 async function roomOn(url: string) {
   const facilitator = await connect(url);
-  const created = await facilitator.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' });
+  const created = await facilitator.emitWithAck('create', { v: 1, scenarioId: 'workshop-small' });
   if (!created.ok) throw new Error(created.error.message);
   const joined = await join(facilitator, { v: 1, role: 'facilitator', code: created.code, secret: created.secret });
   if (!joined.ok) throw new Error(joined.error.message);

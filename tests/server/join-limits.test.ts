@@ -43,7 +43,7 @@ const wrongCodes = (n: number, real: string) =>
 
 async function createRoom(address: string) {
   const socket = await connect(address);
-  const created = await socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' });
+  const created = await socket.emitWithAck('create', { v: 1, scenarioId: 'workshop-small' });
   if (!created.ok) throw new Error(created.error.message);
   return { code: created.code, secret: created.secret };
 }
