@@ -56,7 +56,8 @@ export interface PageOptions {
   stage?: boolean;
 }
 
-const STAGE_CHUNK = /\/assets\/stage-[^/]*\.js$/;
+// Only the stage chunk itself ("stage-<8-character hash>.js"), not the engine chunks named after the stage.
+const STAGE_CHUNK = /\/assets\/stage-[A-Za-z0-9_-]{8}\.js$/;
 
 /** A page in a context of its own, so its localStorage starts empty. */
 export async function openPage(

@@ -10,7 +10,7 @@ import { axeProblems, openPage, playHash, useBrowser, waitForHeading } from './b
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
-const STAGE_CHUNK = /\/assets\/stage-[^/]*\.js$/;
+const STAGE_CHUNK = /\/assets\/stage-[A-Za-z0-9_-]{8}\.js$/;
 
 const main = (page: Page) => page.getByRole('main');
 const firstToggle = (page: Page) => main(page).locator('.evidence-toggle').first();
