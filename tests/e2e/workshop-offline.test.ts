@@ -68,12 +68,12 @@ describe('the offline presenter mode', () => {
     await page.getByRole('button', { name: /^Go on with the majority/ }).click();
     // A tie has no majority: the facilitator must choose, and say why.
     const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain'];
-    await countHands(page, chosen, { 'halt-aid': 6, 'continue-support': 6 });
+    await countHands(page, chosen, { 'halt-aid': 6, 'accelerate-arms': 6 });
     expect(await page.getByRole('button', { name: /^Go on with the majority/ }).count()).toBe(0);
-    await page.getByLabel('Option', { exact: true }).selectOption('continue-support');
+    await page.getByLabel('Option', { exact: true }).selectOption('accelerate-arms');
     await page.getByLabel('Reason, for the record').fill('Tie broken by the facilitator');
     await page.getByRole('button', { name: 'Take this option', exact: true }).click();
-    const ending = viewAfter([...chosen, 'continue-support']);
+    const ending = viewAfter([...chosen, 'accelerate-arms']);
     await waitForHeading(page, ending.title);
     expect(await axeProblems(page)).toEqual([]);
 
@@ -82,7 +82,7 @@ describe('the offline presenter mode', () => {
       page.getByRole('button', { name: 'Download JSON', exact: true }).click(),
     ]);
     const record = JSON.parse(readFileSync((await file.path())!, 'utf8')) as SessionRecord;
-    expect(record.path.map((s) => s.optionId)).toEqual([...chosen, 'continue-support']);
+    expect(record.path.map((s) => s.optionId)).toEqual([...chosen, 'accelerate-arms']);
     expect(record.path.map((s) => s.decidedBy)).toEqual(['majority', 'facilitator', 'majority', 'facilitator']);
     expect(record.path[1]!.override).toEqual({
       majority: 'hold-and-prepare',

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     await shoot(dev, 'participant-results');
 
     await button(host, `Go on with the majority: ${label([], 'allow-limited')}`).click();
-    const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'continue-support'];
+    const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'accelerate-arms'];
     for (const [step, option] of chosen.slice(1).entries()) {
       const before = chosen.slice(0, step + 1);
       await projector.getByRole('heading', { level: 2, name: decision(before).title, exact: true }).waitFor();

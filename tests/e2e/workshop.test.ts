@@ -244,16 +244,16 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await waitForHeading(ben, decision(chosen).title);
     await button(host, 'Open the vote').click();
     await status(ben, 'Voting is open');
-    await vote(ben, label(chosen, 'continue-support'));
+    await vote(ben, label(chosen, 'accelerate-arms'));
     await button(host, 'Close the vote').click();
     await status(ben, 'Voting has closed');
     expect(await ben.locator('#announcer').textContent()).toBe('Voting has closed.');
-    expect(await ben.getByRole('radio', { name: label(chosen, 'continue-support'), exact: true }).isDisabled()).toBe(
+    expect(await ben.getByRole('radio', { name: label(chosen, 'accelerate-arms'), exact: true }).isDisabled()).toBe(
       true,
     );
     await button(host, 'Reveal the results').click();
-    await button(host, `Go on with the majority: ${label(chosen, 'continue-support')}`).click();
-    const ending = viewAfter([...chosen, 'continue-support']);
+    await button(host, `Go on with the majority: ${label(chosen, 'accelerate-arms')}`).click();
+    const ending = viewAfter([...chosen, 'accelerate-arms']);
     expect(ending.kind).toBe('ending');
     for (const page of [host, projector, ana, ben, cleo]) await waitForHeading(page, ending.title);
     await noAxeProblems({ facilitator: host, projector, phone: ben });
@@ -274,7 +274,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     const record = JSON.parse(json.text) as SessionRecord;
     expect(record.status).toBe('ended');
     expect(record.participants).toBe(3);
-    expect(record.path.map((step) => step.optionId)).toEqual([...chosen, 'continue-support']);
+    expect(record.path.map((step) => step.optionId)).toEqual([...chosen, 'accelerate-arms']);
     expect(record.path[1]).toMatchObject({
       decidedBy: 'facilitator',
       override: { majority: 'occupied-territory', reason: 'To see how Moscow answers strikes in Russia' },
