@@ -82,7 +82,8 @@ const wrongType: Corrupter = (g) => {
       : typeof value === 'number'
         ? 'seven'
         : Array.isArray(value)
-          ? 'a list was expected'
+          ? // Not a string: in format 2 a text (situation, outcome, next...) may be a string or a list.
+            7
           : ['an object was expected'];
   return fc
     .constantFrom(...everyPath(g.document))
