@@ -302,7 +302,8 @@ describe('the cmi5 package launched by a cmi5 platform', () => {
         await page.keyboard.press('Enter');
       }
       await heading(ending.title);
-      // A student checks the ending against its source.
+      // A student checks the ending against its source (the ending's sources are folded under its result).
+      await page.getByRole('main').locator('details.citations > summary').first().click();
       await page.getByRole('main').getByRole('button', { name: 'Show in source' }).first().focus();
       await page.keyboard.press('Enter');
       await page.locator('dialog#source-panel[open]').waitFor();
