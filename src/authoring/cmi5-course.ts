@@ -6,6 +6,7 @@
  */
 import { scenarioActivityId } from './lms-package-ids.ts';
 import { PLAYER_FILE } from './scorm-manifest.ts';
+import { escapeMarkup } from '../lib/escape-markup.ts';
 
 export interface CourseInput {
   id: string;
@@ -14,16 +15,8 @@ export interface CourseInput {
   language: string;
 }
 
-const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-
 export function cmi5CourseStructure({ id, title, summary, language }: CourseInput): string {
-  const text = (value: string) => `<langstring lang="${escapeXml(language)}">${escapeXml(value)}</langstring>`;
+  const text = (value: string) => `<langstring lang="${escapeMarkup(language)}">${escapeMarkup(value)}</langstring>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
   <course id="urn:branchpoint:course:${id}">

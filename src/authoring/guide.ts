@@ -5,6 +5,7 @@
  * structure of the branches or the endings: students meet those by playing.
  */
 import type { ScenarioBundle } from '../scenario/validate.ts';
+import { escapeMarkup } from '../lib/escape-markup.ts';
 
 export type GuideAudience = 'teacher' | 'student';
 
@@ -47,13 +48,6 @@ const EVIDENCE_WORDS: Record<string, string> = {
   hypothetical: 'hypothetical',
 };
 
-export function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
-  );
-}
-
 /** Paragraphs of a block of text (blank lines part them; single line breaks are wrapping). */
 function paragraphs(text: string): string {
   return text
@@ -70,9 +64,9 @@ function paragraphs(text: string): string {
         rawLines.slice(1).every((l) => /^(\d+\.|-)\s/.test(l) || /^\s/.test(l))
       ) {
         const [head, ...items] = joinItems(lines);
-        return `<p>${escapeHtml(head!)}</p><ol>${items.map((i) => `<li>${escapeHtml(i.replace(/^(\d+\.|-)\s+/, ''))}</li>`).join('')}</ol>`;
+        return `<p>${escapeMarkup(head!)}</p><ol>${items.map((i) => `<li>${escapeMarkup(i.replace(/^(\d+\.|-)\s+/, ''))}</li>`).join('')}</ol>`;
       }
-      return `<p>${escapeHtml(lines.join(' '))}</p>`;
+      return `<p>${escapeMarkup(lines.join(' '))}</p>`;
     })
     .join('\n');
 }
@@ -88,7 +82,7 @@ function joinItems(lines: string[]): string[] {
 }
 
 const list = (items: readonly string[] | undefined, tag: 'ul' | 'ol' = 'ul') =>
-  items && items.length ? `<${tag}>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</${tag}>` : '';
+  items && items.length ? `<${tag}>${items.map((i) => `<li>${escapeMarkup(i)}</li>`).join('')}</${tag}>` : '';
 
 function citationsHtml(citations: CitationLike[] | undefined, outsideSource?: boolean): string {
   if (outsideSource) return '<p class="cite outside">Background the article does not give.</p>';
@@ -96,14 +90,14 @@ function citationsHtml(citations: CitationLike[] | undefined, outsideSource?: bo
   return `<ul class="cites">${citations
     .map(
       (c) =>
-        `<li><q>${escapeHtml(c.quote)}</q>${c.evidence ? ` <span class="label">${escapeHtml(EVIDENCE_WORDS[c.evidence] ?? c.evidence)}</span>` : ''}${c.note ? ` <span class="note">${escapeHtml(c.note)}</span>` : ''}</li>`,
+        `<li><q>${escapeMarkup(c.quote)}</q>${c.evidence ? ` <span class="label">${escapeMarkup(EVIDENCE_WORDS[c.evidence] ?? c.evidence)}</span>` : ''}${c.note ? ` <span class="note">${escapeMarkup(c.note)}</span>` : ''}</li>`,
     )
     .join('')}</ul>`;
 }
 
 function section(id: string, title: string, content: string, extraClass = ''): string {
   return content.trim()
-    ? `<section id="${id}" class="${extraClass}"><h2>${escapeHtml(title)}</h2>${content}</section>`
+    ? `<section id="${id}" class="${extraClass}"><h2>${escapeMarkup(title)}</h2>${content}</section>`
     : '';
 }
 
@@ -189,13 +183,13 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
     .filter(Boolean)
     .join(' · ');
 
-  const head = `<header><p class="meta">Branchpoint · ${escapeHtml(kind)}</p><h1>${escapeHtml(scenario.title)}</h1><p>${escapeHtml(scenario.summary)}</p><p class="meta">${escapeHtml(meta)}</p></header>`;
+  const head = `<header><p class="meta">Branchpoint · ${escapeMarkup(kind)}</p><h1>${escapeMarkup(scenario.title)}</h1><p>${escapeMarkup(scenario.summary)}</p><p class="meta">${escapeMarkup(meta)}</p></header>`;
 
   const background = section(
     'background',
     'Background',
     (teacher.background ?? [])
-      .map((b) => `<p>${escapeHtml(b.text)}</p>${citationsHtml(b.citations, b.outsideSource)}`)
+      .map((b) => `<p>${escapeMarkup(b.text)}</p>${citationsHtml(b.citations, b.outsideSource)}`)
       .join(''),
   );
   const glossary = section(
@@ -205,7 +199,7 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
       ? `<dl class="glossary">${teacher.glossary
           .map(
             (g) =>
-              `<dt>${escapeHtml(g.term)}</dt><dd>${escapeHtml(g.definition)}${g.outsideSource ? ' <span class="note">(not from the article)</span>' : ''}</dd>`,
+              `<dt>${escapeMarkup(g.term)}</dt><dd>${escapeMarkup(g.definition)}${g.outsideSource ? ' <span class="note">(not from the article)</span>' : ''}</dd>`,
           )
           .join('')}</dl>`
       : '',
@@ -227,7 +221,7 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
     (teacher.roleBriefs ?? [])
       .map(
         (r) =>
-          `<div class="card"><h3>${escapeHtml(actorName.get(r.actor) ?? r.actor)}</h3><p>${escapeHtml(r.text)}</p></div>`,
+          `<div class="card"><h3>${escapeMarkup(actorName.get(r.actor) ?? r.actor)}</h3><p>${escapeMarkup(r.text)}</p></div>`,
       )
       .join(''),
     'page',
@@ -238,12 +232,12 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
     scenario.sources
       .map(
         (s) =>
-          `<h3>${escapeHtml(s.title)}</h3><p class="meta">${escapeHtml([s.publisher, s.date].filter(Boolean).join(', '))}</p>${s.notes ? `<p class="note">${escapeHtml(s.notes)}</p>` : ''}<div class="article">${(
+          `<h3>${escapeMarkup(s.title)}</h3><p class="meta">${escapeMarkup([s.publisher, s.date].filter(Boolean).join(', '))}</p>${s.notes ? `<p class="note">${escapeMarkup(s.notes)}</p>` : ''}<div class="article">${(
             bundle.sources[s.id] ?? ''
           )
             .split(/\n+/)
             .filter((l) => l.trim())
-            .map((l) => `<p>${escapeHtml(l.trim())}</p>`)
+            .map((l) => `<p>${escapeMarkup(l.trim())}</p>`)
             .join('')}</div>`,
       )
       .join(''),
@@ -255,7 +249,7 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
     (teacher.exitTicket ?? [])
       .map(
         (q) =>
-          `<p>${escapeHtml(q)}</p>${audience === 'student' ? '<div class="write"></div><div class="write"></div>' : ''}`,
+          `<p>${escapeMarkup(q)}</p>${audience === 'student' ? '<div class="write"></div><div class="write"></div>' : ''}`,
       )
       .join(''),
   );
@@ -268,14 +262,14 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
 <table class="worksheet"><colgroup><col style="width:20%"><col style="width:18%"><col style="width:24%"><col style="width:12%"><col style="width:26%"></colgroup><thead><tr><th>Decision point</th><th>Who decides</th><th>Choice made</th><th>Label</th><th>Words it rests on</th></tr></thead><tbody>${scenario.decisions
         .map(
           (d) =>
-            `<tr><td>${escapeHtml(d.title)}</td><td>${escapeHtml(actorName.get(d.actor) ?? d.actor)}</td><td></td><td></td><td></td></tr>`,
+            `<tr><td>${escapeMarkup(d.title)}</td><td>${escapeMarkup(actorName.get(d.actor) ?? d.actor)}</td><td></td><td></td><td></td></tr>`,
         )
         .join('')}<tr><td>Ending reached</td><td colspan="4"></td></tr></tbody></table>`,
       'page',
     );
     const body = [
       head,
-      section('you', 'What you will do', `<p>${escapeHtml(studentIntro(scenario.actors.length))}</p>`),
+      section('you', 'What you will do', `<p>${escapeMarkup(studentIntro(scenario.actors.length))}</p>`),
       background,
       glossary,
       labelsSection,
@@ -300,7 +294,7 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
       .map(
         (p) =>
           `<h3>${p.minutes} minutes</h3><table><thead><tr><th>Minutes</th><th>Activity</th></tr></thead><tbody>${p.steps
-            .map((s) => `<tr><td>${s.minutes}</td><td>${escapeHtml(s.activity)}</td></tr>`)
+            .map((s) => `<tr><td>${s.minutes}</td><td>${escapeMarkup(s.activity)}</td></tr>`)
             .join('')}</tbody></table>`,
       )
       .join(''),
@@ -312,14 +306,14 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
     scenario.decisions
       .map((d) => {
         const situations = texts(d.situation as unknown);
-        return `<h3>${escapeHtml(d.title)} <span class="meta">(${escapeHtml(actorName.get(d.actor) ?? d.actor)})</span></h3>${
+        return `<h3>${escapeMarkup(d.title)} <span class="meta">(${escapeMarkup(actorName.get(d.actor) ?? d.actor)})</span></h3>${
           situations.length > 1
             ? `<p class="note">The situation reads differently on ${situations.length} kinds of path.</p>`
             : ''
         }<table><thead><tr><th>Option</th><th>Label</th><th>Offered</th></tr></thead><tbody>${d.options
           .map((o) => {
             const when = conditionWords((o as { when?: unknown }).when, labels, variables);
-            return `<tr><td>${escapeHtml(o.label)}</td><td>${escapeHtml(EVIDENCE_WORDS[o.evidence] ?? o.evidence)}</td><td>${escapeHtml(when || 'always')}</td></tr>`;
+            return `<tr><td>${escapeMarkup(o.label)}</td><td>${escapeMarkup(EVIDENCE_WORDS[o.evidence] ?? o.evidence)}</td><td>${escapeMarkup(when || 'always')}</td></tr>`;
           })
           .join('')}</tbody></table>`;
       })
@@ -329,7 +323,7 @@ export function guideParts(bundle: ScenarioBundle, audience: GuideAudience): Gui
   const endings = section(
     'endings',
     'Endings and their questions',
-    scenario.endings.map((e) => `<h3>${escapeHtml(e.title)}</h3>${list(e.questions)}`).join(''),
+    scenario.endings.map((e) => `<h3>${escapeMarkup(e.title)}</h3>${list(e.questions)}`).join(''),
   );
   const debrief = section('debrief', 'Debrief (for every ending)', list(teacher.debrief, 'ol'));
   const teacherNotes = teacher.notes
@@ -363,11 +357,11 @@ function studentIntro(roles: number): string {
 export function guideDocument(bundle: ScenarioBundle, audience: GuideAudience): string {
   const { title, css, body } = guideParts(bundle, audience);
   return `<!doctype html>
-<html lang="${escapeHtml(bundle.scenario.language)}">
+<html lang="${escapeMarkup(bundle.scenario.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
+<title>${escapeMarkup(title)}</title>
 <style>${css}</style>
 </head>
 <body>

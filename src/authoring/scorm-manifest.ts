@@ -6,6 +6,7 @@
  * player knows when an ending is reached.
  */
 import type { ScormVersion } from './lms-package-ids.ts';
+import { escapeMarkup } from '../lib/escape-markup.ts';
 
 export const PLAYER_FILE = 'index.html';
 
@@ -16,19 +17,11 @@ export interface ManifestInput {
   version: ScormVersion;
 }
 
-const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-
 /** An xs:ID (an XML name): the scenario id may start with a digit, which a name may not. */
 const xmlId = (id: string, kind: string) => `branchpoint-${kind}-${id}`;
 
 export function scormManifest({ id, title, version }: ManifestInput): string {
-  const t = escapeXml(title);
+  const t = escapeMarkup(title);
   const ids = { manifest: xmlId(id, 'package'), org: xmlId(id, 'org'), item: xmlId(id, 'item'), res: xmlId(id, 'sco') };
   return version === '1.2' ? manifest12(ids, t) : manifest2004(ids, t);
 }

@@ -8,14 +8,12 @@ import { studentBundle } from '../scenario/student-bundle.ts';
 import type { Result } from '../lib/result.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import { isRecord } from '../lib/is-record.ts';
+import { escapeMarkup } from '../lib/escape-markup.ts';
 
 /** The id of the element that carries the scenario in the player page. */
 export const BUNDLE_ELEMENT_ID = 'branchpoint-scenario';
 /** The file name under which the built template ships beside the page (dist/). */
 export const PLAYER_TEMPLATE_FILE = 'player-template.html';
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * JSON that is safe inside a <script> element: "<" is written as \u003c, so no text in a
@@ -42,8 +40,8 @@ export function injectBundle(templateHtml: string, bundle: ScenarioBundle): stri
       slot(),
       (_, open: string, _old: string, close: string) => `${open}${scriptSafeJson(studentBundle(bundle))}${close}`,
     )
-    .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeHtml(scenario.title)} · Branchpoint</title>`)
-    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeHtml(scenario.language)}"`);
+    .replace(/<title>[\s\S]*?<\/title>/, () => `<title>${escapeMarkup(scenario.title)} · Branchpoint</title>`)
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${escapeMarkup(scenario.language)}"`);
 }
 
 /**
