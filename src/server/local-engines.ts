@@ -166,14 +166,11 @@ function owned(
   return { launch, kill, killNow, output: () => output, mark: () => (output = '') };
 }
 
-/** Redis without persistence (it carries messages and recovery sessions, never votes). */
-export async function startRedis(): Promise<Killable> {
-  const program = need('Redis', ['/usr/bin/redis-server'], 'Socket.IO between processes');
-  const folder = mkdtempSync(join(tmpdir(), 'branchpoint-redis-'));
-  const port = await freePort();
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder];
-  const process_ = owned(program, args, folder, (out) => out.includes('Ready to accept connections'), 'Redis');
-  await process_.launch();
+/**
+ * An engine started by `owned()` in its own temporary folder: stopped (and its folder removed) on
+ * `stop()` or when this process exits; `kill()` crashes it and `restart()` brings it back on the same port.
+ */
+function killable(process_: ReturnType<typeof owned>, folder: string, url: string, port: number): Killable {
   let stopped = false;
   const stopNow = () => {
     process_.killNow();
@@ -181,7 +178,7 @@ export async function startRedis(): Promise<Killable> {
   };
   stoppers.add(stopNow);
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
     port,
     folder,
     async stop() {
@@ -197,6 +194,17 @@ export async function startRedis(): Promise<Killable> {
       await process_.launch();
     },
   };
+}
+
+/** Redis without persistence (it carries messages and recovery sessions, never votes). */
+export async function startRedis(): Promise<Killable> {
+  const program = need('Redis', ['/usr/bin/redis-server'], 'Socket.IO between processes');
+  const folder = mkdtempSync(join(tmpdir(), 'branchpoint-redis-'));
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder];
+  const process_ = owned(program, args, folder, (out) => out.includes('Ready to accept connections'), 'Redis');
+  await process_.launch();
+  return killable(process_, folder, `redis://127.0.0.1:${port}`, port);
 }
 
 /** Fills the repository's nginx site (deploy/nginx-branchpoint.conf) with a port and upstream servers. */
@@ -246,27 +254,5 @@ export async function startNginx(
   // SIGTERM: nginx's master stops its workers (SIGKILL would leave them holding the port).
   const process_ = owned(program, args, folder, (out) => out.includes('start worker process'), 'nginx', 'SIGTERM');
   await process_.launch();
-  let stopped = false;
-  const stopNow = () => {
-    process_.killNow();
-    rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
-  };
-  stoppers.add(stopNow);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    folder,
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      stoppers.delete(stopNow);
-      await process_.kill();
-      stopNow();
-    },
-    kill: process_.kill,
-    async restart() {
-      process_.mark();
-      await process_.launch();
-    },
-  };
+  return killable(process_, folder, `http://127.0.0.1:${port}`, port);
 }
