@@ -14,7 +14,10 @@ export const RoomEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('joined'), at, participant: id, nickname: z.string(), tokenHash: z.string() }),
   z.strictObject({ type: z.literal('opened'), at, seconds: z.number().int().positive().optional() }),
   z.strictObject({ type: z.literal('voted'), at, participant: id, option: id, reason: z.string().optional() }),
-  z.strictObject({ type: z.literal('closed'), at }),
+  /** `timeUp`: the server closed it when its time limit ran out, not the facilitator. */
+  z.strictObject({ type: z.literal('closed'), at, timeUp: z.literal(true).optional() }),
+  /** More time for an open vote with a time limit. */
+  z.strictObject({ type: z.literal('extended'), at, seconds: z.number().int().positive() }),
   z.strictObject({ type: z.literal('revealed'), at }),
   z.strictObject({ type: z.literal('handCounts'), at, counts: countsRecord(id, z.number().int().nonnegative()) }),
   z.strictObject({
@@ -24,6 +27,10 @@ export const RoomEvent = z.discriminatedUnion('type', [
     majority: id.nullable(),
     reason: z.string().optional(),
   }),
+  /** From the outcome of the last choice on to the next decision (or the ending). */
+  z.strictObject({ type: z.literal('continued'), at }),
+  /** The debrief at an ending, at this page. */
+  z.strictObject({ type: z.literal('debriefed'), at, page: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('paused'), at }),
   z.strictObject({ type: z.literal('resumed'), at }),
   z.strictObject({ type: z.literal('rewound'), at, toStep: z.number().int().nonnegative() }),

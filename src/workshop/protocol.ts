@@ -70,6 +70,8 @@ export const LIMITS = {
   handCount: 100_000,
   /** Participants in one room. */
   participants: 2000,
+  /** Pages a debrief may have (it has five at most today). */
+  debriefPages: 10,
 } as const;
 
 /** Room codes avoid characters that look alike when read off a projector: no 0/O, 1/I/L. */
@@ -143,9 +145,26 @@ export type VoteRequest = z.infer<typeof VoteRequest>;
 
 /** What the facilitator may do. Each is checked against the room's state (see room.ts). */
 export const ControlIntent = z.discriminatedUnion('type', [
-  /** Opens the vote at the current decision; `seconds` starts a timer shown to everyone (the vote does not close by itself). */
+  /**
+   * Opens the vote at the current decision; `seconds` starts a timer shown to everyone, and the
+   * server closes the vote when it runs out. Opening while the last outcome is shown moves on to
+   * the decision first (as `next` would).
+   */
   z.strictObject({ type: z.literal('open'), seconds: z.number().int().min(5).max(LIMITS.voteSeconds).optional() }),
   z.strictObject({ type: z.literal('close') }),
+  /** More time for an open vote that has a time limit. */
+  z.strictObject({ type: z.literal('extend'), seconds: z.number().int().min(5).max(LIMITS.voteSeconds) }),
+  /** After an advance every screen shows what the choice caused; this moves on to the next decision or the ending. */
+  z.strictObject({ type: z.literal('next') }),
+  /** At an ending: show this page of the debrief on every screen (0 = the first). */
+  z.strictObject({
+    type: z.literal('debrief'),
+    page: z
+      .number()
+      .int()
+      .min(0)
+      .max(LIMITS.debriefPages - 1),
+  }),
   /** Closes the vote if open, and shows the results to everyone. */
   z.strictObject({ type: z.literal('reveal') }),
   /** Hand counts per option (offline rooms, or hands added to phone votes); closes the vote. */
@@ -267,6 +286,49 @@ interface RoomViewBase {
   /** Increases with every change of the room; ignore a view or tally older than one you have. */
   seq: number;
   taken: TakenStep[];
+  /**
+   * What every screen shows: the decision (`game`, a decision), the outcome of the last choice
+   * (`game.path` at its end, with `game.meters` and `taken` at its end for an override) before the
+   * next decision, the ending, or a page of the debrief at the ending. Absent from older servers:
+   * read as 'decision' or 'ending' by `game.kind`.
+   */
+  showing?: Showing;
+  /** With `showing: 'debrief'`. */
+  debrief?: DebriefView;
+}
+
+export type Showing = 'decision' | 'outcome' | 'ending' | 'debrief';
+
+/** The parts of a debrief, in the order the facilitator steps through them. */
+export type DebriefPart = 'path' | 'reported' | 'votes' | 'common' | 'questions';
+
+/** One decision of the room's path, as the debrief shows it. */
+export interface DebriefStep {
+  step: number;
+  decisionId: string;
+  decisionTitle: string;
+  optionId: string;
+  optionLabel: string;
+  /** The options offered here that the scenario labels `reported`: what the source says happened. */
+  reported: Array<{ id: string; label: string }>;
+  /** Options offered and not taken. */
+  untaken: Array<{ id: string; label: string }>;
+  /** The vote that decided this step: counts per option offered, in order. */
+  votes: { options: Array<{ id: string; label: string; count: number }>; total: number; majority: string | null };
+  override?: { majority: string | null; reason: string };
+}
+
+export interface DebriefView {
+  /** The page shown now, an index into `parts`. */
+  page: number;
+  parts: DebriefPart[];
+  endingId: string;
+  endingTitle: string;
+  steps: DebriefStep[];
+  /** The scenario's questions for every ending (its teacher block). */
+  common: string[];
+  /** The ending's own questions. */
+  questions: string[];
 }
 
 export interface FacilitatorView extends RoomViewBase {

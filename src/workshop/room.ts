@@ -61,6 +61,8 @@ export interface Round {
   seconds?: number;
   endsAt?: number;
   closedAt?: number;
+  /** The server closed the vote when its time ran out. */
+  timeUp?: true;
   revealedAt?: number;
   /** Phone votes by participant id; a new vote replaces the old. */
   votes: VoteBook;
@@ -103,6 +105,13 @@ export interface RoomState {
   removed: Removed[];
   pauses: Array<{ from: number; to?: number }>;
   rewinds: Array<{ at: number; fromStep: number; toStep: number }>;
+  /**
+   * Besides the place in the scenario (a decision or an ending), what the screens show: the
+   * outcome of the choice just taken, before anyone sees the next decision, or the debrief at an
+   * ending (at `debriefPage`).
+   */
+  showing: 'place' | 'outcome' | 'debrief';
+  debriefPage: number;
   /** Number of events folded in; also the room's sequence number in views. */
   seq: number;
 }
@@ -135,6 +144,8 @@ export function startRoom(scenario: RoomScenario, created: RoomEventOf<'created'
     removed: [],
     pauses: [],
     rewinds: [],
+    showing: 'place',
+    debriefPage: 0,
     seq: 1,
   };
 }
@@ -158,6 +169,8 @@ function gameAt(scenario: RoomScenario, choices: readonly string[]): GameView {
 export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEvent): RoomState {
   const next = { ...state, seq: state.seq + 1 };
   const round = state.current;
+  // Opening a vote or counting hands is at a decision: the outcome before it has been read.
+  const place = { showing: 'place' as const };
   switch (event.type) {
     case 'created':
       throw new Error('A room is created only once');
@@ -178,18 +191,26 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
     case 'opened': {
       if (round) {
         // Opened again after a close: the votes stay, the time limit starts afresh.
-        const { closedAt: _closed, seconds: _seconds, endsAt: _endsAt, ...reopened } = round;
-        return { ...next, current: { ...reopened, phase: 'open', ...timer(event) } };
+        const { closedAt: _closed, seconds: _seconds, endsAt: _endsAt, timeUp: _up, ...reopened } = round;
+        return { ...next, ...place, current: { ...reopened, phase: 'open', ...timer(event) } };
       }
       if (state.game.kind !== 'decision') throw new Error('Opened a vote at an ending');
-      return { ...next, current: newRound(state, state.game, event.at, timer(event)) };
+      return { ...next, ...place, current: newRound(state, state.game, event.at, timer(event)) };
+    }
+    case 'extended': {
+      // Time added to what is left; a limit already run out (the close not yet in) counts from now.
+      const endsAt = Math.max(round!.endsAt ?? event.at, event.at) + event.seconds * 1000;
+      return { ...next, current: { ...round!, seconds: (round!.seconds ?? 0) + event.seconds, endsAt } };
     }
     case 'voted': {
       const vote: Vote = { option: event.option, at: event.at, ...(event.reason ? { reason: event.reason } : {}) };
       return { ...next, current: { ...round!, votes: withVote(round!.votes, event.participant, vote) } };
     }
     case 'closed':
-      return { ...next, current: { ...round!, phase: 'closed', closedAt: event.at } };
+      return {
+        ...next,
+        current: { ...round!, phase: 'closed', closedAt: event.at, ...(event.timeUp ? { timeUp: true as const } : {}) },
+      };
     case 'revealed':
       return {
         ...next,
@@ -199,6 +220,7 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
       const base = round ?? newRound(state, state.game as Extract<GameView, { kind: 'decision' }>, event.at, {});
       return {
         ...next,
+        ...place,
         current: {
           ...base,
           phase: base.phase === 'revealed' ? 'revealed' : 'closed',
@@ -230,8 +252,13 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
         taken: [...state.taken, taken],
         game: gameAt(scenario, choices),
         rounds: [...state.rounds, { ...round!, outcome }],
+        showing: 'outcome',
       };
     }
+    case 'continued':
+      return { ...next, ...place };
+    case 'debriefed':
+      return { ...next, showing: 'debrief', debriefPage: event.page };
     case 'paused':
       return { ...next, status: 'paused', pauses: [...state.pauses, { from: event.at }] };
     case 'resumed': {
@@ -258,6 +285,8 @@ export function evolve(scenario: RoomScenario, state: RoomState, event: RoomEven
         game: gameAt(scenario, choices),
         rounds: round ? [...state.rounds, { ...round, outcome: { kind: 'rewound', at: event.at } }] : state.rounds,
         rewinds: [...state.rewinds, { at: event.at, fromStep: state.choices.length, toStep: event.toStep }],
+        showing: 'place',
+        debriefPage: 0,
       };
     }
     case 'ended': {
@@ -379,6 +408,19 @@ export function decideControl(state: RoomState, intent: ControlIntent, at: numbe
     return notNow('the session is paused: resume it first');
   const phase = phaseOf(state);
   switch (intent.type) {
+    case 'next':
+      if (state.showing !== 'outcome') return notNow('there is no outcome on the screens to move on from');
+      return ok({ type: 'continued', at });
+    case 'debrief':
+      if (state.game.kind !== 'ending') return notNow('the debrief comes at an ending');
+      if (state.showing === 'outcome') return notNow('show the ending before its debrief');
+      return ok({ type: 'debriefed', at, page: intent.page });
+    case 'extend':
+      if (phase !== 'open' || state.current?.endsAt === undefined)
+        return notNow(phase === 'open' ? 'this vote has no time limit to extend' : 'no vote is open');
+      if ((state.current.seconds ?? 0) + intent.seconds > LIMITS.voteSeconds)
+        return notNow(`a vote can have at most ${LIMITS.voteSeconds / 60} minutes in all`);
+      return ok({ type: 'extended', at, seconds: intent.seconds });
     case 'open':
       if (state.game.kind !== 'decision') return notNow('the scenario has reached an ending: rewind to vote again');
       if (phase === 'open' || phase === 'revealed')
@@ -416,6 +458,24 @@ export function decideControl(state: RoomState, intent: ControlIntent, at: numbe
     default:
       return exhaustive(intent, 'control intent');
   }
+}
+
+/**
+ * The server's clock: a timed vote whose time has run out is closed (a pause stops the clock, so a
+ * paused room is left as it is). Refused when there is nothing to close, so a late timer is harmless.
+ */
+export function decideTimeUp(state: RoomState, at: number): Result<RoomEventOf<'closed'>, Refusal> {
+  const round = state.current;
+  if (state.status !== 'running' || round?.phase !== 'open' || round.endsAt === undefined)
+    return notNow('no timed vote is open');
+  if (round.endsAt > at) return notNow('the vote still has time left');
+  return ok({ type: 'closed', at, timeUp: true });
+}
+
+/** When the server must look at the room's clock again: when an open, running timed vote runs out. */
+export function timeUpAt(state: RoomState): number | undefined {
+  const round = state.current;
+  return state.status === 'running' && round?.phase === 'open' ? round.endsAt : undefined;
 }
 
 function decideAdvance(

@@ -14,6 +14,8 @@ import {
 import type { RoomScenario, RoomState } from './room.ts';
 import { countVotes, resultsOf, votersOf } from './tally.ts';
 import { emptyBook, voteOf } from './vote-book.ts';
+import { debriefOf } from './debrief.ts';
+import type { Showing } from './protocol.ts';
 
 export interface ViewContext {
   /** Server clock, ms since 1970. */
@@ -68,7 +70,22 @@ function base(scenario: RoomScenario, state: RoomState, audience: Audience, cont
     serverTime: context.now,
     seq: state.seq,
     taken: takenSteps(state),
+    ...moment(scenario, state),
   };
+}
+
+/** What the screens show besides the place; the debrief is made only while it is on the screens. */
+function moment(scenario: RoomScenario, state: RoomState) {
+  const showing: Showing =
+    state.showing === 'outcome' && state.game.path.length > 0
+      ? 'outcome'
+      : state.game.kind === 'decision'
+        ? 'decision'
+        : state.showing === 'debrief'
+          ? 'debrief'
+          : 'ending';
+  const debrief = showing === 'debrief' ? debriefOf(scenario, state) : undefined;
+  return { showing, ...(debrief ? { debrief } : {}) };
 }
 
 export function facilitatorView(scenario: RoomScenario, state: RoomState, context: ViewContext): FacilitatorView {
