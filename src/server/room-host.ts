@@ -23,11 +23,13 @@ import { recordFile, type RecordFile } from '../workshop/record.ts';
 import {
   decideControl,
   decideJoin,
+  decideTimeUp,
   decideVote,
   evolve,
   isRemovedToken,
   rebuildRoom,
   startRoom,
+  timeUpAt,
   type Refusal,
   type RoomScenario,
   type RoomState,
@@ -71,6 +73,8 @@ export class RoomHost {
   private pending: Pending[] = [];
   private flushing: Promise<void> | undefined;
   private flushScheduled = false;
+  /** The clock of each room with a timed vote open: closes the vote when its time runs out. */
+  private readonly clocks = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> }>();
   /** Called after each commit, once per room it touched. */
   onChange: (room: LiveRoom, change: Change) => void = () => {};
 
@@ -153,6 +157,8 @@ export class RoomHost {
       idleSince: this.now(),
     };
     this.rooms.set(code, room);
+    // A timed vote open when the server stopped closes when its time is up (at once if it already is).
+    this.watchClock(room);
     return room;
   }
 
@@ -242,13 +248,55 @@ export class RoomHost {
         room.sockets === 0 &&
         this.now() - room.idleSince > idleMs &&
         !waiting.has(room) &&
-        room.state === room.durable
+        room.state === room.durable &&
+        !this.clocks.has(code)
       ) {
         this.rooms.delete(code);
         unloaded.push(code);
       }
     }
     return unloaded;
+  }
+
+  /** Stops every vote clock (the server is shutting down; a restart sets them again from the store). */
+  stopClocks(): void {
+    for (const { timer } of this.clocks.values()) clearTimeout(timer);
+    this.clocks.clear();
+  }
+
+  /**
+   * Sets (or moves, or clears) the room's clock to the end of its open timed vote. The clock is
+   * the server's, so a vote closes on time whether or not the facilitator's page is open, and the
+   * screens never show "time is up" on a vote that still takes votes.
+   */
+  private watchClock(room: LiveRoom): void {
+    const at = timeUpAt(room.state);
+    const set = this.clocks.get(room.code);
+    if (set && set.at === at) return;
+    if (set) clearTimeout(set.timer);
+    this.clocks.delete(room.code);
+    if (at === undefined) return;
+    const timer = setTimeout(() => void this.timeUp(room.code, at), Math.max(0, at - this.now()));
+    timer.unref?.();
+    this.clocks.set(room.code, { at, timer });
+  }
+
+  private async timeUp(code: string, at: number): Promise<void> {
+    if (this.clocks.get(code)?.at === at) this.clocks.delete(code);
+    const room = this.rooms.get(code);
+    if (!room) return;
+    try {
+      await this.decided(room, async (room) => {
+        const decided = decideTimeUp(room.state, this.now());
+        if (!decided.ok) return decided;
+        return ok({ seq: await this.commit(room, decided.value) });
+      });
+    } catch (error) {
+      this.log(`could not close the timed vote of room ${code}: ${String(error)}`);
+    }
+    // Still open (the clock fired a little early, or the write failed): look again.
+    const live = this.rooms.get(code);
+    if (live) this.watchClock(live);
   }
 
   /** Waits for every write in progress. */
@@ -301,6 +349,7 @@ export class RoomHost {
     room.durable = state;
     room.byToken = new Map(Object.values(state.participants).map((p) => [p.tokenHash, p.id]));
     this.rooms.set(room.code, room);
+    this.watchClock(room);
     return room;
   }
 
@@ -341,6 +390,7 @@ export class RoomHost {
       }
       for (const [room, state] of reached) room.durable = state;
       for (const p of batch) p.resolve();
+      for (const [room] of reached) this.watchClock(room);
       for (const [room] of reached) {
         try {
           this.onChange(room, changeOf(batch.filter((p) => p.room === room).map((p) => p.stored.event)));

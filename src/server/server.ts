@@ -148,6 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     origins,
     async close() {
       clearInterval(sweep);
+      host.stopClocks();
       await host.settle();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await assignments?.close();
