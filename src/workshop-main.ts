@@ -8,6 +8,7 @@ import '@fontsource/atkinson-hyperlegible/700.css';
 import '@fontsource/source-serif-4/400.css';
 import './ui/styles.css';
 import './ui/workshop/workshop.css';
+import './ui/workshop/room-moments.css';
 import { catalog, loaders } from 'virtual:branchpoint/catalog';
 import { SourcePanel } from './ui/source-panel.ts';
 import { WorkshopApp } from './ui/workshop/workshop-app.ts';
@@ -22,6 +23,7 @@ try {
     sources: new SourcePanel(byId<HTMLDialogElement>('source-panel')),
     catalog,
     loadScenario: async (id) => (Object.hasOwn(loaders, id) ? (await loaders[id]!()).default : undefined),
+    loadStage: async () => (await import('./game/stage.ts')).mountStage,
   }).start();
 } catch (error) {
   console.error(error);

@@ -2,7 +2,7 @@
  * The branch map: the whole scenario with what the student has explored marked. The drawing is
  * for the eye; the list beside it carries the same facts for screen readers and keyboards.
  */
-import type { BranchLayout, MapNode } from '../../engine/branch-map-layout.ts';
+import type { BranchLayout, MapEdge, MapNode } from '../../engine/branch-map-layout.ts';
 import { centreInFrame, h } from '../dom.ts';
 import { svgElement, wrapTitle } from '../svg.ts';
 
@@ -54,7 +54,7 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
     },
     // A box in the drawing does what its line in the list does (go there, or say why it is locked),
     // so the boxes are as clickable as they look; keyboards and screen readers use the list.
-    drawing(layout, statusOf, (id) => {
+    branchDrawing(layout, statusOf, (id) => {
       const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
       button?.focus();
       button?.click();
@@ -118,10 +118,12 @@ function nodeAction(node: MapNode, state: BranchMapState, actions: BranchMapActi
   return [button, why];
 }
 
-function drawing(
+/** The drawing alone (the workshop's debrief draws the room's path with it); `edgeClass` marks some edges. */
+export function branchDrawing(
   layout: BranchLayout,
   statusOf: (node: MapNode) => string,
-  onNode: (id: string) => void,
+  onNode?: (id: string) => void,
+  edgeClass?: (edge: MapEdge) => string | undefined,
 ): SVGSVGElement {
   const width = layout.widest * (NODE_W + GAP_X) + GAP_X;
   const height = layout.layers * (NODE_H + GAP_Y) + GAP_Y / 2;
@@ -150,7 +152,7 @@ function drawing(
     if (!from || !to) continue;
     svg.appendChild(
       svgElement('path', {
-        class: 'edge',
+        class: `edge ${edgeClass?.(edge) ?? ''}`.trim(),
         d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}`,
       }),
     );
@@ -172,7 +174,7 @@ function drawing(
         text.textContent = line;
         group.appendChild(text);
       });
-    group.addEventListener('click', () => onNode(node.id));
+    if (onNode) group.addEventListener('click', () => onNode(node.id));
     svg.appendChild(group);
   }
   return svg;

@@ -117,7 +117,13 @@ export class HostController implements Controller {
     if (this.view && (this.view.step !== view.step || this.view.vote.round !== view.vote.round))
       this.drafts = { ...emptyDrafts(), seconds: this.drafts.seconds };
     this.view = view;
-    if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
+    if (!this.index)
+      void scenarioIndex(this.page, view.scenario.id).then((index) => {
+        if (this.index || !index) return;
+        this.index = index;
+        // The debrief's branch map needs the scenario.
+        if (this.view?.showing === 'debrief') this.render();
+      });
     this.render();
     const key = phaseKey(view);
     if (key !== this.announced) {
@@ -169,6 +175,7 @@ export class HostController implements Controller {
         presenterUrl: joinUrl.replace(/#.*$/, formatWorkshopRoute({ screen: 'present', code: view.code })),
         busy: this.busy,
         ...(this.problem ? { problem: this.problem } : {}),
+        ...(this.index ? { index: this.index } : {}),
       },
       {
         control: (intent) => void this.control(intent),

@@ -6,6 +6,7 @@
 import type { CatalogEntry } from '../../engine/catalog.ts';
 import { ScenarioIndex, type CitationView } from '../../engine/view.ts';
 import type { ScenarioBundle } from '../../scenario/validate.ts';
+import type { MountStage } from '../../game/stage-contract.ts';
 import { focusHeading, h, replaceChildren } from '../dom.ts';
 import type { ShowSource } from '../parts/citation.ts';
 import type { SourcePanel } from '../source-panel.ts';
@@ -19,6 +20,8 @@ export interface WorkshopPage {
   sources: SourcePanel;
   catalog: CatalogEntry[];
   loadScenario: (id: string) => Promise<ScenarioBundle | undefined>;
+  /** The Phaser stage, imported only by the projector's page when it first needs it. */
+  loadStage?: () => Promise<MountStage>;
   navigate: (route: WorkshopRoute) => void;
 }
 

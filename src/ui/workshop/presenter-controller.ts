@@ -16,6 +16,7 @@ import {
   type WorkshopPage,
 } from './page.ts';
 import { presenterScreen } from './screens/presenter.ts';
+import { StageSync } from '../stage-sync.ts';
 
 export class PresenterController implements Controller {
   private readonly connection: RoomConnection;
@@ -25,6 +26,9 @@ export class PresenterController implements Controller {
   private announced = '';
   private shown = false;
   private readonly clock: VoteClock;
+  /** The Phaser stage and its words: one element kept across redraws, moved into each new screen. */
+  private readonly stageHost: HTMLElement | undefined;
+  private readonly stage: StageSync | undefined;
 
   constructor(
     private readonly page: WorkshopPage,
@@ -32,6 +36,16 @@ export class PresenterController implements Controller {
   ) {
     document.body.classList.add('projector');
     this.clock = new VoteClock(page.content);
+    if (page.loadStage) {
+      const canvas = h('div', { class: 'room-stage-canvas', 'aria-hidden': 'true' });
+      const notes = h('aside', {
+        class: 'stage-notes room-stage-notes',
+        'aria-label': 'The map in words',
+        hidden: true,
+      });
+      this.stageHost = h('div', { class: 'room-stage' }, canvas, notes);
+      this.stage = new StageSync(canvas, page.loadStage, notes);
+    }
     this.connection = new RoomConnection(() => ({ v: PROTOCOL_VERSION, role: 'presenter', code }), {
       view: (view) => this.onView(view as PresenterView),
       tally: (tally) => this.onTally(tally),
@@ -71,6 +85,7 @@ export class PresenterController implements Controller {
 
   dispose(): void {
     document.body.classList.remove('projector');
+    void this.stage?.sync(undefined);
     this.clock.stop();
     this.connection.close();
   }
@@ -78,18 +93,15 @@ export class PresenterController implements Controller {
   private onView(view: PresenterView): void {
     this.clock.sync(view.serverTime);
     this.view = view;
-    if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
+    if (!this.index)
+      void scenarioIndex(this.page, view.scenario.id).then((index) => {
+        if (this.index || !index) return;
+        this.index = index;
+        // The map of the debrief and the stage need the scenario: draw again now it is here.
+        if (this.view) this.draw(this.view, false);
+      });
     this.topbar();
-    const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
-    showScreen(
-      this.page,
-      presenterScreen(
-        view,
-        joinUrl,
-        sourceOpener(this.page, () => this.index),
-      ),
-      { arrived: !this.shown },
-    );
+    this.draw(view, !this.shown);
     this.shown = true;
     this.clock.tick();
     const key = phaseKey(view);
@@ -97,6 +109,30 @@ export class PresenterController implements Controller {
       this.announced = key;
       announce(this.page, announcement(view));
     }
+  }
+
+  private draw(view: PresenterView, arrived: boolean): void {
+    const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
+    const hasStage = Boolean(this.index?.scenario.map) && this.stageHost;
+    showScreen(
+      this.page,
+      presenterScreen(
+        view,
+        joinUrl,
+        sourceOpener(this.page, () => this.index),
+        { ...(hasStage ? { stage: this.stageHost } : {}), ...(this.index ? { index: this.index } : {}) },
+      ),
+      { arrived },
+    );
+    this.clock.tick();
+    // The same stage a student playing alone sees: during an outcome it plays the choice's stage
+    // directions with the last actor in the light; at a decision it shows the map as the path left it.
+    if (hasStage && this.index)
+      void this.stage?.sync({
+        index: this.index,
+        view: view.game,
+        moment: view.showing === 'outcome' ? 'outcome' : 'decision',
+      });
   }
 
   private onTally(tally: Tally): void {

@@ -7,6 +7,8 @@ import { h } from '../../dom.ts';
 export function phaseText(view: RoomView, mode: 'online' | 'offline' = 'online'): string {
   if (view.status === 'ended') return 'The session has ended';
   if (view.status === 'paused') return 'Paused';
+  if (view.showing === 'outcome') return 'What the room’s choice caused';
+  if (view.showing === 'debrief') return 'Debrief';
   if (view.game.kind === 'ending') return 'The room has reached an ending';
   switch (view.vote.phase) {
     case 'idle':
@@ -22,11 +24,20 @@ export function phaseText(view: RoomView, mode: 'online' | 'offline' = 'online')
 
 /** A key that changes exactly when something worth announcing happens. */
 export const phaseKey = (view: RoomView) =>
-  [view.status, view.step, view.game.kind, view.vote.round, view.vote.phase].join('|');
+  [view.status, view.step, view.game.kind, view.vote.round, view.vote.phase, view.showing, view.debrief?.page].join(
+    '|',
+  );
 
 export function announcement(view: RoomView, mode: 'online' | 'offline' = 'online'): string {
   const phase = phaseText(view, mode);
   if (view.status !== 'running') return `${phase}.`;
+  const last = view.game.path.at(-1);
+  if (view.showing === 'outcome' && last) {
+    const override = view.taken.at(-1)?.override;
+    return `${last.actorName} chose “${last.optionLabel}”${override ? `: the facilitator overrode the room, because “${override.reason}”` : ''}. ${last.outcome}`;
+  }
+  if (view.showing === 'debrief' && view.debrief)
+    return `Debrief, part ${view.debrief.page + 1} of ${view.debrief.parts.length}.`;
   if (view.game.kind === 'ending') return `${phase}: ${view.game.title}.`;
   const game = view.game;
   const results = view.vote.results;

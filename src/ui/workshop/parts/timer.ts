@@ -29,7 +29,9 @@ function tickTimers(root: ParentNode, serverNow: number): void {
     const openedAt = Number(timer.dataset.openedAt);
     if (timer.dataset.endsAt) {
       const left = endsAt - serverNow;
-      timer.textContent = left > 0 ? `${clock(left)} left` : 'Time is up';
+      // The server closes the vote when the time runs out; until its word arrives the vote is
+      // still open, so the clock rests at zero rather than claiming the time is up.
+      timer.textContent = `${clock(Math.max(0, left))} left`;
       timer.classList.toggle('time-up', left <= 0);
     } else {
       timer.textContent = `Open ${clock(serverNow - openedAt)}`;

@@ -17,6 +17,11 @@ import { takenPath } from '../parts/taken-path.ts';
 import { voteTimer } from '../parts/timer.ts';
 import { voteChart } from '../parts/vote-chart.ts';
 import { reasonsList } from '../parts/reasons.ts';
+import { evidenceBadge } from '../../evidence.ts';
+import type { ScenarioIndex } from '../../../engine/view.ts';
+import { debriefBlock } from '../parts/debrief-block.ts';
+import { outcomeBlock } from '../parts/outcome-block.ts';
+import { wayOnAfterOutcome, wayOnAtEnding, wayOnInDebrief } from '../parts/way-on.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -54,6 +59,8 @@ export interface FacilitatorOptions {
   /** A request is on its way: further clicks are ignored until it is answered. */
   busy: boolean;
   problem?: string;
+  /** The scenario, once loaded: the debrief draws its branch map. */
+  index?: ScenarioIndex;
 }
 
 const TIME_LIMITS = [
@@ -70,7 +77,6 @@ export function facilitatorScreen(
   options: FacilitatorOptions,
   actions: FacilitatorActions,
 ): HTMLElement {
-  const game = view.game;
   return h(
     'article',
     { class: `screen facilitator-screen mode-${options.mode}`, 'aria-labelledby': 'screen-title' },
@@ -86,14 +92,7 @@ export function facilitatorScreen(
         voterCount(view, options.mode),
       ),
       options.problem ? h('p', { class: 'form-problem', role: 'alert' }, options.problem) : null,
-      game.kind === 'ending'
-        ? endingBlock(game, actions.showSource)
-        : [
-            ...decisionIntro(game, actions.showSource),
-            liveChart(view, game),
-            view.vote.results ? reasonsList(view.vote.results.reasons, game) : null,
-            controls(view, game, drafts, options, actions),
-          ],
+      placeParts(view, drafts, options, actions),
       sessionControls(view, options, actions),
       h(
         'section',
@@ -124,6 +123,63 @@ export function facilitatorScreen(
             ),
           ),
         ),
+      ),
+    ),
+  );
+}
+
+/**
+ * The middle of the panel, by what the room sees: the outcome of its last choice, the ending, a
+ * debrief page, or the decision. The way on comes first in each, so it is in view without scrolling.
+ */
+function placeParts(
+  view: FacilitatorView,
+  drafts: FacilitatorDrafts,
+  options: FacilitatorOptions,
+  actions: FacilitatorActions,
+): Array<HTMLElement | null> {
+  const game = view.game;
+  const running = view.status === 'running';
+  const showing = view.showing ?? game.kind;
+  if (showing === 'outcome') {
+    const [eyebrow, title, ...rest] = outcomeBlock(view, actions.showSource);
+    return [eyebrow ?? null, title ?? null, running ? wayOnAfterOutcome(game, actions.control) : null, ...rest];
+  }
+  if (showing === 'debrief' && view.debrief) {
+    const [eyebrow, title, ...rest] = debriefBlock(view.debrief, options.index);
+    return [eyebrow ?? null, title ?? null, running ? wayOnInDebrief(view.debrief, actions.control) : null, ...rest];
+  }
+  if (game.kind === 'ending') {
+    const [eyebrow, title, ...rest] = endingBlock(game, actions.showSource);
+    return [eyebrow ?? null, title ?? null, running ? wayOnAtEnding(actions.control) : null, ...rest];
+  }
+  const [eyebrow, title, ...situation] = decisionIntro(game, actions.showSource);
+  const revealed = view.vote.phase === 'revealed';
+  const way = controls(view, game, drafts, options, actions);
+  return [
+    eyebrow ?? null,
+    title ?? null,
+    // After the reveal the way on (majority, override) comes straight under the question.
+    revealed ? way : null,
+    ...situation,
+    view.vote.phase === 'idle' && options.mode === 'online' ? optionList(game) : null,
+    liveChart(view, game),
+    view.vote.results ? reasonsList(view.vote.results.reasons, game) : null,
+    revealed ? null : way,
+  ];
+}
+
+/** The options the room will vote on, before the vote opens: the facilitator reads them out first. */
+function optionList(game: DecisionView): HTMLElement {
+  return h(
+    'section',
+    { class: 'facilitator-options', 'aria-labelledby': 'options-title' },
+    h('h3', { id: 'options-title', class: 'small-heading' }, `The options (${game.options.length})`),
+    h(
+      'ol',
+      {},
+      game.options.map((option) =>
+        h('li', { 'data-option': option.id }, option.label, ' ', evidenceBadge(option.evidence)),
       ),
     ),
   );
@@ -285,7 +341,7 @@ function controls(
     'section',
     { class: 'vote-controls', 'aria-label': 'The vote' },
     phase === 'revealed'
-      ? advanceControls(view, game, drafts, actions)
+      ? h('div', { class: 'way-on' }, advanceControls(view, game, drafts, actions))
       : options.mode === 'offline'
         ? handsForm(game, drafts, 'Hands raised for each option', 'Show the result', actions.countHands)
         : [
@@ -312,6 +368,9 @@ function controls(
               phase === 'idle' ? button('open-vote', 'Open the vote', open, true) : null,
               phase === 'closed' ? button('open-vote', 'Reopen the vote', open) : null,
               phase === 'open' ? button('close-vote', 'Close the vote', () => ({ type: 'close' })) : null,
+              phase === 'open' && view.vote.endsAt !== undefined
+                ? button('extend-vote', 'Add 30 seconds', () => ({ type: 'extend', seconds: 30 }))
+                : null,
               phase === 'open' || phase === 'closed'
                 ? button('reveal-vote', 'Reveal the results', () => ({ type: 'reveal' }), true)
                 : null,
@@ -433,6 +492,7 @@ function advanceControls(
     actions.control({ type: 'advance', option: drafts.overrideOption, reason: drafts.overrideReason.trim() });
   });
   return [
+    h('h3', { class: 'small-heading' }, 'The way on'),
     majorityLabel
       ? h(
           'div',
@@ -489,20 +549,22 @@ function sessionControls(view: FacilitatorView, options: FacilitatorOptions, act
           )
         : h('button', { type: 'button', id: 'pause', onclick: () => actions.control({ type: 'pause' }) }, 'Pause'),
     ),
-    h(
-      'details',
-      { class: 'end-session' },
-      h('summary', {}, 'End the session…'),
-      h('p', {}, 'Nobody can vote after this. The record stays available to download.'),
-      h(
-        'div',
-        { class: 'actions' },
-        h(
-          'button',
-          { type: 'button', id: 'end-session', onclick: () => actions.control({ type: 'end' }) },
-          'End the session now',
+    view.game.kind === 'ending'
+      ? null
+      : h(
+          'details',
+          { class: 'end-session' },
+          h('summary', {}, 'End the session…'),
+          h('p', {}, 'Nobody can vote after this. The record stays available to download.'),
+          h(
+            'div',
+            { class: 'actions' },
+            h(
+              'button',
+              { type: 'button', id: 'end-session', onclick: () => actions.control({ type: 'end' }) },
+              'End the session now',
+            ),
+          ),
         ),
-      ),
-    ),
   );
 }

@@ -13,6 +13,8 @@ import { endingBlock } from '../parts/ending-block.ts';
 import { statusLine } from '../parts/phase.ts';
 import { voteTimer } from '../parts/timer.ts';
 import { roomResults } from '../parts/room-results.ts';
+import { debriefBlock } from '../parts/debrief-block.ts';
+import { outcomeBlock } from '../parts/outcome-block.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
@@ -43,9 +45,13 @@ export function participantScreen(view: ParticipantView, ballot: Ballot, actions
           h('h2', { id: 'screen-title' }, 'The session has ended'),
           h('p', {}, 'Thank you for taking part. Your facilitator has the record of the room’s votes.'),
         ]
-      : game.kind === 'ending'
-        ? endingBlock(game, actions.showSource)
-        : decisionParts(view, game, ballot, actions),
+      : view.showing === 'outcome'
+        ? outcomeBlock(view, actions.showSource)
+        : view.showing === 'debrief' && view.debrief
+          ? debriefBlock(view.debrief, undefined)
+          : game.kind === 'ending'
+            ? endingBlock(game, actions.showSource)
+            : decisionParts(view, game, ballot, actions),
   );
 }
 

@@ -3,7 +3,7 @@
  * revealed, and the sources. Large type and high contrast, readable from the back of a room; no
  * controls, and no nicknames (reasons show without names).
  */
-import type { GameView } from '../../../engine/view.ts';
+import type { GameView, ScenarioIndex } from '../../../engine/view.ts';
 import type { PresenterView } from '../../../workshop/protocol.ts';
 import { h } from '../../dom.ts';
 import { evidenceBadge } from '../../evidence.ts';
@@ -15,35 +15,58 @@ import { qrCode } from '../parts/qr-code.ts';
 import { takenPath } from '../parts/taken-path.ts';
 import { voteTimer } from '../parts/timer.ts';
 import { roomResults } from '../parts/room-results.ts';
+import { debriefBlock } from '../parts/debrief-block.ts';
+import { outcomeBlock } from '../parts/outcome-block.ts';
 
 type DecisionView = Extract<GameView, { kind: 'decision' }>;
 
-export function presenterScreen(view: PresenterView, joinUrl: string, showSource: ShowSource): HTMLElement {
+/** What the projector has besides the view: the Phaser stage (kept across redraws) and the scenario, once loaded. */
+export interface PresenterExtras {
+  stage?: HTMLElement;
+  index?: ScenarioIndex;
+}
+
+export function presenterScreen(
+  view: PresenterView,
+  joinUrl: string,
+  showSource: ShowSource,
+  extras: PresenterExtras = {},
+): HTMLElement {
   const game = view.game;
+  const showing = view.showing ?? game.kind;
+  // The stage plays the choice large beside its outcome; otherwise it waits small under the room code.
+  const stageLarge = showing === 'outcome';
   return h(
     'article',
-    { class: 'screen presenter-screen', 'aria-labelledby': 'screen-title' },
+    { class: `screen presenter-screen showing-${showing}`, 'aria-labelledby': 'screen-title' },
     h(
       'div',
       { class: 'presenter-main' },
       statusLine(view),
-      game.kind === 'ending'
-        ? [
-            ...endingBlock(game, showSource),
-            h(
-              'section',
-              { 'aria-labelledby': 'path-title' },
-              h('h3', { id: 'path-title' }, 'The room’s path'),
-              takenPath(view.taken),
-            ),
-          ]
-        : [
-            ...decisionIntro(game, showSource).filter(
-              (part) => view.vote.phase !== 'revealed' || !part.matches('.situation, .situation-sources'),
-            ),
-            optionsOrResults(view, game, showSource),
-          ],
+      showing === 'outcome'
+        ? outcomeBlock(view, showSource)
+        : showing === 'debrief' && view.debrief
+          ? debriefBlock(view.debrief, extras.index)
+          : game.kind === 'ending'
+            ? [
+                ...endingBlock(game, showSource),
+                h(
+                  'section',
+                  { 'aria-labelledby': 'path-title' },
+                  h('h3', { id: 'path-title' }, 'The room’s path'),
+                  takenPath(view.taken),
+                ),
+              ]
+            : [
+                ...decisionIntro(game, showSource).filter(
+                  (part) => view.vote.phase !== 'revealed' || !part.matches('.situation, .situation-sources'),
+                ),
+                optionsOrResults(view, game, showSource),
+              ],
     ),
+    stageLarge && extras.stage
+      ? h('section', { class: 'presenter-stage', 'aria-label': 'The map' }, extras.stage)
+      : null,
     h(
       'aside',
       { class: 'presenter-side', 'aria-label': 'Joining and voting' },
@@ -55,6 +78,7 @@ export function presenterScreen(view: PresenterView, joinUrl: string, showSource
         h('strong', { 'data-room-code': '' }, view.code),
       ),
       qrCode(joinUrl, `QR code for the join link ${joinUrl}`),
+      !stageLarge && extras.stage ? h('div', { class: 'presenter-stage-small' }, extras.stage) : null,
       voteTimer(view.vote),
       game.kind === 'decision' && view.vote.phase !== 'idle'
         ? h(
