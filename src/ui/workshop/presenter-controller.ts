@@ -15,6 +15,7 @@ import {
   type Controller,
   type WorkshopPage,
 } from './page.ts';
+import { inLobby, lobbyScreen } from './screens/lobby.ts';
 import { presenterScreen } from './screens/presenter.ts';
 
 export class PresenterController implements Controller {
@@ -24,6 +25,7 @@ export class PresenterController implements Controller {
   private link: LinkState = 'connecting';
   private announced = '';
   private shown = false;
+  private lobby = false;
   private readonly clock: VoteClock;
 
   constructor(
@@ -81,16 +83,21 @@ export class PresenterController implements Controller {
     if (!this.index) void scenarioIndex(this.page, view.scenario.id).then((index) => (this.index = index));
     this.topbar();
     const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
+    // Until the first vote opens, the projector is the lobby: how to join and how many are in.
+    const lobby = inLobby(view);
     showScreen(
       this.page,
-      presenterScreen(
-        view,
-        joinUrl,
-        sourceOpener(this.page, () => this.index),
-      ),
-      { arrived: !this.shown },
+      lobby
+        ? lobbyScreen(view, joinUrl)
+        : presenterScreen(
+            view,
+            joinUrl,
+            sourceOpener(this.page, () => this.index),
+          ),
+      { arrived: !this.shown || lobby !== this.lobby },
     );
     this.shown = true;
+    this.lobby = lobby;
     this.clock.tick();
     const key = phaseKey(view);
     if (key !== this.announced) {
