@@ -9,6 +9,7 @@ import '@fontsource/source-serif-4/400.css';
 import './ui/styles.css';
 import './ui/workshop/workshop.css';
 import './ui/workshop/room-moments.css';
+import './ui/workshop/joining.css';
 import { catalog, loaders } from 'virtual:branchpoint/catalog';
 import { SourcePanel } from './ui/source-panel.ts';
 import { WorkshopApp } from './ui/workshop/workshop-app.ts';

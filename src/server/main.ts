@@ -16,6 +16,7 @@
  * through it).
  */
 import { resolve } from 'node:path';
+import { shortJoinAddress } from '../workshop/short-address.ts';
 import { retentionFromEnv } from './assignments.ts';
 import { openSqliteAssignmentStore } from './assignments-store-sqlite.ts';
 import { limitsFromEnv } from './limits-config.ts';
@@ -114,7 +115,8 @@ console.log(
   `Branchpoint is running on port ${server.port} (${scenarios.size} scenario${scenarios.size === 1 ? '' : 's'}; sessions kept in ${databaseUrl ? 'PostgreSQL' : database}${redis ? '; sockets shared through Redis' : ''}).`,
 );
 for (const origin of server.origins) console.log(`  ${origin}/`);
-console.log('Phones on the same network join at one of these addresses. Ctrl+C stops the server.');
+console.log('Phones on the same network open one of these addresses; to join a workshop, add /join to it');
+console.log(`(for example ${shortJoinAddress(server.origins[0]!)}) or the room code. Ctrl+C stops the server.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

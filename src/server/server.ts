@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from 'n
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { joinUrl } from '../workshop/protocol.ts';
+import { shortAddressTarget } from '../workshop/short-address.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
@@ -69,7 +70,8 @@ export function originAllowed(request: Pick<IncomingMessage, 'headers'>, allowed
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(`[workshop] ${line}`));
   const extra = options.extraOrigins ?? [];
-  const statics = serveStatic(options.dist);
+  // A miss that is a short address (`/join`, `/<CODE>`) is sent to the workshop page's route.
+  const statics = serveStatic(options.dist, shortAddressTarget);
   const host = new RoomHost(options.store, options.scenarios, Date.now, log);
 
   const http = createServer((request, response) => {

@@ -42,7 +42,11 @@ interface CachedFile {
 
 export type StaticHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-export function serveStatic(folder: string): StaticHandler {
+/**
+ * `redirect`: asked about a path that is no file of the site; a path it returns is where the browser
+ * is sent instead (302), e.g. the short addresses people type (src/workshop/short-address.ts).
+ */
+export function serveStatic(folder: string, redirect?: (pathname: string) => string | undefined): StaticHandler {
   const root = existsSync(folder) ? realpathSync(folder) : resolve(folder);
   const cache = new Map<string, CachedFile>();
 
@@ -79,6 +83,12 @@ export function serveStatic(folder: string): StaticHandler {
     const path = safePath(request.url ?? '/');
     const file = path === undefined ? undefined : load(path);
     if (!file) {
+      const target = redirect?.(rawPath(request.url ?? '/'));
+      if (target) {
+        // Not cached: a room code leads somewhere only while its session exists.
+        response.writeHead(302, { Location: target, 'Cache-Control': 'no-store' }).end();
+        return;
+      }
       const missingBuild = !existsSync(join(root, 'index.html'));
       response
         .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
@@ -106,6 +116,15 @@ export function serveStatic(folder: string): StaticHandler {
     response.writeHead(200, headers);
     response.end(request.method === 'HEAD' ? undefined : body);
   };
+}
+
+/** The URL's path as sent (still percent-encoded), or '/' when the URL does not parse. */
+function rawPath(url: string): string {
+  try {
+    return new URL(url, 'http://x').pathname;
+  } catch {
+    return '/';
+  }
 }
 
 /** The URL's path, decoded and normalised, or undefined when it is not a plain path inside the site. */

@@ -85,7 +85,8 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     expect(presenterUrl).toBe(`${base}#/present/${code}`);
     const projector = await open({ width: 1920, height: 1080 });
     await projector.goto(presenterUrl!);
-    await waitForHeading(projector, decision([]).title);
+    // Until the first vote opens, the projector is the lobby (tests/e2e/workshop-join.test.ts).
+    await waitForHeading(projector, 'Join on your phone');
     expect(await projector.locator('[data-room-code]').textContent()).toBe(code);
 
     // Three phones join: by the link, by typing the code (loosely), and with an HTML nickname.

@@ -21,7 +21,7 @@ import {
   type WorkshopPage,
 } from './page.ts';
 import { isRoomCode } from './routes.ts';
-import { joinScreen } from './screens/join.ts';
+import { joinScreen, type JoinDraft } from './screens/join.ts';
 import { participantScreen, type Ballot } from './screens/participant.ts';
 
 export class ParticipantController implements Controller {
@@ -32,6 +32,8 @@ export class ParticipantController implements Controller {
   private ballot: Ballot = { reason: '', sending: false };
   private announced = '';
   private problem: string | undefined;
+  /** The nickname typed (kept when a join fails) and the field the problem is about. */
+  private draft: JoinDraft = {};
   private shown: 'form' | 'room' | undefined;
   private readonly clock: VoteClock;
 
@@ -41,6 +43,8 @@ export class ParticipantController implements Controller {
   ) {
     this.clock = new VoteClock(page.content);
     const pass = code ? participantPass(code) : undefined;
+    if (pass) this.draft = { nickname: pass.nickname };
+    if (pass && !pass.token) this.showForm(true); // a join typed on the form a moment ago, under way
     if (pass) this.connect(pass);
     else this.showForm();
   }
@@ -50,26 +54,36 @@ export class ParticipantController implements Controller {
     this.connection?.close();
   }
 
-  private showForm(busy = false): void {
+  private showForm(busy = false, typedCode = this.code): void {
     showTopbar(this.page);
     showScreen(
       this.page,
-      joinScreen(this.code, this.problem, busy, { join: (code, nickname) => this.join(code, nickname) }),
+      joinScreen(typedCode, this.problem, busy, { join: (code, nickname) => this.join(code, nickname) }, this.draft),
       { arrived: this.shown !== 'form' },
     );
     this.shown = 'form';
+    // The field to put right takes focus (its description is the problem, so a screen reader reads it out).
+    const field = this.problem && this.draft.problemField ? `#join-${this.draft.problemField}` : undefined;
+    const input = field ? this.page.content.querySelector<HTMLInputElement>(field) : null;
+    if (input) {
+      input.focus();
+      input.select();
+    }
   }
 
   private join(typedCode: string, typedName: string): void {
     const code = normaliseRoomCode(typedCode);
     const nickname = typedName.trim();
+    this.draft = { nickname: typedName };
     if (!isRoomCode(code)) {
-      this.problem = `“${typedCode.trim()}” is not a room code: it has 6 letters and digits, such as K7M2QX.`;
-      return this.showForm();
+      this.problem = `“${typedCode.trim()}” is not a room code: a code has 6 letters and digits, such as K7M2QX. Check the code on the screen at the front.`;
+      this.draft.problemField = 'code';
+      return this.showForm(false, typedCode);
     }
     if (!nickname) {
       this.problem = 'Type a nickname, so the facilitator can tell votes apart.';
-      return this.showForm();
+      this.draft.problemField = 'nickname';
+      return this.showForm(false, typedCode);
     }
     if (code !== this.code) {
       // The room's own address, so a reload comes back to it; the new controller finds the pass.
@@ -107,9 +121,13 @@ export class ParticipantController implements Controller {
           if (error.code === 'unknown-room' || error.code === 'invalid-message' || error.code === 'removed')
             forgetParticipantPass(this.code);
           this.connection = undefined;
+          this.draft = {
+            nickname: current.nickname,
+            ...(error.code === 'unknown-room' ? { problemField: 'code' } : {}),
+          };
           this.problem =
             error.code === 'unknown-room'
-              ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front.`
+              ? `There is no session with the code ${this.code} (or it has ended). Check the code on the screen at the front; your nickname is kept.`
               : error.code === 'removed'
                 ? 'The facilitator removed you from this session.'
                 : error.code === 'room-locked'
@@ -181,5 +199,10 @@ export class ParticipantController implements Controller {
       this.ballot.problem = ack.error.message;
     }
     this.render();
+    // The thumb is on the send button, often at the bottom edge of a phone's screen: bring the
+    // confirmation (or the problem), which sits just below the button, into view beside it.
+    this.page.content
+      .querySelector(ack.ok ? '#my-vote' : '.ballot .form-problem')
+      ?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
   }
 }

@@ -15,6 +15,7 @@ import {
   type Controller,
   type WorkshopPage,
 } from './page.ts';
+import { inLobby, lobbyScreen } from './screens/lobby.ts';
 import { presenterScreen } from './screens/presenter.ts';
 import { StageSync } from '../stage-sync.ts';
 
@@ -25,6 +26,7 @@ export class PresenterController implements Controller {
   private link: LinkState = 'connecting';
   private announced = '';
   private shown = false;
+  private lobby = false;
   private readonly clock: VoteClock;
   /** The Phaser stage and its words: one element kept across redraws, moved into each new screen. */
   private readonly stageHost: HTMLElement | undefined;
@@ -101,8 +103,11 @@ export class PresenterController implements Controller {
         if (this.view) this.draw(this.view, false);
       });
     this.topbar();
-    this.draw(view, !this.shown);
+    // Until the first vote opens, the projector is the lobby: how to join and how many are in.
+    const lobby = inLobby(view);
+    this.draw(view, !this.shown || lobby !== this.lobby);
     this.shown = true;
+    this.lobby = lobby;
     this.clock.tick();
     const key = phaseKey(view);
     if (key !== this.announced) {
@@ -113,6 +118,10 @@ export class PresenterController implements Controller {
 
   private draw(view: PresenterView, arrived: boolean): void {
     const joinUrl = `${location.href.split('#')[0]}${joinRoute(view.code)}`;
+    if (inLobby(view)) {
+      showScreen(this.page, lobbyScreen(view, joinUrl), { arrived });
+      return;
+    }
     const hasStage = Boolean(this.index?.scenario.map) && this.stageHost;
     showScreen(
       this.page,

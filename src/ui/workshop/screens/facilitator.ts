@@ -13,6 +13,7 @@ import { decisionIntro } from '../parts/decision-intro.ts';
 import { endingBlock } from '../parts/ending-block.ts';
 import { statusLine } from '../parts/phase.ts';
 import { qrCode } from '../parts/qr-code.ts';
+import { addressText, shortAddresses } from '../parts/short-address.ts';
 import { takenPath } from '../parts/taken-path.ts';
 import { voteTimer } from '../parts/timer.ts';
 import { voteChart } from '../parts/vote-chart.ts';
@@ -196,6 +197,7 @@ function roomPanel(view: FacilitatorView, options: FacilitatorOptions, actions: 
       h('span', { class: 'room-code-label' }, 'Room code '),
       h('strong', { 'data-room-code': '' }, view.code),
     ),
+    shortAddressLine(joinUrl, view.code),
     h('p', { class: 'join-line' }, 'Join link: ', h('a', { href: joinUrl, class: 'join-url' }, joinUrl)),
     joinUrl ? qrCode(joinUrl, `QR code for the join link ${joinUrl}`) : null,
     options.presenterUrl
@@ -213,6 +215,21 @@ function roomPanel(view: FacilitatorView, options: FacilitatorOptions, actions: 
     h('h3', { id: 'people-title' }, `Participants (${view.participants})`),
     view.status === 'ended' ? null : lockControl(view, actions),
     view.people.length === 0 ? h('p', { class: 'fine-print' }, 'Nobody has joined yet.') : peopleList(view, actions),
+  );
+}
+
+/** What to read out to the room: the short address and the code, or the room's own short address. */
+function shortAddressLine(joinUrl: string, code: string): HTMLElement | null {
+  const short = shortAddresses(joinUrl, code);
+  if (!short) return null;
+  return h(
+    'p',
+    { class: 'short-address', id: 'short-address' },
+    h('span', { class: 'short-address-label' }, 'To read out'),
+    ' ',
+    addressText(short.join),
+    ' and the code, or ',
+    addressText(short.room),
   );
 }
 

@@ -6,12 +6,24 @@ export interface JoinActions {
   join: (code: string, nickname: string) => void;
 }
 
+/** What the person had typed, kept across a failed join, and which field the problem is about. */
+export interface JoinDraft {
+  nickname?: string;
+  /** The field to put right: it is marked invalid, described by the problem, and takes focus. */
+  problemField?: 'code' | 'nickname';
+}
+
 export function joinScreen(
   code: string,
   problem: string | undefined,
   busy: boolean,
   actions: JoinActions,
+  draft: JoinDraft = {},
 ): HTMLElement {
+  const invalid = (field: JoinDraft['problemField']) =>
+    problem && draft.problemField === field
+      ? { 'aria-invalid': 'true', 'aria-describedby': `join-${field}-hint join-problem` }
+      : {};
   const codeInput = h('input', {
     type: 'text',
     id: 'join-code',
@@ -23,6 +35,7 @@ export function joinScreen(
     spellcheck: 'false',
     maxlength: ROOM_CODE_LENGTH + 4,
     'aria-describedby': 'join-code-hint',
+    ...invalid('code'),
   });
   const nameInput = h('input', {
     type: 'text',
@@ -30,8 +43,10 @@ export function joinScreen(
     class: 'text-field',
     required: true,
     autocomplete: 'nickname',
+    value: draft.nickname ?? '',
     maxlength: LIMITS.nickname,
     'aria-describedby': 'join-nickname-hint',
+    ...invalid('nickname'),
   });
   const form = h(
     'form',
@@ -50,7 +65,7 @@ export function joinScreen(
       `Up to ${LIMITS.nickname} characters. The facilitator sees it; the screen at the front does not.`,
     ),
     nameInput,
-    problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
+    problem ? h('p', { class: 'form-problem', id: 'join-problem', role: 'alert' }, problem) : null,
     h(
       'div',
       { class: 'actions' },

@@ -12,6 +12,7 @@ import { decisionIntro } from '../parts/decision-intro.ts';
 import { endingBlock } from '../parts/ending-block.ts';
 import { statusLine } from '../parts/phase.ts';
 import { qrCode } from '../parts/qr-code.ts';
+import { addressText, shortAddresses } from '../parts/short-address.ts';
 import { takenPath } from '../parts/taken-path.ts';
 import { voteTimer } from '../parts/timer.ts';
 import { roomResults } from '../parts/room-results.ts';
@@ -70,7 +71,7 @@ export function presenterScreen(
     h(
       'aside',
       { class: 'presenter-side', 'aria-label': 'Joining and voting' },
-      h('p', { class: 'join-line' }, 'Join at ', h('span', { class: 'join-url' }, joinUrl)),
+      joinLine(joinUrl, view.code),
       h(
         'p',
         { class: 'room-code' },
@@ -97,6 +98,14 @@ export function presenterScreen(
           ),
     ),
   );
+}
+
+/** The short address people type (the full link is in the QR code), or the full link when there is none. */
+function joinLine(joinUrl: string, code: string): HTMLElement {
+  const short = shortAddresses(joinUrl, code);
+  return short
+    ? h('p', { class: 'join-line short-address' }, 'Join at ', addressText(short.join), ' with the room code')
+    : h('p', { class: 'join-line' }, 'Join at ', h('span', { class: 'join-url' }, joinUrl));
 }
 
 function optionsOrResults(view: PresenterView, game: DecisionView, showSource: ShowSource): HTMLElement {

@@ -55,12 +55,28 @@ export function startScreen(
           : null,
       ],
     }),
+    h(
+      'section',
+      { class: 'no-network', 'aria-labelledby': 'no-network-title' },
+      h('h3', { id: 'no-network-title' }, 'No network in the room?'),
+      h(
+        'p',
+        {},
+        'Choose “Offline, with hand counts” on the scenario. It runs in this browser alone: you show it on the projector, the room votes by raising hands, and you type in the count for each option. Nobody needs a phone, and the record you download is the same.',
+      ),
+    ),
     h('h3', {}, 'Take part'),
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.join }, 'Join with a room code')),
     h(
       'p',
       { class: 'fine-print' },
-      'Offline: for a room without a network. You play on the projector and type in the count of hands for each option; the record is the same.',
+      'On a phone, the facilitator’s screen shows the address to open and the room code.',
+    ),
+    h(
+      'p',
+      { class: 'back-to-game' },
+      h('a', { href: 'index.html' }, 'Back to the game'),
+      ': play a scenario on your own, at your own pace.',
     ),
   );
 }
