@@ -117,7 +117,7 @@ export class App {
     }
     this.route = route;
     this.sources.close();
-    if (route.screen === 'title' || route.screen === 'open') {
+    if (route.screen === 'title' || route.screen === 'open' || route.screen === 'edit') {
       if (route.screen === 'title') this.session = undefined;
       return this.render();
     }
@@ -157,7 +157,8 @@ export class App {
 
   private render(): void {
     const { route, session, state, elements } = this;
-    const view = route.screen === 'title' || route.screen === 'open' ? undefined : session?.view();
+    const view =
+      route.screen === 'title' || route.screen === 'open' || route.screen === 'edit' ? undefined : session?.view();
     this.shown = { route, view };
     const { catalog, workshopHref } = this.options;
     const { authoring, sources, shell } = this;

@@ -136,6 +136,7 @@ export class AuthoringBridge {
       rerender: () => this.host.render(),
       play: (bundle, note) => this.playOpened(bundle, note),
       jump: (scenario, options) => void this.jump(scenario, options),
+      goTo: (screen) => void this.host.navigate({ screen }),
     };
     this.authoring = this.load().then(
       (create) => (this.authoring = create(host)),

@@ -5,6 +5,8 @@
 export type Route =
   | { screen: 'title' }
   | { screen: 'open' }
+  /** The editor: the scenario in progress is kept in the browser, so the address names no scenario. */
+  | { screen: 'edit' }
   | { screen: 'briefing'; scenario: string }
   | { screen: 'play'; scenario: string }
   | { screen: 'link'; scenario: string; options: string[] }
@@ -22,6 +24,7 @@ export function parseRoute(hash: string): Route | undefined {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0) return { screen: 'title' };
   if (parts.length === 1 && parts[0] === 'open') return { screen: 'open' };
+  if (parts.length === 1 && parts[0] === 'edit') return { screen: 'edit' };
   const [s, scenario, screen, rest, ...extra] = parts;
   if (s !== 's' || !scenario || !ID.test(scenario) || extra.length > 0) return undefined;
   if (screen === undefined) return rest === undefined ? { screen: 'briefing', scenario } : undefined;
@@ -50,6 +53,8 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'open':
       return '#/open';
+    case 'edit':
+      return '#/edit';
     case 'briefing':
       return `#/s/${route.scenario}`;
     case 'link':

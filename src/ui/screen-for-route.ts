@@ -62,6 +62,8 @@ export function screenFor(context: ScreenContext): HTMLElement {
       return title(context);
     case 'open':
       return authoring.screen((tools) => tools.openScreen());
+    case 'edit':
+      return authoring.screen((tools) => tools.editorScreen());
     case 'briefing':
       return game ? briefing(game) : title(context);
     case 'guide':
@@ -105,6 +107,7 @@ function title({ catalog, authoring, workshopHref, shell }: ScreenContext): HTML
     resume: (id) => shell.navigate({ screen: 'play', scenario: id }),
     hasSave: (id) => hasSavedGame(id),
     openFile: authoring.canOpenFiles ? () => shell.navigate({ screen: 'open' }) : undefined,
+    edit: authoring.canOpenFiles ? () => shell.navigate({ screen: 'edit' }) : undefined,
     workshopHref,
   });
 }

@@ -24,7 +24,7 @@ function topbarContent(
   copyLink: (session: PlaySession) => void,
 ): HTMLElement[] {
   const brand = h('h1', { class: 'brand' }, h('a', { href: '#/' }, 'Branchpoint'));
-  if (!session || route.screen === 'title' || route.screen === 'open') return [brand];
+  if (!session || route.screen === 'title' || route.screen === 'open' || route.screen === 'edit') return [brand];
   const link = (screen: 'briefing' | 'map' | 'structure', text: string) =>
     h('a', { href: formatRoute({ screen, scenario: session.id }) }, text);
   return [

@@ -19,6 +19,8 @@ import { openScreen, type OpenState } from './open-screen.ts';
 import { publishButton } from './publish.ts';
 import { readDropped, readPicked, type ReadOutcome } from './read-files.ts';
 import { structureView } from './structure-view.ts';
+import { Editor } from '../editor/editor.ts';
+import { draftFromFiles } from '../../authoring/editor/draft.ts';
 import './authoring.css';
 
 export interface AuthoringHost {
@@ -28,13 +30,30 @@ export interface AuthoringHost {
   play: (bundle: ScenarioBundle, note: string) => void;
   /** Puts the game of a scenario already handed over by `play` at the point these options lead to. */
   jump: (scenario: string, options: string[]) => void;
+  /** Goes to the editor (#/edit), or to "Open a scenario" (#/open). */
+  goTo: (screen: 'edit' | 'open') => void;
 }
 
 export class Authoring {
   private state: OpenState = { kind: 'empty' };
   private readonly analyses = new WeakMap<Scenario, Analysis | undefined>();
+  private editor: Editor | undefined;
 
   constructor(private readonly host: AuthoringHost) {}
+
+  /** The editor in the page, with the work in progress. */
+  editorScreen(): HTMLElement {
+    return this.editorOf().screen();
+  }
+
+  private editorOf(): Editor {
+    this.editor ??= new Editor({
+      play: (bundle) =>
+        this.host.play(bundle, `Playing “${bundle.scenario.title}” from the editor. Nothing was uploaded.`),
+      openFiles: () => this.host.goTo('open'),
+    });
+    return this.editor;
+  }
 
   openScreen(): HTMLElement {
     const state = this.state;
@@ -48,6 +67,14 @@ export class Authoring {
       structure: () =>
         checked?.scenario ? this.structure(checked.scenario, checked.result.analysis, bundle, undefined) : null,
       publish: bundle ? () => publishButton(bundle) : undefined,
+      edit:
+        checked?.text !== undefined
+          ? () => {
+              const editor = this.editorOf();
+              editor.screen();
+              if (editor.edit(draftFromFiles(checked.files, checked.file, checked.text!))) this.host.goTo('edit');
+            }
+          : undefined,
     });
   }
 

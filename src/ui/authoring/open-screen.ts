@@ -17,6 +17,8 @@ export interface OpenScreenActions {
   structure: () => HTMLElement | null;
   /** Download as one HTML file, when that can be offered. */
   publish: (() => HTMLElement | null) | undefined;
+  /** Opens the checked scenario in the editor, when its text could be read. */
+  edit: (() => void) | undefined;
 }
 
 export function openScreen(state: OpenState, actions: OpenScreenActions): HTMLElement {
@@ -116,10 +118,18 @@ function result(state: OpenState, actions: OpenScreenActions): HTMLElement | nul
                 'div',
                 { class: 'actions' },
                 h('button', { type: 'button', class: 'primary-button', onclick: actions.play }, 'Play it'),
+                actions.edit ? h('button', { type: 'button', onclick: actions.edit }, 'Edit it in the page') : null,
                 actions.publish?.(),
               ),
             )
-          : h('p', { class: 'open-verdict', role: 'alert' }, `${file} cannot be played yet: fix the errors below.`),
+          : h(
+              'div',
+              {},
+              h('p', { class: 'open-verdict', role: 'alert' }, `${file} cannot be played yet: fix the errors below.`),
+              actions.edit
+                ? h('button', { type: 'button', onclick: actions.edit }, 'Fix it in the page’s editor')
+                : null,
+            ),
         result.diagnostics.length > 0
           ? problemList({ file, text: state.text, diagnostics: result.diagnostics, scenario: state.scenario })
           : null,

@@ -9,6 +9,8 @@ export interface TitleActions {
   hasSave: (scenario: string) => boolean;
   /** Opens a scenario from the author's own files, where the page offers that. */
   openFile?: () => void;
+  /** Opens the editor in the page, where the page offers it. */
+  edit?: () => void;
   /** Where a facilitator starts a workshop; absent where there is no session server (the one-file player). */
   workshopHref?: string;
 }
@@ -65,7 +67,14 @@ export function titleScreen(catalog: CatalogEntry[], actions: TitleActions): HTM
             { type: 'button', class: 'link-button', onclick: actions.openFile },
             'Open a scenario from your computer',
           ),
-          ' to check and play it here.',
+          ' to check and play it here',
+          actions.edit
+            ? [
+                ', or ',
+                h('button', { type: 'button', class: 'link-button', onclick: actions.edit }, 'write one in the page'),
+                ' with no YAML to type.',
+              ]
+            : '.',
         )
       : null,
   );
