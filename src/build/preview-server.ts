@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createServer, type UserConfig } from 'vite';
 import { scenariosPlugin } from './scenarios-plugin.ts';
+import { playerTemplatePlugin } from './player-template-plugin.ts';
 import { displayPath, findScenarioFiles, readBytes } from '../node/scenario-files.ts';
 import { projectRoot } from '../node/project-root.ts';
 
@@ -51,7 +52,9 @@ async function main(argv: string[]): Promise<number> {
     root: projectRoot,
     // Its own cache of prebundled dependencies, so it and `npm start` do not undo each other's.
     cacheDir: 'node_modules/.vite-preview-scenario',
-    plugins: [scenariosPlugin(files[0])],
+    // The page's "Download as one HTML file" fetches the single-file player template from this
+    // server: without the plugin that serves it, the page said the build had no single-file player.
+    plugins: [scenariosPlugin(files[0]), playerTemplatePlugin()],
     server: { ...base.server, port, host: values.host ?? base.server?.host },
   });
   await server.listen();

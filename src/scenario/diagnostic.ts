@@ -1,4 +1,6 @@
 /** A problem found in a scenario, with where it is, so terminals and editors can jump to it. */
+import type { QuoteDifference } from './quote-diff.ts';
+
 export type Severity = 'error' | 'warning';
 export type DocPath = ReadonlyArray<string | number>;
 
@@ -12,6 +14,12 @@ export interface Diagnostic {
   /** The same place in the author's words (decision point “council”, option “wait”), for people. */
   place?: string;
   message: string;
+  /**
+   * For a quote not found in its source: the closest passage and what differs, word by word, with
+   * plain reasons (curly quotes, "...", 1000 vs 1,000). The message says the same in words; this
+   * is for screens that mark the words (the page) and for tools reading the JSON output.
+   */
+  difference?: QuoteDifference;
 }
 
 export const formatPath = (path: DocPath): string => path.join('.');

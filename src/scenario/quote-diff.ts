@@ -1,8 +1,8 @@
 /**
  * What differs between a misquote and the closest passage of its source, word by word, and the
  * usual reasons said plainly: curly quotes typed around the value, "..." to skip words, a number
- * written with or without thousands separators. The CLI shows the words in [brackets]; the page
- * can render `parts` with <del>/<ins>.
+ * written with or without thousands separators. It travels in the diagnostic (`difference`), so
+ * the CLI (words in [brackets] and «»), the JSON output and the page (<del>/<ins>) show the same.
  */
 
 export interface DiffPart {
@@ -11,17 +11,29 @@ export interface DiffPart {
 }
 
 export interface QuoteDifference {
+  /** Words of the source just before the passage, out to a sentence or clause break: context, not a difference. */
+  before: string;
+  /** The passage and the quote, word by word: the same words, the source's own and the quote's own. */
   parts: DiffPart[];
+  /** Words of the source just after the passage, out to a sentence or clause break. */
+  after: string;
   /** Plain-words reasons found, such as curly quotes or "..." in the quote. */
   notes: string[];
 }
 
+const SKIPPED = /^(?:\.\.\.|…|\[(?:\.\.\.|…)\])$/;
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
 const bare = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** Word-level difference (longest common subsequence; quotes and passages are short). */
-export function quoteDifference(quote: string, passage: string): QuoteDifference {
-  const a = words(quote);
+export function quoteDifference(
+  quote: string,
+  passage: string,
+  context: { before: string; after: string } = { before: '', after: '' },
+): QuoteDifference {
+  // "..." stands for words left out: it is said in a note, and marking it as a word of its own
+  // would pull the alignment of the words around it apart.
+  const a = words(quote).filter((word) => !SKIPPED.test(word));
   const b = words(passage);
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--)
@@ -44,7 +56,7 @@ export function quoteDifference(quote: string, passage: string): QuoteDifference
     } else if (j < b.length && (i >= a.length || table[i]![j + 1]! >= table[i + 1]![j]!)) push('source-only', b[j++]!);
     else push('quote-only', a[i++]!);
   }
-  return { parts, notes: notesFor(quote, passage) };
+  return { before: context.before, parts, after: context.after, notes: notesFor(quote, passage) };
 }
 
 function notesFor(quote: string, passage: string): string[] {
@@ -66,7 +78,20 @@ function notesFor(quote: string, passage: string): string[] {
 
 /** The passage with the source's differing words in [brackets] and the quote's own in «», for a terminal. */
 export function markedPassage(difference: QuoteDifference): string {
-  return difference.parts
-    .map((p) => (p.kind === 'same' ? p.text : p.kind === 'source-only' ? `[${p.text}]` : `«${p.text}»`))
-    .join(' ');
+  const marked = difference.parts.map((p) =>
+    p.kind === 'same' ? p.text : p.kind === 'source-only' ? `[${p.text}]` : `«${p.text}»`,
+  );
+  return [difference.before, ...marked, difference.after].filter((text) => text !== '').join(' ');
 }
+
+/** The passage as the source has it, context included. */
+export function plainPassage(difference: QuoteDifference): string {
+  const passage = difference.parts.filter((p) => p.kind !== 'quote-only').map((p) => p.text);
+  return [difference.before, ...passage, difference.after].filter((text) => text !== '').join(' ');
+}
+
+/** Whether the quote and the passage differ in any word (they may differ only in spacing or punctuation's place). */
+export const differsInWords = (difference: QuoteDifference): boolean => difference.parts.some((p) => p.kind !== 'same');
+
+/** Where the closest passage starts in the message of a misquote: the page shows the passage itself from `difference`. */
+export const CLOSEST_PASSAGE = ' The closest passage is: ';

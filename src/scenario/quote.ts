@@ -136,7 +136,27 @@ export function quoteFinder(source: NormalizedText): (quote: string) => QuoteMat
  * fewest edits from the quote's wins, so word order counts.
  */
 export function closestPassage(sourceText: string, quote: string): string | undefined {
-  const quoteWords = comparableWords(normalizeQuote(quote));
+  return closestPassageInContext(sourceText, quote)?.passage;
+}
+
+/** The closest passage, and the words around it to the nearest sentence or clause break. */
+export interface PassageInContext {
+  /** Words before the passage back to the start of its sentence or clause ("" when it starts one). */
+  before: string;
+  passage: string;
+  /** Words after it up to the end of its sentence or clause ("" when it ends one). */
+  after: string;
+}
+
+/**
+ * closestPassage with its surroundings: a window of the quote's length in words can start or end
+ * in the middle of a phrase (a quote that skipped words with "..." is shorter than the passage it
+ * stands for), so the words around it are given too, out to the nearest . ! ? ; or : within a
+ * dozen words, or to the start or end of the source. Shown as context, never marked as a difference.
+ */
+export function closestPassageInContext(sourceText: string, quote: string): PassageInContext | undefined {
+  // Words that are all punctuation ("...", "–") count for nothing in a window's length.
+  const quoteWords = comparableWords(normalizeQuote(quote)).filter((word) => word !== '');
   const source = normalize(sourceText);
   const spans = wordSpans(source.text);
   const sourceWords = comparableWords(source.text);
@@ -171,10 +191,24 @@ export function closestPassage(sourceText: string, quote: string): string | unde
       best = start;
     }
   }
-  const from = source.offsets[spans[best]!.start]!;
-  const to = source.offsets[spans[best + size - 1]!.end - 1]! + 1;
-  return sourceText.slice(from, to).replace(/\s+/g, ' ');
+  const first = best;
+  const last = best + size - 1;
+  const ends = (w: number) => /[.!?;:]["'”’)\]]*$/.test(source.text.slice(spans[w]!.start, spans[w]!.end));
+  let from = first;
+  while (from > 0 && first - from < CONTEXT_WORDS && !ends(from - 1)) from--;
+  if (from > 0 && !ends(from - 1)) from = first;
+  let to = last;
+  while (to < spans.length - 1 && to - last < CONTEXT_WORDS && !ends(to)) to++;
+  if (!ends(to) && to < spans.length - 1) to = last;
+  const text = (a: number, b: number) =>
+    a > b
+      ? ''
+      : sourceText.slice(source.offsets[spans[a]!.start]!, source.offsets[spans[b]!.end - 1]! + 1).replace(/\s+/g, ' ');
+  return { before: text(from, first - 1), passage: text(first, last), after: text(last + 1, to) };
 }
+
+/** How far, in words, the context around a closest passage may reach for a sentence or clause break. */
+const CONTEXT_WORDS = 12;
 
 /** Windows that score equally well and are compared word by word; bounds keep huge files quick. */
 const MAX_TIES = 50;

@@ -110,13 +110,46 @@ function describe(issue: Issue, path: DocPath): string {
     case 'custom':
       // Our refinements say what is wrong in a whole sentence, at the block they are about.
       return issue.message;
+    case 'invalid_format':
+      return `${field}: ${issue.message}${path[path.length - 1] === 'id' ? idHint(issue.input) : ''}`;
     case 'too_small':
     case 'too_big':
-    case 'invalid_format':
       return `${field}: ${issue.message}`;
     default:
       return `${field}: ${issue.message}`;
   }
+}
+
+const DASH_LOOK_ALIKES: Record<string, string> = {
+  '\u2010': 'a hyphen character (‐)',
+  '\u2011': 'a non-breaking hyphen (‑)',
+  '\u2012': 'a figure dash (‒)',
+  '\u2013': 'an en dash (–)',
+  '\u2014': 'an em dash (—)',
+  '\u2015': 'a horizontal bar (―)',
+  '\u2212': 'a minus sign (−)',
+};
+
+/**
+ * What to write instead of a wrong id. A word processor or a copied heading turns "-" into an en
+ * dash, which looks the same: say so, since the author cannot see the difference.
+ */
+function idHint(input: unknown): string {
+  if (typeof input !== 'string') return '';
+  const suggestion = input
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .replace(/([-_])[-_]+/g, '$1');
+  const lookAlike = [...input].find((ch) => DASH_LOOK_ALIKES[ch]);
+  const write = suggestion && suggestion !== input ? `: write "${suggestion}"` : '';
+  return lookAlike
+    ? `. "${input}" has ${DASH_LOOK_ALIKES[lookAlike]}, which only looks like a dash${write}`
+    : write
+      ? `. For "${input}"${write.slice(1)}`
+      : '';
 }
 
 /** How to name the place a path ends at: "title", item 2 of "effects", the file. */

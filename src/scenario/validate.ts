@@ -5,7 +5,7 @@
 import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
-import { closestPassage, normalize, quoteFinder, type QuoteMatch } from './quote.ts';
+import { normalize, quoteFinder, type QuoteMatch } from './quote.ts';
 import type { Citation, Scenario } from './schema.ts';
 import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
@@ -16,7 +16,8 @@ import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './che
 import { didYouMean } from '../lib/similar.ts';
 import { salvage, type Salvaged } from './salvage.ts';
 import { describePlace, withPlaces } from './place.ts';
-import { markedPassage, quoteDifference } from './quote-diff.ts';
+import { misquote } from './misquote.ts';
+import { checkLeftovers } from './leftovers.ts';
 
 /** A scenario that passed validation, with the text of each source by source id. */
 export interface ScenarioBundle {
@@ -102,6 +103,7 @@ function runChecks(
   checkVariantOrder(scenario, report);
   checkStage(scenario, report);
   checkTeacher(scenario, report);
+  checkLeftovers(scenario, sources, report);
   // Reachability and unused ids look at the whole scenario: with parts set aside they would mislead.
   if (whole || !report.partial) {
     checkStructure(scenario, report);
@@ -119,9 +121,12 @@ export interface Reporter {
   tree?: unknown;
   /** The line a path is on in the author's file; undefined for a part made up while checking. */
   lineOf(path: DocPath): number | undefined;
-  error(path: DocPath, message: string): void;
-  warning(path: DocPath, message: string): void;
+  error(path: DocPath, message: string, detail?: Detail): void;
+  warning(path: DocPath, message: string, detail?: Detail): void;
 }
+
+/** What a diagnostic may carry besides its message (structured data for screens and tools). */
+export type Detail = Pick<Diagnostic, 'difference'>;
 
 // "there is no actor "x"", "decision point "d" has no option "o"": the ids a broken reference names.
 const NAMED = /"([^"]+)"/g;
@@ -129,7 +134,7 @@ const isMissingReference = (message: string) => /^there is no |has no option /.t
 
 function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Reporter {
   const list: Diagnostic[] = [];
-  const add = (severity: Severity) => (at: DocPath, message: string) => {
+  const add = (severity: Severity) => (at: DocPath, message: string, detail?: Detail) => {
     // A reference to an item set aside for its own problem is not broken: its problem is already reported.
     if (salvaged && isMissingReference(message)) {
       const named = [...message.matchAll(NAMED)].map((m) => m[1]!.split('/')[0]!);
@@ -138,7 +143,7 @@ function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Report
     const path = salvaged ? salvaged.original(at) : at;
     if (!path) return;
     const { line, col } = parsed.locate(path);
-    list.push({ file, line, col, severity, path: formatPath(path), message });
+    list.push({ file, line, col, severity, path: formatPath(path), message, ...detail });
   };
   const lineOf = (at: DocPath) => {
     const path = salvaged ? salvaged.original(at) : at;
@@ -333,14 +338,8 @@ function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, 
     const source = sources.get(citation.source);
     if (!source) return;
     if (source.findQuote(citation.quote)) return;
-    const near = closestPassage(source.raw, citation.quote);
-    const difference = near ? quoteDifference(citation.quote, near) : undefined;
-    const notes = difference?.notes.length ? ` ${difference.notes.join('; ')}.` : '';
-    const marked = difference && difference.parts.some((p) => p.kind !== 'same') ? markedPassage(difference) : near;
-    const hint = near
-      ? ` The closest passage is: "${marked}"${marked !== near ? ' ([source words], «your words»)' : ''}.${notes}`
-      : '';
-    report.error([...path, 'quote'], `this quote is not in source "${citation.source}" word for word.${hint}`);
+    const { message, detail } = misquote(citation.quote, citation.source, source.raw, source.findQuote);
+    report.error([...path, 'quote'], message, detail);
   });
 }
 

@@ -92,4 +92,31 @@ describe('the author preview', () => {
       await context.close();
     },
   );
+
+  it(
+    'downloads the previewed scenario as one HTML file (the preview serves the single-file player)',
+    { timeout: 240_000 },
+    async () => {
+      save(original);
+      const { page, context, errors } = await openPage(browser, { stage: false });
+      await page.goto(url, { timeout: 45_000 });
+      await waitForHeading(page, 'Repair now or later?');
+      await page.getByRole('navigation', { name: 'Scenario' }).getByRole('link', { name: 'Structure' }).click();
+      await waitForHeading(page, 'Structure of “The bridge”');
+      // The first download builds the player template, which takes a while on a busy machine.
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 200_000 }),
+        page.getByRole('main').getByRole('button', { name: 'Download as one HTML file' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('bridge.html');
+      const saved = join(folder, '..', 'bridge.html');
+      await download.saveAs(saved);
+      const html = readFileSync(saved, 'utf8');
+      expect(html).toContain('id="branchpoint-scenario"');
+      expect(html).toContain('Repair now or later?');
+      expect(await page.getByRole('main').getByRole('status').textContent()).toMatch(/^Downloaded bridge.html/);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -1,7 +1,13 @@
 /** Finding a quote in its source: what may differ (white space, styles of quotes and dashes) and what may not. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestPassage, findQuote, normalize, quoteFinder } from '../../src/scenario/quote.ts';
+import {
+  closestPassage,
+  closestPassageInContext,
+  findQuote,
+  normalize,
+  quoteFinder,
+} from '../../src/scenario/quote.ts';
 
 const SOURCE = [
   'The council met on Monday to discuss the bridge.',
@@ -145,5 +151,35 @@ describe('closestPassage', () => {
 
   it('copes with a quote longer than the source', () => {
     expect(closestPassage('Bridge closed.', 'the bridge was closed for the winter')).toBe('Bridge closed.');
+  });
+});
+
+describe('closestPassageInContext', () => {
+  it('widens the passage to the start and end of its sentence, never cutting a word', () => {
+    const text = 'The council met. Some members argued that repairs should wait until spring. Others did not.';
+    expect(closestPassageInContext(text, 'repairs should wait till')).toEqual({
+      before: 'Some members argued that',
+      passage: 'repairs should wait until',
+      after: 'spring.',
+    });
+  });
+
+  it('adds nothing where the passage already starts and ends a sentence', () => {
+    expect(closestPassageInContext('One. Repairs should wait. Two.', 'repairs should wait')).toEqual({
+      before: '',
+      passage: 'Repairs should wait.',
+      after: '',
+    });
+  });
+
+  it('keeps to the passage when no break is near, rather than show a page of text', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
+    expect(closestPassageInContext(words, 'w20 w21 x')).toEqual({ before: '', passage: 'w20 w21 w22', after: '' });
+  });
+
+  it('does not count "..." as a word of the quote', () => {
+    expect(closestPassageInContext('Repairs should wait until spring.', 'Repairs ... spring')?.passage).toBe(
+      'Repairs should',
+    );
   });
 });

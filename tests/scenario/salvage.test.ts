@@ -18,7 +18,7 @@ describe('checks on the well-formed parts', () => {
       .replace('"repairs should wait until spring"', '"repairs must wait until spring"');
     expect(check(text)).toEqual([
       '33:18: error: "effects" should be a list, not string "five" (decision point “council”, option “repair”, its “effects”)',
-      '40:44: error: this quote is not in source "note" word for word. The closest passage is: "repairs [should] «must» wait until spring." ([source words], «your words»). (decision point “council”, option “wait”, citation 1, its “quote”)',
+      '40:44: error: this quote is not in source "note" word for word. The closest passage is: "Some members argued that repairs [should] «must» wait until spring." ([source words], «your words»). (decision point “council”, option “wait”, citation 1, its “quote”)',
     ]);
   });
 

@@ -8,6 +8,8 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { h } from '../dom.ts';
 import { describePlace } from '../../authoring/describe-place.ts';
 import type { ProblemReport } from '../../authoring/problem-report.ts';
+import { CLOSEST_PASSAGE } from '../../scenario/quote-diff.ts';
+import { quoteDifferenceView } from './quote-difference.ts';
 
 export type { ProblemReport };
 
@@ -55,7 +57,13 @@ function problemItem(d: Diagnostic, lines: string[] | undefined, scenario: Scena
       ` · line ${d.line}, column ${d.col}`,
       h('span', { class: 'problem-place' }, ` · in ${d.place ?? describePlace(d.path, scenario)}`),
     ),
-    h('p', { class: 'problem-message' }, capitalize(d.message)),
+    // A misquote: the message up to its closest passage, then the passage with its differences marked.
+    d.difference
+      ? [
+          h('p', { class: 'problem-message' }, capitalize(d.message.split(CLOSEST_PASSAGE)[0]!)),
+          quoteDifferenceView(d.difference),
+        ]
+      : h('p', { class: 'problem-message' }, capitalize(d.message)),
     line === undefined || line.trim() === '' ? null : quotedLine(d, line),
   );
 }

@@ -1,0 +1,117 @@
+/**
+ * Warnings for what an author meant to come back to, or brought over from elsewhere, that a
+ * student would otherwise read as written: a leftover `TODO` (in any text of the file), Twine code
+ * (`<<set $x to 5>>`, `(set: $x to 5)`, `[[links]]`) and words in quotation marks that no source
+ * holds (an outcome saying a leader announced a "total naval blockade" looks checked and is not).
+ */
+import type { DocPath } from './diagnostic.ts';
+import type { QuoteMatch } from './quote.ts';
+import type { Scenario } from './schema.ts';
+import { forEachText } from './texts.ts';
+import type { Reporter } from './validate.ts';
+
+interface Findable {
+  findQuote: (quote: string) => QuoteMatch | undefined;
+}
+
+/** `sources`: the source files that could be read, by id. */
+export function checkLeftovers(scenario: Scenario, sources: ReadonlyMap<string, Findable>, report: Reporter): void {
+  checkTodos(scenario, report);
+  // A quotation can be looked up only when every source could be read: one missing may hold it.
+  const allRead = scenario.sources.every((source) => sources.has(source.id));
+  forEachStoryText(scenario, (text, path) => {
+    const code = twineCode(text);
+    if (code)
+      report.warning(
+        path,
+        code.startsWith('[[')
+          ? `a Twine link left in the text: "${code}". Branchpoint does not follow links in a text, so students would read it as written: make it an option (with its "next"), or take it out`
+          : `Twine code left in the text: "${code}". Branchpoint does not run it, so students would read it as written: rewrite it in plain words, or as "effects" and "when"`,
+      );
+    if (!allRead) return;
+    for (const quoted of quotations(text)) {
+      if ([...sources.values()].some((source) => source.findQuote(quoted))) continue;
+      report.warning(
+        path,
+        `the words in quotation marks, "${quoted}", are in no source, yet the marks make them look like a checked quotation: cite the words that say it (a citation with its quote), or reword without quotation marks`,
+      );
+    }
+  });
+}
+
+const TODO = /\bTODO\b/;
+/** Field names whose strings are not prose: a quote is checked against its source anyway. */
+const NOT_PROSE = new Set(['quote']);
+
+/** Every string in the scenario with "TODO" in it, wherever it is. */
+function checkTodos(scenario: Scenario, report: Reporter): void {
+  const path: Array<string | number> = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (TODO.test(value))
+        report.warning(
+          [...path],
+          `"TODO" is still here: "${excerpt(value, value.search(TODO))}". Write what it stands for, or take it out`,
+        );
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        path.push(i);
+        visit(item);
+        path.pop();
+      });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (NOT_PROSE.has(key)) continue;
+        path.push(key);
+        visit(item);
+        path.pop();
+      }
+    }
+  };
+  visit(scenario);
+}
+
+/** At most this many characters of a text are shown in a warning. */
+const EXCERPT = 60;
+
+function excerpt(text: string, at: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT) return flat;
+  const start = Math.max(0, Math.min(at - 10, flat.length - EXCERPT));
+  return `${start > 0 ? '…' : ''}${flat.slice(start, start + EXCERPT).trim()}${start + EXCERPT < flat.length ? '…' : ''}`;
+}
+
+/** Texts students read: titles, situations, option labels, outcomes, endings; each variant apart. */
+function forEachStoryText(scenario: Scenario, visit: (text: string, path: DocPath) => void): void {
+  scenario.decisions.forEach((decision, d) => {
+    visit(decision.title, ['decisions', d, 'title']);
+    decision.options.forEach((option, o) => visit(option.label, ['decisions', d, 'options', o, 'label']));
+  });
+  scenario.endings.forEach((ending, e) => visit(ending.title, ['endings', e, 'title']));
+  forEachText(scenario, (site) =>
+    site.variants.forEach((variant, v) => visit(variant.text, site.isList ? [...site.path, v, 'text'] : site.path)),
+  );
+}
+
+/**
+ * The first piece of Twine code in a text: SugarCube and Harlowe macros (`<<set $x to 5>>`,
+ * `(set: $x to 5)`, `(link-goto: "Go", "Next")`) and links (`[[Go->Next]]`).
+ */
+// Bounded lengths, and no new opening inside, keep a hostile text ("<<a<<a<<a…") from costing the square of its length.
+const TWINE_CODE = /<<\/?[A-Za-z=-][^<\n]{0,300}?>>|\([a-z][a-z0-9-]{0,40}:[^()\n]{0,300}\)?|\[\[[^[\]\n]{0,300}\]\]/;
+
+export function twineCode(text: string): string | undefined {
+  const found = TWINE_CODE.exec(text)?.[0];
+  return found === undefined ? undefined : found.length > EXCERPT ? `${found.slice(0, EXCERPT)}…` : found;
+}
+
+/**
+ * Words between double quotation marks (straight, curly or « »), each with at least one letter.
+ * A full stop or comma just inside the closing mark is the writer's punctuation, not the speaker's
+ * (the source may have a comma where the quotation ends a sentence), so it is left out.
+ */
+export function quotations(text: string): string[] {
+  return [...text.matchAll(/["“«]([^"“”«»\n]{1,500})["”»]/g)]
+    .map((match) => match[1]!.trim().replace(/[.,;:]+$/, ''))
+    .filter((words) => /\p{L}/u.test(words));
+}
