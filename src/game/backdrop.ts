@@ -34,6 +34,16 @@ export class Backdrop {
     parent.insertBefore(this.element, before);
   }
 
+  /**
+   * Moves and zooms the picture as the map's view does while a pan or zoom is under way (the
+   * picture is drawn again for the new view once it settles).
+   */
+  setTransform(scale: number, x: number, y: number): void {
+    const still = scale === 1 && x === 0 && y === 0;
+    this.element.style.transformOrigin = '0 0';
+    this.element.style.transform = still ? '' : `translate(${x}px, ${y}px) scale(${scale})`;
+  }
+
   /** Takes the picture away (the scene draws the texture again until the next copy is shown). */
   clear(): void {
     this.generation++;

@@ -33,6 +33,11 @@ export function shortName(name: string): string {
   return short || name.trim();
 }
 
+/** The name an actor goes by in tight spaces: the scenario's `short` name, else its name without a parenthetical. */
+export function actorShortName(actor: { name: string; short?: string }): string {
+  return actor.short ?? shortName(actor.name);
+}
+
 const GENERIC = /\s+(administration|leadership|government)$/iu;
 
 /**

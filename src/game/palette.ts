@@ -1,7 +1,8 @@
 /**
  * The stage's visual language: calm, muted, readable on a projector. One warm accent marks what
  * is in focus (the deciding actor, a range); nothing is coloured as good or bad, so escalation is
- * never red and de-escalation never green. Meters rise and fall in one hue.
+ * never red and de-escalation never green. The meters are the page's, not the stage's. The place
+ * or actor a student picks gets a cool ring, apart from the warm focus.
  */
 export const palette = {
   /** Fallback only: the canvas is transparent and shows the page behind it. */
@@ -29,10 +30,9 @@ export const palette = {
   focus: 0xe2b866,
   focusText: 0x1a1408,
 
-  meterTrack: 0x1e2833,
-  meterFill: 0x7f9fbf,
-  meterRise: 0xcfe0f0,
-  meterGhost: 0x7f9fbf,
+  /** The transition's band of light. */
+  sweep: 0xcfe0f0,
+  selection: 0x8fd3ff,
 
   text: '#d8e0e8',
   textMuted: '#8d9aa8',

@@ -11,13 +11,29 @@ export interface Stage {
    * reading what the last actor did: the stage then keeps that actor in the light.
    */
   show(view: GameView, moment: StageMoment): void;
+  /** Zooms the map by a factor (above 1: closer) about its middle. */
+  zoom(factor: number): void;
+  /** Moves the map by a fraction of its width and height (0.1: a tenth). */
+  pan(dx: number, dy: number): void;
+  /** The map as first fitted. */
+  resetView(): void;
+  /** Rings a place or an actor on the stage (or none), as the page's list of them asks. */
+  select(target: StageTarget | undefined): void;
   destroy(): void;
 }
 
 export type StageMoment = 'decision' | 'outcome';
 
+/** A place on the map or an actor, by its id in the scenario. */
+export interface StageTarget {
+  kind: 'place' | 'actor';
+  id: string;
+}
+
 export interface StageOptions {
   reducedMotion: boolean;
+  /** Called when the student picks a place or an actor on the stage itself (click or tap). */
+  onPick?: (target: StageTarget | undefined) => void;
 }
 
 export type MountStage = (parent: HTMLElement, index: ScenarioIndex, options: StageOptions) => Promise<Stage>;

@@ -1,15 +1,17 @@
 /**
  * The Phaser stage: mounts a small WebGL game into the page's stage element. It only draws the
- * map, the actors and the meters; every word a person needs is in the DOM, so the canvas is hidden
- * from assistive technology and the game plays fully without it. Loaded with a dynamic import
- * after the first decision is readable, so it never delays text.
+ * map and the actors; every word a person needs is in the DOM (the meters too, with their
+ * reasons), so the canvas is hidden from assistive technology and the game plays fully without
+ * it. Loaded with a dynamic import after the first decision is readable, so it never delays text.
  */
 import Phaser from 'phaser';
 import type { GameView } from '../engine/view.ts';
 import type { StagePicture } from '../engine/stage.ts';
 import { loadAtlas, type Detail } from './atlas.ts';
 import { StageScene } from './scenes/stage-scene.ts';
-import type { MountStage, Stage, StageMoment } from './stage-contract.ts';
+import type { MountStage, Stage, StageMoment, StageTarget } from './stage-contract.ts';
+import type { MapView } from './map-view.ts';
+import { attachStageInput } from './stage-input.ts';
 import { limitPixelRatio, pixelRatio } from './display.ts';
 import { Backdrop } from './backdrop.ts';
 import { fontFamily } from './palette.ts';
@@ -30,6 +32,12 @@ export interface StageProbe {
     picture: StagePicture | undefined;
     stances: Array<{ actor: string; word: string }>;
   };
+  /** The student's view of the map: zoom (1: as first fitted) and offset in CSS px. */
+  view(): MapView;
+  /** The place or actor ringed on the stage, if any. */
+  selected(): StageTarget | undefined;
+  /** Where a place or actor is now, in CSS px from the stage's top left (undefined if unknown). */
+  pointOf(target: StageTarget): { x: number; y: number } | undefined;
 }
 
 declare global {
@@ -121,7 +129,9 @@ export const mountStage: MountStage = async (parent, index, options) => {
   densityQuery?.addEventListener('change', fit);
   window.addEventListener('resize', fit);
 
+  const detach: Array<() => void> = [];
   const teardown = () => {
+    for (const undo of detach) undo();
     resizes?.disconnect();
     densityQuery?.removeEventListener('change', fit);
     window.removeEventListener('resize', fit);
@@ -137,6 +147,9 @@ export const mountStage: MountStage = async (parent, index, options) => {
     fps: () => game.loop.actualFps,
     frames: () => game.loop.frame,
     drawn: () => scene.drawn(),
+    view: () => scene.mapView(),
+    selected: () => scene.selection(),
+    pointOf: (target) => scene.pointOf(target),
   };
 
   try {
@@ -156,10 +169,40 @@ export const mountStage: MountStage = async (parent, index, options) => {
     });
   });
   window.__branchpointStage = probe;
+  detach.push(
+    attachStageInput(parent, scene, (target) => {
+      scene.select(target);
+      options.onPick?.(target);
+    }),
+  );
 
+  // A choice first repaints the page's text; the stage follows in a task of its own after that
+  // frame, so neither makes the other's task long. Only the latest view is drawn.
+  let shown: { view: GameView; moment: StageMoment } | undefined;
+  const showLatest = () => {
+    const next = shown;
+    shown = undefined;
+    if (next && !destroyed) scene.showView(next.view, next.moment);
+  };
   const stage: Stage = {
     show(view: GameView, moment: StageMoment) {
-      if (!destroyed) scene.showView(view, moment);
+      if (destroyed) return;
+      const waiting = shown !== undefined;
+      shown = { view, moment };
+      if (!waiting) requestAnimationFrame(() => setTimeout(showLatest, 0));
+    },
+    zoom(factor: number) {
+      if (!destroyed) scene.zoomBy(factor);
+    },
+    pan(dx: number, dy: number) {
+      const area = scene.mapArea();
+      if (!destroyed) scene.panBy(dx * area.width, dy * area.height);
+    },
+    resetView() {
+      if (!destroyed) scene.resetView();
+    },
+    select(target: StageTarget | undefined) {
+      if (!destroyed) scene.select(target);
     },
     destroy() {
       if (destroyed) return;

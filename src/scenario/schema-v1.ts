@@ -119,6 +119,13 @@ export const Source = z.strictObject({
 export const Actor = z.strictObject({
   id,
   name: text('Who this is.'),
+  short: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(18, 'a short name is at most 18 characters')
+    .meta({ description: 'A short name for the map and other tight spaces, like "Kremlin" (at most 18 characters).' })
+    .optional(),
   description: text('Their role in this scenario.').optional(),
 });
 

@@ -12,42 +12,43 @@ const within = (
   inner.y + inner.height <= outer.height + 0.5;
 
 describe('layoutStage', () => {
-  const needs = { hasMap: true, actors: 4, meters: 4 };
+  const needs = { hasMap: true, actors: 4 };
 
-  it('on a phone band, puts the actors under the map with room for their names, and leaves the meters to the text', () => {
+  it('on a phone band, puts the actors under the map with room for their names, at 12 px or more', () => {
     const layout = layoutStage(360, 220, needs);
     expect(layout.mode).toBe('below');
+    expect(layout.actorsDirection).toBe('row');
     expect(layout.captions).toBe(true);
-    expect(layout.meters.height).toBe(0);
-    expect(layout.unit).toBeGreaterThanOrEqual(10);
+    expect(layout.unit).toBeGreaterThanOrEqual(12);
     expect(layout.mapFit!.y + layout.mapFit!.height).toBeLessThanOrEqual(layout.panel.y);
     expect(layout.mapFit!.height).toBeGreaterThan(60);
     for (const box of [layout.actors, layout.mapFit!]) expect(within(box, layout)).toBe(true);
   });
 
-  it('keeps actors and meters beside the map on a wider band', () => {
+  it('lists the actors in a column beside the map on a wider band, names beside them', () => {
     const layout = layoutStage(640, 300, needs);
     expect(layout.mode).toBe('side');
+    expect(layout.actorsDirection).toBe('column');
+    expect(layout.captions).toBe(true);
     expect(layout.mapFit!.x + layout.mapFit!.width).toBeLessThanOrEqual(layout.panel.x);
-    for (const box of [layout.actors, layout.meters, layout.mapFit!]) expect(within(box, layout)).toBe(true);
+    expect(layout.mapArea.width).toBe(layout.panel.x);
+    for (const box of [layout.actors, layout.mapFit!]) expect(within(box, layout)).toBe(true);
   });
 
-  it('puts them under the map on a tall projector panel, in two columns, with larger text', () => {
+  it('puts them under the map on a tall projector panel, with larger text', () => {
     const layout = layoutStage(1200, 1080, needs);
     expect(layout.mode).toBe('below');
-    expect(layout.meterColumns).toBe(2);
     expect(layout.captions).toBe(true);
     expect(layout.unit).toBeGreaterThanOrEqual(18);
     expect(layout.mapFit!.y + layout.mapFit!.height).toBeLessThanOrEqual(layout.panel.y);
-    for (const box of [layout.actors, layout.meters, layout.mapFit!]) expect(within(box, layout)).toBe(true);
+    for (const box of [layout.actors, layout.mapFit!]) expect(within(box, layout)).toBe(true);
   });
 
-  it('uses the whole stage for actors and meters when there is no map', () => {
-    const layout = layoutStage(800, 600, { hasMap: false, actors: 1, meters: 1 });
+  it("uses the whole stage for the actors when there is no map (the meters are the page's)", () => {
+    const layout = layoutStage(800, 600, { hasMap: false, actors: 1 });
     expect(layout.mode).toBe('plain');
     expect(layout.mapFit).toBeUndefined();
     expect(within(layout.actors, layout)).toBe(true);
-    expect(within(layout.meters, layout)).toBe(true);
   });
 
   it('survives a zero-sized parent', () => {

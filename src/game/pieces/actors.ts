@@ -7,9 +7,8 @@ import type Phaser from 'phaser';
 import type { GameView } from '../../engine/view.ts';
 import type { StageMoment } from '../stage-contract.ts';
 import type { Actor } from '../../scenario/schema.ts';
-import { compactName, emblemLabels, shortName } from '../labels.ts';
-import { emblemCenterOffset } from '../stage-layout.ts';
-import type { Box } from '../projection.ts';
+import { actorShortName, compactName, emblemLabels } from '../labels.ts';
+import { emblemCenterOffset, type StageLayout } from '../stage-layout.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { addText } from './text.ts';
 import type { Stance } from '../../engine/stage.ts';
@@ -33,6 +32,9 @@ export class ActorRow {
   private readonly halo: Phaser.GameObjects.Arc;
   private readonly glow: Phaser.GameObjects.Arc;
   private radius = 16;
+  private column = false;
+  /** The name shown by each emblem: the scenario's short name, else the name without its parenthetical. */
+  private readonly names: string[];
   private unit = 12;
   private captions = false;
   private active: string | undefined;
@@ -54,13 +56,14 @@ export class ActorRow {
       .setDepth(12)
       .setVisible(false);
     const labels = emblemLabels(actors.map((a) => a.name));
+    this.names = actors.map((a) => actorShortName(a));
     this.emblems = actors.map((actor, i) => ({
       actor,
       disc: scene.add.circle(0, 0, 10, palette.emblem, 1).setStrokeStyle(1.5, palette.emblemEdge, 1).setDepth(12),
       initials: addText(scene, labels[i]!, { fontFamily, fontStyle: 'bold', color: css(palette.emblemText) })
         .setOrigin(0.5, 0.5)
         .setDepth(13),
-      caption: addText(scene, shortName(actor.name), { fontFamily, color: palette.textMuted, align: 'center' })
+      caption: addText(scene, actorShortName(actor), { fontFamily, color: palette.textMuted, align: 'center' })
         .setOrigin(0.5, 0)
         .setDepth(13),
       pips: scene.add.graphics().setDepth(13),
@@ -73,36 +76,55 @@ export class ActorRow {
     }));
   }
 
-  setLayout(box: Box, radius: number, unit: number, captions: boolean): void {
+  setLayout(layout: StageLayout): void {
+    const { actors: box, emblemRadius: r, unit, captions } = layout;
     this.unit = unit;
     this.captions = captions;
-    this.radius = radius;
+    this.radius = r;
+    this.column = layout.actorsDirection === 'column';
     const n = this.emblems.length;
-    const cell = box.width / Math.max(1, n);
-    const r = radius;
+    const cell = (this.column ? box.height : box.width) / Math.max(1, n);
     const cy = box.y + emblemCenterOffset(r);
+    const captionSize = Math.max(12, Math.round(unit * 0.78));
     this.links.clear().lineStyle(Math.max(1, unit / 12), palette.emblemEdge, 0.8);
     for (const [i, emblem] of this.emblems.entries()) {
-      emblem.x = box.x + cell * (i + 0.5);
-      emblem.y = cy;
+      emblem.x = this.column ? box.x + r * 1.4 : box.x + cell * (i + 0.5);
+      emblem.y = this.column ? box.y + cell * (i + 0.5) : cy;
       emblem.disc
         .setPosition(emblem.x, emblem.y)
         .setRadius(r)
         .setStrokeStyle(Math.max(1.5, r / 10), palette.emblemEdge, 1);
+      // Initials only where they can be read (12 px or more); the name beside or under says who it is.
+      const initialsSize = Math.round(r * (emblem.initials.text.length > 2 ? 0.66 : 0.8));
       emblem.initials
         .setPosition(emblem.x, emblem.y)
-        .setFontSize(Math.round(r * (emblem.initials.text.length > 2 ? 0.66 : 0.8)));
-      emblem.caption.setPosition(emblem.x, emblem.y + r * 1.68).setVisible(captions);
-      if (captions)
-        fitCaption(
-          emblem.caption,
-          shortName(emblem.actor.name),
-          cell - unit * 0.5,
-          Math.max(12, Math.round(unit * 0.78)),
-        );
+        .setFontSize(initialsSize)
+        .setVisible(initialsSize >= 12);
+      emblem.caption.setVisible(captions);
+      if (!captions) continue;
+      if (this.column) {
+        // Beside the emblem, above its middle line (the stance tag goes under it).
+        const width = box.x + box.width - (emblem.x + r * 1.5);
+        emblem.caption
+          .setOrigin(0, 1)
+          .setAlign('left')
+          .setPosition(emblem.x + r * 1.5, emblem.y + unit * 0.2);
+        fitCaption(emblem.caption, this.names[i]!, width, captionSize);
+      } else {
+        emblem.caption
+          .setOrigin(0.5, 0)
+          .setAlign('center')
+          .setPosition(emblem.x, emblem.y + r * 1.68);
+        fitCaption(emblem.caption, this.names[i]!, cell - unit * 0.5, captionSize);
+      }
     }
     this.placeStances();
-    if (n > 1) this.links.lineBetween(this.emblems[0]!.x + r, cy, this.emblems[n - 1]!.x - r, cy);
+    const first = this.emblems[0];
+    const last = this.emblems[n - 1];
+    if (first && last && n > 1) {
+      if (this.column) this.links.lineBetween(first.x, first.y + r, last.x, last.y - r);
+      else this.links.lineBetween(first.x + r, cy, last.x - r, cy);
+    }
     this.drawPips();
     this.paint(false);
   }
@@ -135,11 +157,18 @@ export class ActorRow {
       const style = STANCE_STYLES[stance.is];
       const text = `${style.icon} ${style.word}`;
       const changed = tag.text !== text;
-      tag.setText(text).setBackgroundColor(css(style.color)).setVisible(true);
+      // Each change of a Text redraws and uploads it: change only what differs.
+      if (tag.style.backgroundColor !== css(style.color)) tag.setBackgroundColor(css(style.color));
+      tag.setText(text).setVisible(true);
       if (changed && animate && !this.reducedMotion)
         this.scene.tweens.add({ targets: tag, scale: { from: 0.5, to: 1 }, duration: 400, ease: 'Back.easeOut' });
     }
     this.placeStances();
+  }
+
+  /** Each actor's emblem: where it is and how big (for picking one by pointer). */
+  emblemPoints(): Array<{ id: string; x: number; y: number; r: number }> {
+    return this.emblems.map((e) => ({ id: e.actor.id, x: e.x, y: e.y, r: this.radius }));
   }
 
   /** The stance words shown now, per actor id (for the test probe). */
@@ -149,8 +178,19 @@ export class ActorRow {
 
   private placeStances(): void {
     const r = this.radius;
-    for (const emblem of this.emblems)
-      emblem.stance.setFontSize(Math.max(12, Math.round(this.unit * 0.75))).setPosition(emblem.x, emblem.y - r * 1.05);
+    const size = Math.max(12, Math.round(this.unit * 0.75));
+    for (const emblem of this.emblems) {
+      if (this.column)
+        emblem.stance
+          .setFontSize(size)
+          .setOrigin(0, 0)
+          .setPosition(emblem.x + r * 1.5, emblem.y + this.unit * 0.35);
+      else
+        emblem.stance
+          .setFontSize(size)
+          .setOrigin(0.5, 1)
+          .setPosition(emblem.x, emblem.y - r * 1.05);
+    }
   }
 
   /** Colours every emblem for the current turn; at an ending all share a quiet warm rim. */
@@ -234,7 +274,7 @@ export class ActorRow {
     for (const emblem of this.emblems) {
       const count = Math.min(8, this.pipCounts.get(emblem.actor.name) ?? 0);
       const g = emblem.pips.clear().fillStyle(palette.emblemText, 0.85);
-      const y = emblem.y + r * 1.5;
+      const y = emblem.y + r * (this.column ? 1.3 : 1.5);
       for (let i = 0; i < count; i++) g.fillCircle(emblem.x + (i - (count - 1) / 2) * pip * 3, y, pip);
     }
   }

@@ -3,6 +3,11 @@
  * picture shows (with their labels on the map), strike arcs from launch place to target, and a
  * pulse on the places the last choice was about. Drawn only when the picture or the layout
  * changes; a new strike is drawn along its arc unless reduced motion is asked for.
+ *
+ * Everything but the newest strike is drawn once into a texture: Phaser re-tessellates a Graphics
+ * object's every segment on every frame, and the dashed circles and arcs redrawn that way cost
+ * most of each frame during a transition under software WebGL. The labels exist from the start,
+ * so a choice only changes their text.
  */
 import type Phaser from 'phaser';
 import type { StageFrame, StagePicture } from '../../engine/stage.ts';
@@ -17,7 +22,11 @@ import { addText } from './text.ts';
 import { arcPoint } from '../arc.ts';
 
 export class Consequences {
+  /** The still part of the picture, baked at the stage's pixel density. */
+  private readonly baked: Phaser.GameObjects.RenderTexture;
+  /** Drawn into `baked`, never by the scene. */
   private readonly areas: Phaser.GameObjects.Graphics;
+  /** The newest strikes, drawn live while their arcs grow. */
   private readonly strikes: Phaser.GameObjects.Graphics;
   private readonly areaLabels = new Map<string, Phaser.GameObjects.Text>();
   private readonly rangeLabels = new Map<string, Phaser.GameObjects.Text>();
@@ -35,8 +44,11 @@ export class Consequences {
     private readonly region: RegionMap,
     private readonly reducedMotion: boolean,
   ) {
-    this.areas = scene.add.graphics().setDepth(1);
+    this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(1);
+    this.areas = scene.make.graphics({}, false);
     this.strikes = scene.add.graphics().setDepth(2);
+    for (const place of map.places) this.label(this.areaLabels, place.id, palette.text);
+    for (const range of map.ranges ?? []) this.label(this.rangeLabels, range.id, palette.textFocus);
   }
 
   /** The picture as last drawn (for the test probe). */
@@ -46,6 +58,9 @@ export class Consequences {
 
   setLayout(layout: StageLayout): void {
     this.layout = layout;
+    // Sized with the layout, so a choice only changes their words.
+    const size = Math.max(12, Math.round(layout.unit * 0.8));
+    for (const label of [...this.areaLabels.values(), ...this.rangeLabels.values()]) label.setFontSize(size);
     this.draw();
     if (this.picture) this.pulse(false);
   }
@@ -59,10 +74,11 @@ export class Consequences {
     this.picture = frame.picture;
     const grew = frame.picture.strikes.length > previousStrikes;
     this.newestStep = frame.picture.strikes.at(-1)?.step ?? -1;
+    const growing = grew && animate && !this.reducedMotion;
+    this.progress = growing ? 0 : 1;
     this.draw();
-    if (grew && animate && !this.reducedMotion) {
+    if (growing) {
       const state = { t: 0 };
-      this.progress = 0;
       this.scene.tweens.add({
         targets: state,
         t: 1,
@@ -70,20 +86,42 @@ export class Consequences {
         ease: 'Sine.easeInOut',
         onUpdate: () => {
           this.progress = state.t;
-          this.drawStrikes();
+          this.drawNewest();
         },
         onComplete: () => {
           this.progress = 1;
-          this.drawStrikes();
+          this.drawNewest();
         },
       });
-    } else this.progress = 1;
+    }
     this.pulse(animate);
   }
 
   private draw(): void {
     this.drawAreas();
-    this.drawStrikes();
+    this.drawStrikes(this.areas, (step) => step !== this.newestStep);
+    this.bake();
+    this.drawStrikes(this.strikes.clear(), (step) => step === this.newestStep);
+  }
+
+  /** Draws the still picture (areas, ranges, older strikes) into the texture. */
+  private bake(): void {
+    const layout = this.layout;
+    if (!layout) return;
+    const ratio = layout.pixelRatio;
+    const width = Math.max(1, Math.round(layout.width * ratio));
+    const height = Math.max(1, Math.round(layout.height * ratio));
+    const rt = this.baked;
+    if (rt.width !== width || rt.height !== height) rt.resize(width, height, false);
+    rt.setScale(1 / ratio);
+    this.areas.setScale(ratio);
+    rt.clear();
+    rt.draw(this.areas);
+    rt.render();
+  }
+
+  private drawNewest(): void {
+    this.drawStrikes(this.strikes.clear(), (step) => step === this.newestStep);
   }
 
   private unit(): number {
@@ -109,11 +147,7 @@ export class Consequences {
         const label = this.label(this.areaLabels, area.place, palette.text);
         const at = this.region.point(area.place);
         const r = area.km * this.region.pxPerKm();
-        label
-          .setText(area.label)
-          .setFontSize(Math.max(12, Math.round(unit * 0.8)))
-          .setWordWrapWidth(Math.max(unit * 8, r * 2.4), true)
-          .setOrigin(0.5, 0);
+        setLabel(label, area.label, Math.max(12, Math.round(unit * 0.8)), Math.max(unit * 8, r * 2.4));
         // A small area's label would sit on its place's own name: the words beside the stage say it.
         if (at && r * 2 >= label.width * 0.6)
           label.setPosition(Math.round(at[0]), Math.round(at[1] + r + unit * 0.2)).setVisible(true);
@@ -131,22 +165,23 @@ export class Consequences {
       const at = this.region.point(range.center);
       if (!at) continue;
       const radius = range.km * this.region.pxPerKm();
-      const label = this.label(this.rangeLabels, id, palette.textFocus)
-        .setText(range.label || `${formatKm(range.km)} km`)
-        .setFontSize(Math.max(12, Math.round(unit * 0.8)))
-        .setWordWrapWidth(Math.max(unit * 8, radius * 1.3), true)
-        .setOrigin(0.5, 0);
+      const label = setLabel(
+        this.label(this.rangeLabels, id, palette.textFocus),
+        range.label || `${formatKm(range.km)} km`,
+        Math.max(12, Math.round(unit * 0.8)),
+        Math.max(unit * 8, radius * 1.3),
+      );
       const top = at[1] - radius;
       label.setPosition(Math.round(at[0]), Math.round(Math.max(2, top + unit * 0.5))).setVisible(true);
     }
   }
 
-  private drawStrikes(): void {
-    const g = this.strikes.clear();
+  private drawStrikes(g: Phaser.GameObjects.Graphics, which: (step: number) => boolean): void {
     const picture = this.picture;
     if (!picture || !this.layout?.mapFit) return;
     const unit = this.unit();
     for (const strike of picture.strikes) {
+      if (!which(strike.step)) continue;
       const a = this.region.point(strike.from);
       const b = this.region.point(strike.to);
       if (!a || !b) continue;
@@ -217,9 +252,28 @@ export class Consequences {
         stroke: palette.labelStroke,
         strokeThickness: 4,
         align: 'center',
-      }).setDepth(4);
+      })
+        .setOrigin(0.5, 0)
+        .setDepth(4)
+        .setVisible(false);
       labels.set(id, label);
     }
     return label;
   }
+}
+
+/**
+ * Sets a label's words, size and wrapping width, each only if it changed: every change draws the
+ * text again and uploads it to the GPU, which a choice should pay once per label at most.
+ */
+function setLabel(label: Phaser.GameObjects.Text, text: string, size: number, wrap: number): Phaser.GameObjects.Text {
+  const width = Math.round(wrap);
+  // A new size redraws at once (Phaser measures the font then); a new width waits for the text.
+  label.setFontSize(size);
+  const rewrap = label.style.wordWrapWidth !== width || !label.style.wordWrapUseAdvanced;
+  label.style.wordWrapWidth = width;
+  label.style.wordWrapUseAdvanced = true;
+  if (label.text !== text) label.setText(text);
+  else if (rewrap) label.updateText();
+  return label;
 }

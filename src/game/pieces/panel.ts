@@ -1,4 +1,4 @@
-/** The calm backdrop behind actors and meters, fading into the map along its inner edge. */
+/** The calm backdrop behind the actors, fading into the map along its inner edge. */
 import type Phaser from 'phaser';
 import type { StageLayout } from '../stage-layout.ts';
 import { palette } from '../palette.ts';
@@ -6,13 +6,9 @@ import { palette } from '../palette.ts';
 export class Panel {
   private readonly g: Phaser.GameObjects.Graphics;
 
-  /** A baked panel is not drawn by the scene: the map draws it into its still picture. */
-  constructor(scene: Phaser.Scene, baked: boolean) {
-    this.g = baked ? scene.make.graphics({}, false) : scene.add.graphics().setDepth(10);
-  }
-
-  get graphics(): Phaser.GameObjects.Graphics {
-    return this.g;
+  /** Drawn live above the map (a few rectangles), so the map can move under it. */
+  constructor(scene: Phaser.Scene) {
+    this.g = scene.add.graphics().setDepth(10);
   }
 
   setLayout(layout: StageLayout): void {

@@ -43,14 +43,10 @@ export class RegionMap {
   private layout: StageLayout | undefined;
   private projection: GeoProjection | undefined;
 
-  /**
-   * `underlays` are drawn into the still picture above the map (the panel); with a `backdrop` the
-   * picture is copied there and WebGL no longer draws it each frame.
-   */
+  /** With a `backdrop` the still picture is copied there and WebGL no longer draws it each frame. */
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly map: MapLayers,
-    private readonly underlays: readonly Phaser.GameObjects.Graphics[] = [],
     private readonly backdrop?: Backdrop,
     private readonly redraw: () => void = () => {},
   ) {
@@ -88,7 +84,9 @@ export class RegionMap {
   circle(placeId: string, km: number): ScreenLine[] {
     const place = this.map.places.find((p) => p.id === placeId);
     if (!place || !this.projection) return [];
-    return projectLines(this.projection, kmCircle({ lat: place.lat, lon: place.lon }, km, 1));
+    // About one point per 4 px of rim (24 to 180 points): a finer circle only costs triangulating.
+    const points = Math.min(180, Math.max(24, (2 * Math.PI * km * pixelsPerKm(this.projection)) / 4));
+    return projectLines(this.projection, kmCircle({ lat: place.lat, lon: place.lon }, km, 360 / points));
   }
 
   /** Screen pixels per km at the centre of the current fit. */
@@ -130,11 +128,9 @@ export class RegionMap {
     rt.setScale(1 / ratio);
     this.base.setScale(ratio);
     this.overlay.setScale(ratio);
-    for (const g of this.underlays) g.setScale(ratio);
     rt.clear();
     rt.draw(this.base);
     rt.draw(this.overlay);
-    for (const g of this.underlays) rt.draw(g);
     rt.render();
     // The texture stays in the scene until its copy is on screen in the backdrop.
     rt.setVisible(true);
@@ -148,6 +144,11 @@ export class RegionMap {
     } catch (error) {
       console.error('Branchpoint stage: could not copy the map to its backdrop', error);
     }
+  }
+
+  /** The places' ids and where their dots are now (for picking one by pointer). */
+  placePoints(): Array<{ id: string; x: number; y: number }> {
+    return this.map.places.map((place, i) => ({ id: place.id, x: this.markers[i]!.dot.x, y: this.markers[i]!.dot.y }));
   }
 
   /** A ripple from every place: part of the transition between views. */
@@ -221,9 +222,11 @@ export class RegionMap {
         .setPosition(x, y)
         .setRadius(dotRadius * 2.2)
         .setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
+      // Long names wrap rather than run off a phone's stage.
       marker.label
         .setFontSize(Math.max(12, Math.round(unit * 0.95)))
-        .setStroke(palette.labelStroke, Math.max(3, unit / 4));
+        .setStroke(palette.labelStroke, Math.max(3, unit / 4))
+        .setWordWrapWidth(Math.max(unit * 9, Math.min(unit * 14, layout.mapArea.width * 0.4)), true);
     }
     const bounds = {
       x: 2,

@@ -18,7 +18,7 @@ export class Sweep {
   setLayout(layout: StageLayout): void {
     this.width = layout.width;
     const bandWidth = Math.max(80, layout.width * 0.28);
-    const c = palette.meterRise;
+    const c = palette.sweep;
     const peak = 0.09;
     this.band
       .clear()
