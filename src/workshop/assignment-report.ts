@@ -4,8 +4,30 @@
  * many students opened each source, the reasons given and each student's path. Titles and labels
  * come from the scenario, never from the students' pages; ids the scenario does not know are left out.
  */
-import type { Evidence, Scenario } from '../scenario/schema.ts';
+import type { Evidence } from '../scenario/schema.ts';
 import type { AssignmentInfo, QueuedEvent } from './assignment-protocol.ts';
+
+/** What the report needs of a scenario (a Scenario is one): ids, titles, labels and evidence labels. */
+export interface ReportCatalog {
+  decisions: ReadonlyArray<{
+    id: string;
+    title: string;
+    options: ReadonlyArray<{ id: string; label: string; evidence: Evidence }>;
+  }>;
+  endings: ReadonlyArray<{ id: string; title: string }>;
+  sources: ReadonlyArray<{ id: string; title: string }>;
+}
+
+/** Just the catalog of a scenario, small enough to send to the teacher's page. */
+export const reportCatalog = (scenario: ReportCatalog): ReportCatalog => ({
+  decisions: scenario.decisions.map((d) => ({
+    id: d.id,
+    title: d.title,
+    options: d.options.map((o) => ({ id: o.id, label: o.label, evidence: o.evidence })),
+  })),
+  endings: scenario.endings.map((e) => ({ id: e.id, title: e.title })),
+  sources: scenario.sources.map((s) => ({ id: s.id, title: s.title })),
+});
 
 export interface ReportStudent {
   id: string;
@@ -53,7 +75,7 @@ export interface AssignmentReport {
 
 export function buildReport(
   assignment: AssignmentInfo,
-  scenario: Scenario,
+  scenario: ReportCatalog,
   students: readonly ReportStudent[],
   events: readonly ReportEvent[],
   now: string,
@@ -173,10 +195,10 @@ export function buildReport(
  * step is matched to the decision the student chose it at (their `chose` events, in order), and
  * failing that to the first decision offering it.
  */
-function pathSteps(
+export function pathSteps(
   path: readonly string[],
   chosen: ReadonlyArray<{ decision: string; option: string }>,
-  scenario: Scenario,
+  scenario: ReportCatalog,
 ) {
   let from = 0;
   return path.flatMap((optionId) => {
