@@ -5,13 +5,12 @@
  * holds (an outcome saying a leader announced a "total naval blockade" looks checked and is not).
  */
 import type { DocPath } from './diagnostic.ts';
-import type { QuoteMatch } from './quote.ts';
 import type { Scenario } from './schema.ts';
 import { forEachText } from './texts.ts';
 import type { Reporter } from './validate.ts';
 
 interface Findable {
-  findQuote: (quote: string) => QuoteMatch | undefined;
+  hasQuote: (quote: string) => boolean;
 }
 
 /** `sources`: the source files that could be read, by id. */
@@ -30,7 +29,7 @@ export function checkLeftovers(scenario: Scenario, sources: ReadonlyMap<string, 
       );
     if (!allRead) return;
     for (const quoted of quotations(text)) {
-      if ([...sources.values()].some((source) => source.findQuote(quoted))) continue;
+      if ([...sources.values()].some((source) => source.hasQuote(quoted))) continue;
       report.warning(
         path,
         `the words in quotation marks, "${quoted}", are in no source, yet the marks make them look like a checked quotation: cite the words that say it (a citation with its quote), or reword without quotation marks`,

@@ -5,7 +5,6 @@
  * any plain reasons found (1000 vs 1,000). The difference travels with the diagnostic as data.
  */
 import type { Detail } from './validate.ts';
-import type { QuoteMatch } from './quote.ts';
 import { closestPassageInContext } from './quote.ts';
 import { CLOSEST_PASSAGE, differsInWords, markedPassage, plainPassage, quoteDifference } from './quote-diff.ts';
 
@@ -16,17 +15,17 @@ export function misquote(
   quote: string,
   sourceId: string,
   sourceText: string,
-  findQuote: (quote: string) => QuoteMatch | undefined,
+  hasQuote: (quote: string) => boolean,
 ): { message: string; detail: Detail } {
   const lead = `this quote is not in source "${sourceId}" word for word`;
   const inner = AROUND.exec(quote)?.[1];
-  if (inner !== undefined && inner.trim() !== '' && findQuote(inner))
+  if (inner !== undefined && inner.trim() !== '' && hasQuote(inner))
     return {
       message: `${lead}: the quote marks around it became part of the quote. Without them it is in the source: leave them out (in YAML only straight quotes "..." around a value are not part of it)`,
       detail: {},
     };
   const pieces = quote.split(SKIP).filter((piece) => piece.trim() !== '');
-  if (pieces.length > 1 && pieces.every((piece) => findQuote(piece)))
+  if (pieces.length > 1 && pieces.every((piece) => hasQuote(piece)))
     return {
       message: `${lead}: "..." cannot skip words in a quote. Each part is in the source: cite them as ${pieces.length === 2 ? 'two' : pieces.length} quotes, ${pieces.map((piece) => `"${piece.trim()}"`).join(' and ')}`,
       detail: {},

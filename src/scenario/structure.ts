@@ -8,36 +8,68 @@ import { eachTarget } from './texts.ts';
 import type { Reporter } from './validate.ts';
 
 export function checkStructure(scenario: Scenario, report: Reporter): void {
-  const endings = new Set(scenario.endings.map((ending) => ending.id));
-  const forward = new Map<string, string[]>();
-  const backward = new Map<string, string[]>();
-  for (const decision of scenario.decisions) {
-    // With routes, an option may lead to several places: each is a possible edge (the analysis,
-    // which sees conditions, finds the ones no path takes).
-    const targets: string[] = [];
+  // Decision points and endings share one namespace; each id is one node. The walks below run over
+  // node numbers in typed arrays: with strings in maps and sets they cost a large scenario more
+  // than all its other reference checks.
+  const nodeOf = new Map<string, number>();
+  const node = (id: string) => {
+    let n = nodeOf.get(id);
+    if (n === undefined) nodeOf.set(id, (n = nodeOf.size));
+    return n;
+  };
+  const decisionNodes = scenario.decisions.map((decision) => node(decision.id));
+  const endingNodes = scenario.endings.map((ending) => node(ending.id));
+
+  // With routes, an option may lead to several places: each is a possible edge (the analysis,
+  // which sees conditions, finds the ones no path takes). A target that is no node is a broken
+  // reference, reported on its own. A repeated decision id (also reported on its own) keeps the
+  // edges of its last decision point forward, and of all of them backward, as it always did.
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const forwardOf = new Int32Array(nodeOf.size).fill(-1);
+  const firstEdge: number[] = [];
+  scenario.decisions.forEach((decision, d) => {
+    firstEdge.push(edgeTo.length);
+    forwardOf[decisionNodes[d]!] = d;
     for (const option of decision.options) {
       eachTarget(option, (next) => {
-        targets.push(next);
-        const earlier = backward.get(next);
-        if (earlier) earlier.push(decision.id);
-        else backward.set(next, [decision.id]);
+        const to = nodeOf.get(next);
+        if (to === undefined) return;
+        edgeFrom.push(decisionNodes[d]!);
+        edgeTo.push(to);
       });
     }
-    forward.set(decision.id, targets);
-  }
+  });
+  firstEdge.push(edgeTo.length);
 
+  const nodes = nodeOf.size;
+  const start = nodeOf.get(scenario.start);
   // An unknown start is reported as a broken reference; calling every decision point unreachable
   // because of it would bury that one error under many.
-  const reached = forward.has(scenario.start) ? walk([scenario.start], forward) : new Set(forward.keys());
-  const canFinish = walk([...endings], backward);
+  const reached =
+    start !== undefined && forwardOf[start]! >= 0
+      ? walk([start], nodes, (n, visit) => {
+          const d = forwardOf[n]!;
+          if (d >= 0) for (let e = firstEdge[d]!; e < firstEdge[d + 1]!; e++) visit(edgeTo[e]!);
+        })
+      : new Uint8Array(nodes).fill(1);
+  const backwardStart = new Int32Array(nodes + 1);
+  for (const to of edgeTo) backwardStart[to + 1]!++;
+  for (let n = 0; n < nodes; n++) backwardStart[n + 1]! += backwardStart[n]!;
+  const backward = new Int32Array(edgeTo.length);
+  const filled = backwardStart.slice(0, nodes);
+  edgeTo.forEach((to, e) => (backward[filled[to]!++] = edgeFrom[e]!));
+  const canFinish = walk(endingNodes, nodes, (n, visit) => {
+    for (let e = backwardStart[n]!; e < backwardStart[n + 1]!; e++) visit(backward[e]!);
+  });
 
   scenario.decisions.forEach((decision, d) => {
-    if (!reached.has(decision.id)) {
+    if (!reached[decisionNodes[d]!]) {
       report.error(
         ['decisions', d, 'id'],
         `decision point "${decision.id}" cannot be reached from the start ("${scenario.start}")`,
       );
-    } else if (!canFinish.has(decision.id)) {
+    } else if (!canFinish[decisionNodes[d]!]) {
       report.error(
         ['decisions', d, 'id'],
         `no ending can be reached from decision point "${decision.id}": it is a dead end or a loop with no way out`,
@@ -46,16 +78,19 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   });
 }
 
-function walk(from: string[], edges: Map<string, string[]>): Set<string> {
-  const seen = new Set(from);
-  const queue = [...from];
-  while (queue.length > 0) {
-    for (const next of edges.get(queue.pop()!) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
+function walk(
+  from: readonly number[],
+  nodes: number,
+  edges: (node: number, visit: (next: number) => void) => void,
+): Uint8Array {
+  const seen = new Uint8Array(nodes);
+  const queue: number[] = [];
+  const visit = (next: number) => {
+    if (seen[next]) return;
+    seen[next] = 1;
+    queue.push(next);
+  };
+  from.forEach(visit);
+  while (queue.length > 0) edges(queue.pop()!, visit);
   return seen;
 }

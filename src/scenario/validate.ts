@@ -5,7 +5,7 @@
 import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
-import { normalize, quoteFinder, type QuoteMatch } from './quote.ts';
+import { quoteChecker } from './quote.ts';
 import type { Citation, Scenario } from './schema.ts';
 import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
@@ -99,7 +99,7 @@ function runChecks(
   checkIds(scenario, report);
   checkReferences(scenario, report);
   checkVariables(scenario, report);
-  checkCitations(scenario, sources, report);
+  const cited = checkCitations(scenario, sources, report);
   checkVariantOrder(scenario, report);
   checkStage(scenario, report);
   checkTeacher(scenario, report);
@@ -107,7 +107,7 @@ function runChecks(
   // Reachability and unused ids look at the whole scenario: with parts set aside they would mislead.
   if (whole || !report.partial) {
     checkStructure(scenario, report);
-    checkUnused(scenario, report);
+    checkUnused(scenario, cited, report);
   }
   if (writtenIn === 2) checkLengths(scenario, report);
   return whole ? sources : report.list;
@@ -154,7 +154,7 @@ function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Report
 
 interface LoadedSource {
   raw: string;
-  findQuote: (quote: string) => QuoteMatch | undefined;
+  hasQuote: (quote: string) => boolean;
 }
 
 function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): Map<string, LoadedSource> {
@@ -175,7 +175,7 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
       report.error(['sources', index, 'file'], `source file "${source.file}" is empty`);
       return;
     }
-    loaded.set(source.id, { raw: decoded.text, findQuote: quoteFinder(normalize(decoded.text)) });
+    loaded.set(source.id, { raw: decoded.text, hasQuote: quoteChecker(decoded.text) });
   });
   return loaded;
 }
@@ -188,11 +188,12 @@ function checkIds(scenario: Scenario, report: Reporter): void {
     what: string,
     seen = new Map<string, () => string>(),
   ) => {
-    items.forEach((item, index) => {
-      const earlier = seen.get(item.id);
-      if (earlier) report.error([...at(index), 'id'], `the id "${item.id}" is already used by ${earlier()}`);
-      else seen.set(item.id, () => firstUse(what, at(index), index, report));
-    });
+    for (let index = 0; index < items.length; index++) {
+      const id = items[index]!.id;
+      const earlier = seen.get(id);
+      if (earlier) report.error([...at(index), 'id'], `the id "${id}" is already used by ${earlier()}`);
+      else seen.set(id, () => firstUse(what, at(index), index, report));
+    }
     return seen;
   };
   unique(scenario.sources, (i) => ['sources', i], 'source');
@@ -201,9 +202,15 @@ function checkIds(scenario: Scenario, report: Reporter): void {
   // Decision points and endings share one namespace: an option's "next" may name either.
   const steps = unique(scenario.decisions, (i) => ['decisions', i], 'decision point');
   unique(scenario.endings, (i) => ['endings', i], 'ending', steps);
-  scenario.decisions.forEach((decision, d) =>
-    unique(decision.options, (i) => ['decisions', d, 'options', i], 'option'),
-  );
+  // Options are checked within each decision point; most have two to four, so a pairwise look
+  // costs less than a map per decision point, which is made only when there is a repeat.
+  scenario.decisions.forEach((decision, d) => {
+    const options = decision.options;
+    let repeated = false;
+    for (let i = 1; i < options.length && !repeated; i++)
+      for (let j = 0; j < i; j++) if (options[i]!.id === options[j]!.id) repeated = true;
+    if (repeated) unique(options, (i) => ['decisions', d, 'options', i], 'option');
+  });
   if (scenario.map) {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
@@ -266,8 +273,6 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
       );
     }
   });
-  const sources = ids(scenario.sources);
-  forEachCitation(scenario, (citation, path) => refer(citation.source, sources, 'source', () => [...path, 'source']));
   const places = ids(scenario.map?.places ?? []);
   scenario.map?.ranges?.forEach((range, r) =>
     refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']),
@@ -333,19 +338,29 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
   });
 }
 
-function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): void {
+/** Citations name a known source and quote it word for word. Returns the ids of the sources cited. */
+function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): Set<string> {
+  const known = new Set(scenario.sources.map((source) => source.id));
+  const cited = new Set<string>();
   forEachCitation(scenario, (citation, path) => {
+    cited.add(citation.source);
+    if (!known.has(citation.source)) {
+      const guess = didYouMean(citation.source, known);
+      report.error(
+        [...path(), 'source'],
+        `there is no source "${citation.source}"${guess ? `: did you mean "${guess}"?` : ''}`,
+      );
+      return;
+    }
     const source = sources.get(citation.source);
-    if (!source) return;
-    if (source.findQuote(citation.quote)) return;
-    const { message, detail } = misquote(citation.quote, citation.source, source.raw, source.findQuote);
-    report.error([...path, 'quote'], message, detail);
+    if (!source || source.hasQuote(citation.quote)) return;
+    const { message, detail } = misquote(citation.quote, citation.source, source.raw, source.hasQuote);
+    report.error([...path(), 'quote'], message, detail);
   });
+  return cited;
 }
 
-function checkUnused(scenario: Scenario, report: Reporter): void {
-  const cited = new Set<string>();
-  forEachCitation(scenario, (citation) => cited.add(citation.source));
+function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Reporter): void {
   scenario.sources.forEach((source, s) => {
     if (!cited.has(source.id)) report.warning(['sources', s, 'id'], `source "${source.id}" is never cited`);
   });
@@ -366,36 +381,28 @@ function checkUnused(scenario: Scenario, report: Reporter): void {
   });
 }
 
-/** Calls `visit` with every citation in the scenario and its path: every variant of every text included. */
-export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: DocPath) => void): void {
+/**
+ * Calls `visit` with every citation in the scenario and a way to make its path: every variant of
+ * every text included. Paths are made only when asked for (for a problem): a large scenario has
+ * tens of thousands of citations.
+ */
+export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: () => DocPath) => void): void {
+  const each = (citations: readonly Citation[] | undefined, at: () => DocPath) => {
+    if (citations) for (let c = 0; c < citations.length; c++) visit(citations[c]!, () => [...at(), 'citations', c]);
+  };
   scenario.decisions.forEach((decision, d) => {
-    decision.citations?.forEach((citation, c) => visit(citation, ['decisions', d, 'citations', c]));
-    decision.options.forEach((option, o) =>
-      option.citations.forEach((citation, c) => visit(citation, ['decisions', d, 'options', o, 'citations', c])),
-    );
+    each(decision.citations, () => ['decisions', d]);
+    decision.options.forEach((option, o) => each(option.citations, () => ['decisions', d, 'options', o]));
   });
-  scenario.endings.forEach((ending, e) =>
-    ending.citations.forEach((citation, c) => visit(citation, ['endings', e, 'citations', c])),
-  );
+  scenario.endings.forEach((ending, e) => each(ending.citations, () => ['endings', e]));
   // Variants carry their own citations; a plain text's are the ones visited above.
   forEachText(
     scenario,
-    (site) =>
-      site.variants.forEach((variant, v) =>
-        variant.citations.forEach((citation, c) => visit(citation, [...site.path, v, 'citations', c])),
-      ),
+    (site) => site.variants.forEach((variant, v) => each(variant.citations, () => [...site.path, v])),
     true,
   );
-  scenario.map?.places.forEach((place, p) =>
-    place.citations.forEach((citation, c) => visit(citation, ['map', 'places', p, 'citations', c])),
-  );
-  scenario.map?.ranges?.forEach((range, r) =>
-    range.citations.forEach((citation, c) => visit(citation, ['map', 'ranges', r, 'citations', c])),
-  );
-  scenario.teacher?.background?.forEach((item, b) =>
-    item.citations?.forEach((citation, c) => visit(citation, ['teacher', 'background', b, 'citations', c])),
-  );
-  scenario.teacher?.glossary?.forEach((item, g) =>
-    item.citations?.forEach((citation, c) => visit(citation, ['teacher', 'glossary', g, 'citations', c])),
-  );
+  scenario.map?.places.forEach((place, p) => each(place.citations, () => ['map', 'places', p]));
+  scenario.map?.ranges?.forEach((range, r) => each(range.citations, () => ['map', 'ranges', r]));
+  scenario.teacher?.background?.forEach((item, b) => each(item.citations, () => ['teacher', 'background', b]));
+  scenario.teacher?.glossary?.forEach((item, g) => each(item.citations, () => ['teacher', 'glossary', g]));
 }

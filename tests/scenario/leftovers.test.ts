@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { quotations, twineCode } from '../../src/scenario/leftovers.ts';
 import { misquote } from '../../src/scenario/misquote.ts';
-import { normalize, quoteFinder } from '../../src/scenario/quote.ts';
+import { quoteChecker } from '../../src/scenario/quote.ts';
 
 describe('Twine code in a text', () => {
   it('finds SugarCube and Harlowe macros and links', () => {
@@ -41,7 +41,7 @@ describe('quotations in a text', () => {
 
 describe('a misquote', () => {
   const source = 'The council met. Some members argued that repairs should wait until spring. It cost 1,000 pounds.';
-  const find = quoteFinder(normalize(source));
+  const find = quoteChecker(source);
   const check = (quote: string) => misquote(quote, 'note', source, find);
 
   it('says curly quote marks became part of the quote when, without them, it is in the source', () => {
