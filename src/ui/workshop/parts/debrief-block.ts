@@ -60,14 +60,19 @@ function pathDrawing(debrief: DebriefView, index: ScenarioIndex | undefined): HT
   let layout = layouts.get(index);
   if (!layout) layouts.set(index, (layout = branchLayout(index.scenario)));
   const onPath = new Set([...debrief.steps.map((s) => s.decisionId), debrief.endingId]);
-  const chosen = new Set(debrief.steps.map((s) => `${s.decisionId} ${s.optionId}`));
+  // An option with conditional routes has an edge per target: only the one the room went along is its path.
+  const chosen = new Set(
+    debrief.steps.map(
+      (s, i) => `${s.decisionId} ${s.optionId} ${debrief.steps[i + 1]?.decisionId ?? debrief.endingId}`,
+    ),
+  );
   const passedBy = new Set(debrief.steps.flatMap((s) => s.untaken.map((o) => `${s.decisionId} ${o.id}`)));
   const svg = branchDrawing(
     layout,
     (node) => (node.id === debrief.endingId ? 'current' : onPath.has(node.id) ? 'explored' : 'unexplored'),
     undefined,
     (edge) =>
-      chosen.has(`${edge.from} ${edge.option}`)
+      chosen.has(`${edge.from} ${edge.option} ${edge.to}`)
         ? 'room-edge'
         : passedBy.has(`${edge.from} ${edge.option}`)
           ? 'untaken-edge'
