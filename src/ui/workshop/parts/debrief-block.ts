@@ -31,7 +31,7 @@ export function debriefBlock(debrief: DebriefView, index: ScenarioIndex | undefi
       `Debrief · ${debrief.page + 1} of ${debrief.parts.length} · Ending: ${debrief.endingTitle}`,
     ),
     h('h2', { id: 'screen-title' }, DEBRIEF_TITLES[part]),
-    h('div', { class: `debrief-page debrief-${part}`, 'data-debrief': part }, pageContent(part, debrief, index)),
+    h('div', { class: `debrief-page page-${part}`, 'data-debrief': part }, pageContent(part, debrief, index)),
   ];
 }
 
@@ -120,7 +120,9 @@ function reportedPage(steps: DebriefStep[]): HTMLElement[] {
       judged.length === 0
         ? 'The source reports none of the decisions on this path.'
         : parted.length === 0
-          ? `At all ${judged.length} decisions the source reports, the room chose what happened.`
+          ? judged.length === 1
+            ? 'At the one decision the source reports, the room chose what happened.'
+            : `At all ${judged.length} decisions the source reports, the room chose what happened.`
           : `The room chose differently from what the source reports at ${parted.length} of ${judged.length} decisions.`,
     ),
     h(
