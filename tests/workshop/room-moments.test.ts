@@ -7,6 +7,7 @@ import { decideTimeUp, evolve, rebuildRoom, timeUpAt } from '../../src/workshop/
 import { facilitatorView, participantView, presenterView } from '../../src/workshop/views.ts';
 import { matchesReported } from '../../src/workshop/debrief.ts';
 import { ControlRequest, LIMITS, parseMessage } from '../../src/workshop/protocol.ts';
+import { recordFile, type SessionRecord } from '../../src/workshop/record.ts';
 import { TestRoom } from './helpers.ts';
 
 const context = { now: 0 };
@@ -148,6 +149,10 @@ describe('a timed vote', () => {
     expect(state.current).toMatchObject({ phase: 'closed', timeUp: true });
     expect(timeUpAt(state)).toBeUndefined();
     expect(decideTimeUp(state, endsAt + 5000)).toMatchObject({ ok: false });
+    // The record says the clock closed it.
+    const record = JSON.parse(recordFile(room.scenario, state, 'json').content) as SessionRecord;
+    expect(record.rounds[0]).toMatchObject({ timeLimitSeconds: 30, closedWhenTimeRanOut: true });
+    expect(recordFile(room.scenario, state, 'markdown').content).toContain('closed when its 30 s ran out');
   });
 
   it('can be given more time while open, but only with a time limit', () => {
