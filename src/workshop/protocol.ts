@@ -29,6 +29,11 @@
  *    or override it (`option` + a `reason`; a tie has no majority, so the facilitator must choose),
  *    pause/resume, rewind to an earlier decision (`toStep`: 0 = the first decision) to explore
  *    the branch the room rejected, enter hand counts (rooms without phones), end the session.
+ *    After an advance every view has `showing: 'outcome'`: the screens show what the choice caused
+ *    (the last step of `game.path`, `game.meters`, an override in `taken`) until `next` (or an
+ *    `open` there) moves on. At an ending `debrief { page }` shows a page of the debrief
+ *    (`showing: 'debrief'`, `debrief` in the view). A timed vote is closed by the server when its
+ *    time runs out; `extend { seconds }` adds time. Added to version 1 without a bump, like `lock`.
  *    Participants' and presenters' sockets get `not-allowed` for every control intent.
  *    Against fake participants: `lock` closes the room to newcomers (`room-locked`; anyone who
  *    joined before comes back with their token), `unlock` opens it again, and `remove` takes a

@@ -44,6 +44,7 @@ function roundBlock(round: RecordRound): string[] {
   const timing = [
     `opened ${time(round.openedAt)} UTC`,
     round.durationSeconds !== undefined ? `${round.durationSeconds} s to close` : undefined,
+    round.closedWhenTimeRanOut ? `closed when its ${round.timeLimitSeconds ?? ''} s ran out` : undefined,
   ]
     .filter(Boolean)
     .join(', ');

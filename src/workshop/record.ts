@@ -45,6 +45,9 @@ export interface RecordRound {
   revealedAt?: string;
   /** From opening to closing, in seconds (pauses included). */
   durationSeconds?: number;
+  /** The time limit set (with any time added), and whether the server closed the vote when it ran out. */
+  timeLimitSeconds?: number;
+  closedWhenTimeRanOut?: true;
   /** taken: the room moved on (with `chosen`); rewound: the room went back; ended / open: the session stopped here. */
   outcome: 'taken' | 'rewound' | 'ended' | 'open';
   chosen?: string;
@@ -203,6 +206,8 @@ function recordRound(scenario: RoomScenario, state: RoomState, round: Round): Re
     ...(round.closedAt !== undefined ? { closedAt: iso(round.closedAt) } : {}),
     ...(round.revealedAt !== undefined ? { revealedAt: iso(round.revealedAt) } : {}),
     ...(closed !== undefined ? { durationSeconds: Math.round((closed - round.openedAt) / 1000) } : {}),
+    ...(round.seconds !== undefined ? { timeLimitSeconds: round.seconds } : {}),
+    ...(round.timeUp ? { closedWhenTimeRanOut: true as const } : {}),
     outcome: outcome?.kind ?? 'open',
     ...(outcome?.kind === 'taken' ? { chosen: outcome.option } : {}),
     ...(outcome?.kind === 'taken' && outcome.reason !== undefined

@@ -19,6 +19,12 @@ function decision(options: string[]) {
   return view;
 }
 
+/** After an advance the projector shows what the choice caused; the facilitator moves on from there. */
+async function moveOn(page: Page, label: RegExp = /^Next decision: /): Promise<void> {
+  await page.locator('.room-outcome').waitFor();
+  await page.getByRole('button', { name: label }).click();
+}
+
 /** Types the hands counted for each option (by option id) and shows the result. */
 async function countHands(page: Page, before: string[], hands: Record<string, number>): Promise<void> {
   const view = decision(before);
@@ -45,6 +51,7 @@ describe('the offline presenter mode', () => {
     await page
       .getByRole('button', { name: `Go on with the majority: ${decision([]).options[1]!.label}`, exact: true })
       .click();
+    await moveOn(page);
 
     // The room votes to hold back; the facilitator takes the Kursk strikes instead, with a reason.
     await countHands(page, ['allow-limited'], {
@@ -55,6 +62,8 @@ describe('the offline presenter mode', () => {
     await page.getByLabel('Option', { exact: true }).selectOption('kursk-defensive');
     await page.getByLabel('Reason, for the record').fill('The class wants to see the escalation branch');
     await page.getByRole('button', { name: 'Take this option', exact: true }).click();
+    await page.locator('.override-notice', { hasText: 'The class wants to see the escalation branch' }).waitFor();
+    await moveOn(page);
 
     // A reload (or a laptop that slept) keeps the session.
     await waitForHeading(page, decision(['allow-limited', 'kursk-defensive']).title);
@@ -66,6 +75,7 @@ describe('the offline presenter mode', () => {
 
     await countHands(page, ['allow-limited', 'kursk-defensive'], { 'warn-and-contain': 9, 'nato-involvement': 2 });
     await page.getByRole('button', { name: /^Go on with the majority/ }).click();
+    await moveOn(page);
     // A tie has no majority: the facilitator must choose, and say why.
     const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain'];
     await countHands(page, chosen, { 'halt-aid': 6, 'accelerate-arms': 6 });
@@ -73,6 +83,7 @@ describe('the offline presenter mode', () => {
     await page.getByLabel('Option', { exact: true }).selectOption('accelerate-arms');
     await page.getByLabel('Reason, for the record').fill('Tie broken by the facilitator');
     await page.getByRole('button', { name: 'Take this option', exact: true }).click();
+    await moveOn(page, /^Show the ending: /);
     const ending = viewAfter([...chosen, 'accelerate-arms']);
     await waitForHeading(page, ending.title);
     expect(await axeProblems(page)).toEqual([]);

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     await shoot(dev, 'participant-results');
 
     await button(host, `Go on with the majority: ${label([], 'allow-limited')}`).click();
+    await button(host, /^Next decision: /).click();
     const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain', 'accelerate-arms'];
     for (const [step, option] of chosen.slice(1).entries()) {
       const before = chosen.slice(0, step + 1);
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
       await vote(ana, label(before, option));
       await button(host, 'Reveal the results').click();
       await button(host, `Go on with the majority: ${label(before, option)}`).click();
+      await button(host, /^(Next decision|Show the ending): /).click();
     }
     await projector.locator('.eyebrow', { hasText: 'Ending' }).waitFor();
     await ana.locator('.eyebrow', { hasText: 'Ending' }).waitFor();

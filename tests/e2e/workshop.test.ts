@@ -194,6 +194,8 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await noAxeProblems({ facilitator: host, projector, phone: ana });
     expect(await horizontalOverflow(ana)).toBe(0);
     await button(host, `Go on with the majority: ${label([], 'allow-limited')}`).click();
+    // Every screen shows what the choice caused; the facilitator then moves on.
+    await button(host, /^Next decision: /).click();
 
     // Decision 2: the room goes with its majority, then the facilitator goes back to it.
     const d2 = decision(['allow-limited']);
@@ -203,9 +205,12 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     for (const phone of [ana, ben, cleo]) await vote(phone, label(['allow-limited'], 'occupied-territory'));
     await button(host, 'Reveal the results').click();
     await button(host, `Go on with the majority: ${label(['allow-limited'], 'occupied-territory')}`).click();
+    await button(host, /^Next decision: /).click();
     const d3rejected = decision(['allow-limited', 'occupied-territory']);
     await waitForHeading(ana, d3rejected.title);
+    // Going back moves the whole room, so it asks first.
     await button(host, `Go back to “${d2.title}”`).click();
+    await host.getByRole('dialog').getByRole('button', { name: 'Go back', exact: true }).click();
     for (const page of [host, projector, ana]) await waitForHeading(page, d2.title);
 
     // Decision 2 again: the same majority, and this time the facilitator overrides it with a reason.
@@ -218,6 +223,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await host.getByLabel('Option', { exact: true }).selectOption('kursk-defensive');
     await host.getByLabel('Reason, for the record').fill('To see how Moscow answers strikes in Russia');
     await button(host, 'Take this option').click();
+    await button(host, /^Next decision: /).click();
     const d3 = decision(['allow-limited', 'kursk-defensive']);
     for (const page of [host, projector, ana, ben, cleo]) await waitForHeading(page, d3.title);
     await host.locator('.override-note', { hasText: 'To see how Moscow answers strikes in Russia' }).waitFor();
@@ -239,6 +245,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
       host,
       `Go on with the majority: ${label(['allow-limited', 'kursk-defensive'], 'warn-and-contain')}`,
     ).click();
+    await button(host, /^Next decision: /).click();
 
     // Decision 4, then the ending on every screen.
     const chosen = ['allow-limited', 'kursk-defensive', 'warn-and-contain'];
@@ -254,6 +261,7 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     );
     await button(host, 'Reveal the results').click();
     await button(host, `Go on with the majority: ${label(chosen, 'accelerate-arms')}`).click();
+    await button(host, /^Show the ending: /).click();
     const ending = viewAfter([...chosen, 'accelerate-arms']);
     expect(ending.kind).toBe('ending');
     for (const page of [host, projector, ana, ben, cleo]) await waitForHeading(page, ending.title);
@@ -265,8 +273,8 @@ describe('a workshop session: facilitator, projector and three phones', () => {
     await intruder.getByText('Only the browser that started this session can lead it').waitFor();
     await intruder.close();
 
-    await host.getByText('End the session…').click();
-    await button(host, 'End the session now').click();
+    // At the ending the end of the session is offered as it is, not folded away.
+    await button(host, 'End the session').click();
     for (const page of [host, projector, ana]) await status(page, 'The session has ended');
 
     // The record, in three formats.

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { decideTimeUp, evolve, rebuildRoom, timeUpAt } from '../../src/workshop/room.ts';
 import { facilitatorView, participantView, presenterView } from '../../src/workshop/views.ts';
 import { matchesReported } from '../../src/workshop/debrief.ts';
+import { ControlRequest, LIMITS, parseMessage } from '../../src/workshop/protocol.ts';
+import { recordFile, type SessionRecord } from '../../src/workshop/record.ts';
 import { TestRoom } from './helpers.ts';
 
 const context = { now: 0 };
@@ -147,6 +149,10 @@ describe('a timed vote', () => {
     expect(state.current).toMatchObject({ phase: 'closed', timeUp: true });
     expect(timeUpAt(state)).toBeUndefined();
     expect(decideTimeUp(state, endsAt + 5000)).toMatchObject({ ok: false });
+    // The record says the clock closed it.
+    const record = JSON.parse(recordFile(room.scenario, state, 'json').content) as SessionRecord;
+    expect(record.rounds[0]).toMatchObject({ timeLimitSeconds: 30, closedWhenTimeRanOut: true });
+    expect(recordFile(room.scenario, state, 'markdown').content).toContain('closed when its 30 s ran out');
   });
 
   it('can be given more time while open, but only with a time limit', () => {
@@ -165,5 +171,39 @@ describe('a timed vote', () => {
     room.do({ type: 'open', seconds: 5 }, { type: 'pause' });
     expect(timeUpAt(room.state)).toBeUndefined();
     expect(decideTimeUp(room.state, room.now + 60_000)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the new intents on the wire', () => {
+  const parse = (intent: unknown) => parseMessage(ControlRequest, { v: 1, intent });
+
+  it('accepts next, debrief pages and extensions within their bounds', () => {
+    expect(parse({ type: 'next' })).toMatchObject({ ok: true });
+    expect(parse({ type: 'debrief', page: 0 })).toMatchObject({ ok: true });
+    expect(parse({ type: 'debrief', page: LIMITS.debriefPages - 1 })).toMatchObject({ ok: true });
+    expect(parse({ type: 'extend', seconds: 30 })).toMatchObject({ ok: true });
+  });
+
+  it('refuses anything else, naming the field', () => {
+    for (const intent of [
+      { type: 'next', page: 1 },
+      { type: 'debrief' },
+      { type: 'debrief', page: -1 },
+      { type: 'debrief', page: 1.5 },
+      { type: 'debrief', page: LIMITS.debriefPages },
+      { type: 'debrief', page: '1' },
+      { type: 'extend' },
+      { type: 'extend', seconds: 4 },
+      { type: 'extend', seconds: LIMITS.voteSeconds + 1 },
+      { type: 'extend', seconds: Number.POSITIVE_INFINITY },
+      { type: 'close', timeUp: true },
+    ])
+      expect(parse(intent)).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('keeps a timed vote within the longest time limit in all', () => {
+    const room = roomWithThree();
+    room.do({ type: 'open', seconds: LIMITS.voteSeconds - 10 });
+    expect(room.control({ type: 'extend', seconds: 30 })).toMatchObject({ code: 'not-now' });
   });
 });

@@ -31,7 +31,7 @@ export function debriefBlock(debrief: DebriefView, index: ScenarioIndex | undefi
       `Debrief · ${debrief.page + 1} of ${debrief.parts.length} · Ending: ${debrief.endingTitle}`,
     ),
     h('h2', { id: 'screen-title' }, DEBRIEF_TITLES[part]),
-    h('div', { class: `debrief-page debrief-${part}`, 'data-debrief': part }, pageContent(part, debrief, index)),
+    h('div', { class: `debrief-page page-${part}`, 'data-debrief': part }, pageContent(part, debrief, index)),
   ];
 }
 
@@ -60,14 +60,19 @@ function pathDrawing(debrief: DebriefView, index: ScenarioIndex | undefined): HT
   let layout = layouts.get(index);
   if (!layout) layouts.set(index, (layout = branchLayout(index.scenario)));
   const onPath = new Set([...debrief.steps.map((s) => s.decisionId), debrief.endingId]);
-  const chosen = new Set(debrief.steps.map((s) => `${s.decisionId} ${s.optionId}`));
+  // An option with conditional routes has an edge per target: only the one the room went along is its path.
+  const chosen = new Set(
+    debrief.steps.map(
+      (s, i) => `${s.decisionId} ${s.optionId} ${debrief.steps[i + 1]?.decisionId ?? debrief.endingId}`,
+    ),
+  );
   const passedBy = new Set(debrief.steps.flatMap((s) => s.untaken.map((o) => `${s.decisionId} ${o.id}`)));
   const svg = branchDrawing(
     layout,
     (node) => (node.id === debrief.endingId ? 'current' : onPath.has(node.id) ? 'explored' : 'unexplored'),
     undefined,
     (edge) =>
-      chosen.has(`${edge.from} ${edge.option}`)
+      chosen.has(`${edge.from} ${edge.option} ${edge.to}`)
         ? 'room-edge'
         : passedBy.has(`${edge.from} ${edge.option}`)
           ? 'untaken-edge'
@@ -115,7 +120,9 @@ function reportedPage(steps: DebriefStep[]): HTMLElement[] {
       judged.length === 0
         ? 'The source reports none of the decisions on this path.'
         : parted.length === 0
-          ? `At all ${judged.length} decisions the source reports, the room chose what happened.`
+          ? judged.length === 1
+            ? 'At the one decision the source reports, the room chose what happened.'
+            : `At all ${judged.length} decisions the source reports, the room chose what happened.`
           : `The room chose differently from what the source reports at ${parted.length} of ${judged.length} decisions.`,
     ),
     h(

@@ -9,10 +9,19 @@ import { evidenceBadge, evidenceMeaning } from '../../evidence.ts';
 import { citationList, type ShowSource } from '../../parts/citation.ts';
 import { meterList } from '../../parts/meters.ts';
 
-export function outcomeBlock(view: RoomView, showSource: ShowSource, { sources = true } = {}): HTMLElement[] {
+/** `movedOnly`: only the meters the choice moved (the projector, where the stage shows them all). */
+export function outcomeBlock(
+  view: RoomView,
+  showSource: ShowSource,
+  { sources = true, movedOnly = false } = {},
+): HTMLElement[] {
   const step = view.game.path.at(-1);
   if (!step) return [];
   const taken = view.taken.at(-1);
+  // A change without a reason of its own falls back to the outcome text, which is right above it.
+  const meters = view.game.meters
+    .filter((m) => !movedOnly || m.change !== 0)
+    .map(({ reason, ...meter }) => (reason && reason !== step.outcome ? { ...meter, reason } : meter));
   const parts: Array<HTMLElement | null> = [
     h(
       'p',
@@ -25,7 +34,7 @@ export function outcomeBlock(view: RoomView, showSource: ShowSource, { sources =
     taken ? overrideNotice(taken, step.untaken) : null,
     h('p', { class: 'evidence-line' }, evidenceBadge(step.evidence), ' ', evidenceMeaning(step.evidence)),
     h('p', { class: 'outcome-text room-outcome' }, step.outcome),
-    meterList(view.game.meters, 'What changed'),
+    meterList(meters, 'What changed'),
     sources ? citationList(step.citations, showSource) : null,
   ];
   return parts.filter((part): part is HTMLElement => part !== null);

@@ -66,6 +66,7 @@ export interface FacilitatorOptions {
 
 const TIME_LIMITS = [
   { seconds: '', label: 'No time limit' },
+  { seconds: '15', label: '15 seconds' },
   { seconds: '30', label: '30 seconds' },
   { seconds: '60', label: '1 minute' },
   { seconds: '120', label: '2 minutes' },

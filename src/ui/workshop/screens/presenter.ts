@@ -45,7 +45,7 @@ export function presenterScreen(
       { class: 'presenter-main' },
       statusLine(view),
       showing === 'outcome'
-        ? outcomeBlock(view, showSource)
+        ? outcomeBlock(view, showSource, { movedOnly: true })
         : showing === 'debrief' && view.debrief
           ? debriefBlock(view.debrief, extras.index)
           : game.kind === 'ending'
