@@ -59,7 +59,8 @@ async function violations(opened: OpenPage): Promise<string[]> {
 
 describe('the Content-Security-Policy', () => {
   it('is sent with every page, with framing refused', async () => {
-    for (const path of ['/', '/index.html', '/workshop.html']) {
+    // '/join' is a short address: the redirect and the page it leads to carry the policy.
+    for (const path of ['/', '/index.html', '/workshop.html', '/join']) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.status).toBe(200);
       const policy = response.headers.get('content-security-policy') ?? '';
@@ -109,8 +110,10 @@ describe('the Content-Security-Policy', () => {
       const code = (await host.page.locator('[data-room-code]').textContent())!.trim();
       const projector = await watched();
       await projector.page.goto(`${base}#/present/${code}`);
+      await projector.page.locator('.lobby-screen .qr-code').waitFor();
       const phone = await watched();
-      await phone.page.goto(`${base}#/join/${code}`);
+      // The room's short address, as a phone types it.
+      await phone.page.goto(`${server.url}/${code.toLowerCase()}`);
       await phone.page.getByLabel('Your nickname').fill('Ada');
       await button(phone.page, 'Join').click();
       await phone.page.locator('input[type=radio]').first().waitFor();

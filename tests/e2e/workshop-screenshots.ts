@@ -50,7 +50,7 @@ async function main(): Promise<void> {
 
     const projector = (await openPage(browser, { viewport: WIDE })).page;
     await projector.goto(`${base}#/present/${code}`);
-    await projector.locator('.presenter-screen').waitFor();
+    await projector.locator('.presenter-screen, .lobby-screen').waitFor();
 
     const phones: Page[] = [];
     for (const nickname of ['Ana', 'Ben', 'Cleo', 'Dev']) {

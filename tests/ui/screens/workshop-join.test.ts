@@ -111,11 +111,17 @@ describe('the workshop’s start page', () => {
   it('explains the offline mode under “No network in the room?” and links back to the game', async () => {
     const screen = startScreen(tinyCatalog, undefined, false, { host: vi.fn(), offline: vi.fn(), join: vi.fn() });
     const section = screen.querySelector('section[aria-labelledby="no-network-title"]')!;
-    expect(textOf(section.querySelector('h3')!)).toBe('No network in the room?');
+    expect(textOf(section.querySelector('h4')!)).toBe('No network in the room?');
     expect(textOf(section)).toContain('Offline, with hand counts');
-    // Not under "Take part": the offline mode is the facilitator's, so it comes before joining.
-    const headings = [...screen.querySelectorAll('h3')].map(textOf);
-    expect(headings.indexOf('No network in the room?')).toBeLessThan(headings.indexOf('Take part'));
+    // Under "Run a session", before the scenarios' buttons; not under "Take part".
+    const [run, takePart] = [...screen.querySelectorAll('h3')].filter((h3) =>
+      ['Run a session', 'Take part'].includes(textOf(h3)),
+    );
+    expect(run!.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(section.compareDocumentPosition(screen.querySelector('.scenario-card')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    expect(takePart!.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     const back = [...screen.querySelectorAll('a')].find((a) => textOf(a) === 'Back to the game')!;
     expect(back.getAttribute('href')).toBe('index.html');
     expect(await axeViolations(screen)).toEqual([]);

@@ -24,6 +24,7 @@ export function joinScreen(
     problem && draft.problemField === field
       ? { 'aria-invalid': 'true', 'aria-describedby': `join-${field}-hint join-problem` }
       : {};
+  const problemLine = problem ? h('p', { class: 'form-problem', id: 'join-problem', role: 'alert' }, problem) : null;
   const codeInput = h('input', {
     type: 'text',
     id: 'join-code',
@@ -58,6 +59,8 @@ export function joinScreen(
       `The ${ROOM_CODE_LENGTH} letters and digits on the screen at the front.`,
     ),
     codeInput,
+    // The problem sits under the field it is about, so the eye finds what to put right.
+    draft.problemField === 'code' ? problemLine : null,
     h('label', { class: 'field-label', for: 'join-nickname' }, 'Your nickname'),
     h(
       'p',
@@ -65,7 +68,7 @@ export function joinScreen(
       `Up to ${LIMITS.nickname} characters. The facilitator sees it; the screen at the front does not.`,
     ),
     nameInput,
-    problem ? h('p', { class: 'form-problem', id: 'join-problem', role: 'alert' }, problem) : null,
+    draft.problemField === 'nickname' || !draft.problemField ? problemLine : null,
     h(
       'div',
       { class: 'actions' },

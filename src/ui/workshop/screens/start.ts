@@ -26,8 +26,25 @@ export function startScreen(
       { class: 'lead' },
       'Lead a room through a scenario: the decision on the projector, everyone votes from a phone, you reveal the result, the class discusses, and the session goes on — or goes back to try the branch the room rejected.',
     ),
+    h(
+      'p',
+      { class: 'back-to-game' },
+      'Playing alone, at your own pace? ',
+      h('a', { href: 'index.html' }, 'Back to the game'),
+    ),
     problem ? h('p', { class: 'form-problem', role: 'alert' }, problem) : null,
     h('h3', {}, 'Run a session'),
+    // Where a facilitator looks when the room has no network: beside the buttons that start a session.
+    h(
+      'section',
+      { class: 'no-network', 'aria-labelledby': 'no-network-title' },
+      h('h4', { id: 'no-network-title' }, 'No network in the room?'),
+      h(
+        'p',
+        {},
+        'Choose “Offline, with hand counts” on the scenario. It runs in this browser alone: you show it on the projector, the room votes by raising hands, and you type in the count for each option. Nobody needs a phone, and the record you download is the same.',
+      ),
+    ),
     scenarioCards(catalog, {
       heading: 'h4',
       headingClass: 'card-title',
@@ -55,28 +72,12 @@ export function startScreen(
           : null,
       ],
     }),
-    h(
-      'section',
-      { class: 'no-network', 'aria-labelledby': 'no-network-title' },
-      h('h3', { id: 'no-network-title' }, 'No network in the room?'),
-      h(
-        'p',
-        {},
-        'Choose “Offline, with hand counts” on the scenario. It runs in this browser alone: you show it on the projector, the room votes by raising hands, and you type in the count for each option. Nobody needs a phone, and the record you download is the same.',
-      ),
-    ),
     h('h3', {}, 'Take part'),
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: actions.join }, 'Join with a room code')),
     h(
       'p',
       { class: 'fine-print' },
       'On a phone, the facilitator’s screen shows the address to open and the room code.',
-    ),
-    h(
-      'p',
-      { class: 'back-to-game' },
-      h('a', { href: 'index.html' }, 'Back to the game'),
-      ': play a scenario on your own, at your own pace.',
     ),
   );
 }
