@@ -15,6 +15,7 @@ import {
   readValue,
   removeAt,
   setIn,
+  setScalar,
   valueAt,
   type Json,
   type Path,
@@ -46,6 +47,15 @@ export interface EditorHost {
 const CHECK_DELAY = 300;
 
 type Side = 'source' | 'problems' | 'preview';
+
+/** `value` with `path` set, copying only the maps and lists on the way (the rest is shared, never changed). */
+function withValue(value: unknown, path: Path, leaf: Json): unknown {
+  if (path.length === 0) return leaf;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[key!] = withValue(copy[key!], rest, leaf);
+  return copy;
+}
 
 export class Editor {
   private readonly root = h('div', { class: 'editor' });
@@ -436,7 +446,12 @@ export class Editor {
       value: this.value,
       set: (path, value, redraw = false) => {
         const focused = document.activeElement?.id;
-        this.apply((text) => setIn(text, path, value), { redraw, field: pathKey(path) });
+        const typed = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+        this.apply((text) => (typed ? setScalar(text, path, value) : setIn(text, path, value)), {
+          redraw,
+          field: pathKey(path),
+          known: typed ? { path, value } : undefined,
+        });
         // A redrawn form keeps the focus where it was, or on the part that was changed.
         if (redraw) {
           const again = focused ? document.getElementById(focused) : null;
@@ -494,7 +509,10 @@ export class Editor {
   }
 
   /** Applies an edit to the text; records it for undo, keeps it, checks it. */
-  private apply(change: (text: string) => string, options: { redraw?: boolean; field?: string } = {}): void {
+  private apply(
+    change: (text: string) => string,
+    options: { redraw?: boolean; field?: string; known?: { path: Path; value: Json } } = {},
+  ): void {
     const draft = this.draft!;
     let text: string;
     try {
@@ -506,12 +524,19 @@ export class Editor {
     }
     if (text === draft.text) return;
     this.history = record(this.history!, text, options.field, Date.now());
-    this.setText(text, options.redraw ?? false);
+    // A typed value at a place that exists: the new value is known without reading the file again.
+    const known = options.known;
+    const parent = known ? valueAt(this.value, known.path.slice(0, -1)) : undefined;
+    const value =
+      known && parent !== null && typeof parent === 'object'
+        ? withValue(this.value, known.path, known.value)
+        : undefined;
+    this.setText(text, options.redraw ?? false, value);
   }
 
-  private setText(text: string, redraw: boolean): void {
+  private setText(text: string, redraw: boolean, value?: unknown): void {
     this.draft!.text = text;
-    this.value = readValue(text);
+    this.value = value ?? readValue(text);
     if (redraw) this.drawForm();
     else for (const update of this.updaters) update();
     this.drawNav();
