@@ -4,6 +4,8 @@ import { formatRoute, parseRoute, type Route } from '../../src/ui/routes.ts';
 describe('page addresses', () => {
   const routes: Route[] = [
     { screen: 'title' },
+    { screen: 'open' },
+    { screen: 'edit' },
     { screen: 'briefing', scenario: 'atacms-2024' },
     { screen: 'play', scenario: 'atacms-2024' },
     { screen: 'map', scenario: 'atacms-2024' },
@@ -30,6 +32,7 @@ describe('page addresses', () => {
     '#/s/a/at/ok.<script>',
     '#/s/%E0%A4%A',
     '#/s/__proto__',
+    '#/edit/more',
   ])('refuses a link it does not understand: %s', (hash) => {
     expect(parseRoute(hash)).toBeUndefined();
   });

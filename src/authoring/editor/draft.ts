@@ -3,6 +3,7 @@
  * last saved (to tell unsaved work apart). Made from files an author opened, or new.
  */
 import type { OpenedFile } from '../file-set.ts';
+import { looksLikeZip, unzipScenario } from '../unzip.ts';
 import { NEW_SCENARIO_TEXT, NEW_SOURCE_FILE, NEW_SOURCE_TEXT } from './starter.ts';
 
 export interface Draft {
@@ -27,8 +28,17 @@ export function newDraft(): Draft {
   };
 }
 
-/** The draft of a scenario file among opened files: its folder's other text files are its sources. */
-export function draftFromFiles(files: readonly OpenedFile[], scenarioPath: string, text: string): Draft {
+/**
+ * The draft of a scenario file among opened files: its folder's other text files are its sources.
+ * A zip among them is unpacked as openScenario unpacks it (its files under the zip's own folder).
+ */
+export function draftFromFiles(opened: readonly OpenedFile[], scenarioPath: string, text: string): Draft {
+  const files = opened.flatMap((file) => {
+    if (!looksLikeZip(file.bytes)) return [file];
+    const unzipped = unzipScenario(file.bytes, file.path);
+    const folder = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+    return unzipped.ok ? unzipped.files.map((inner) => ({ path: folder + inner.path, bytes: inner.bytes })) : [];
+  });
   const cut = scenarioPath.lastIndexOf('/');
   const prefix = cut < 0 ? '' : scenarioPath.slice(0, cut + 1);
   const folder = cut < 0 ? 'scenario' : (scenarioPath.slice(0, cut).split('/').pop() ?? 'scenario');

@@ -21,11 +21,64 @@ const LONG_TEXT = 72;
 
 export class EditError extends Error {}
 
-const parse = (text: string) => parseDocument(text, { keepSourceTokens: false });
+/**
+ * The last file read, kept: an edit parses the text the previous edit wrote, and the forms read the
+ * same text's value. Duplicate keys are the checker's to report, and checking them here would cost
+ * more than the rest of the parse (the yaml library compares every key with every other).
+ */
+let last: { text: string; doc: Document; value?: unknown } | undefined;
+function parse(text: string): Document {
+  if (last?.text !== text) last = { text, doc: parseDocument(text, { uniqueKeys: false }) };
+  return last.doc;
+}
 
 /** The file's value as plain data (what the forms show). */
 export function readValue(text: string): unknown {
-  return parse(text).toJS();
+  parse(text);
+  last!.value ??= last!.doc.toJS();
+  return last!.value;
+}
+
+/**
+ * Where the scalar last set by setScalar sits, so typing in one field (an edit per keystroke)
+ * replaces its characters again without parsing the whole file each time.
+ */
+let typing:
+  | { text: string; path: string; start: number; end: number; type: Scalar.Type | undefined; inFlow: boolean }
+  | undefined;
+
+/**
+ * setIn for a field being typed in: the same result, but a run of edits to one scalar costs no
+ * parse after the first. Returns the new text.
+ */
+export function setScalar(text: string, path: Path, value: string | number | boolean): string {
+  const key = JSON.stringify(path);
+  if (typing && typing.text === text && typing.path === key) {
+    const inline = renderInline(value, typing.type, typing.inFlow);
+    if (
+      inline !== undefined &&
+      !(typeof value === 'string' && value.length > LONG_TEXT && typing.type?.startsWith('BLOCK'))
+    ) {
+      const out = splice(text, typing.start, typing.end, inline);
+      // The style the text now has, as a parse of it would read it.
+      const type = inline.startsWith("'") ? 'QUOTE_SINGLE' : inline.startsWith('"') ? 'QUOTE_DOUBLE' : 'PLAIN';
+      typing = { ...typing, text: out, end: typing.start + inline.length, type };
+      return out;
+    }
+  }
+  const out = setIn(text, path, value);
+  typing = undefined;
+  const found = find(parse(out), path);
+  if (found?.node && isScalar(found.node) && found.node.range && !found.node.type?.startsWith('BLOCK'))
+    typing = {
+      text: out,
+      path: key,
+      start: found.node.range[0],
+      end: contentEnd(out, found.node),
+      type: found.node.type,
+      inFlow: found.inFlow,
+    };
+  return out;
 }
 
 /** The value at a path in plain data, or undefined. */

@@ -50,7 +50,6 @@ export class Authoring {
     this.editor ??= new Editor({
       play: (bundle) =>
         this.host.play(bundle, `Playing “${bundle.scenario.title}” from the editor. Nothing was uploaded.`),
-      openFiles: () => this.host.goTo('open'),
     });
     return this.editor;
   }

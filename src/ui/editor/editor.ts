@@ -5,7 +5,7 @@
  * after typing stops), and played in the preview beside the form at the same place.
  */
 import { pointIds, uniqueId } from '../../authoring/editor/choices.ts';
-import { draftFiles, newDraft, type Draft } from '../../authoring/editor/draft.ts';
+import { draftFiles, draftFromFiles, newDraft, type Draft } from '../../authoring/editor/draft.ts';
 import { record, redo, startHistory, undo, type History } from '../../authoring/editor/history.ts';
 import {
   duplicateItem,
@@ -15,6 +15,7 @@ import {
   readValue,
   removeAt,
   setIn,
+  setScalar,
   valueAt,
   type Json,
   type Path,
@@ -27,6 +28,7 @@ import { h, replaceChildren } from '../dom.ts';
 import { checkOffThread } from '../authoring/check-off-thread.ts';
 import { problemCount } from '../authoring/problem-list.ts';
 import { publishButton } from '../authoring/publish.ts';
+import { readPicked } from '../authoring/read-files.ts';
 import { DraftWriter, loadDraft } from './draft-store.ts';
 import { fieldId, pathKey, type FormContext } from './fields.ts';
 import { freshOption, sectionForm, sectionKey, sectionOf, type Section } from './forms.ts';
@@ -39,14 +41,21 @@ import './editor.css';
 export interface EditorHost {
   /** Plays a checked scenario in the page. */
   play: (bundle: ScenarioBundle) => void;
-  /** Goes to "Open a scenario". */
-  openFiles: () => void;
 }
 
 /** How long after the last keystroke the checker runs (ms). */
 const CHECK_DELAY = 300;
 
 type Side = 'source' | 'problems' | 'preview';
+
+/** `value` with `path` set, copying only the maps and lists on the way (the rest is shared, never changed). */
+function withValue(value: unknown, path: Path, leaf: Json): unknown {
+  if (path.length === 0) return leaf;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[key!] = withValue(copy[key!], rest, leaf);
+  return copy;
+}
 
 export class Editor {
   private readonly root = h('div', { class: 'editor' });
@@ -69,6 +78,9 @@ export class Editor {
   private readonly announcer = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   private readonly checkStatus = h('p', { class: 'ed-check-status', role: 'status', 'aria-live': 'polite' });
   private readonly keptStatus = h('p', { class: 'ed-kept' });
+  /** The file inputs behind "Open a scenario…": a folder, or files and zips. */
+  private readonly folderInput = this.fileInput({ webkitdirectory: true, id: 'ed-open-folder' });
+  private readonly filesInput = this.fileInput({ multiple: true, accept: '.yaml,.yml,.txt,.zip', id: 'ed-open-files' });
   private nav = h('nav', { class: 'ed-outline', 'aria-label': 'Parts of the scenario' });
   private formArea = h('div', { class: 'ed-form-area' });
   private sideArea = h('aside', { class: 'ed-side', 'aria-label': 'Source, problems and preview' });
@@ -156,8 +168,12 @@ export class Editor {
             },
             'Start a new scenario',
           ),
-          h('button', { type: 'button', onclick: () => this.host.openFiles() }, 'Open a scenario from your computer…'),
+          h('button', { type: 'button', onclick: () => this.folderInput.click() }, 'Open a scenario folder…'),
+          h('button', { type: 'button', onclick: () => this.filesInput.click() }, 'Open its files or a zip…'),
         ),
+        this.folderInput,
+        this.filesInput,
+        h('p', { class: 'ed-hint', role: 'status' }, this.notice),
       ),
     );
   }
@@ -210,7 +226,10 @@ export class Editor {
       canSaveToFolder() ? button('Save to a folder…', () => void this.saveFolder(), { id: 'ed-save-folder' }) : null,
       button('Download as a zip', () => this.saveZip(), { id: 'ed-save-zip' }),
       this.bundle ? publishButton(this.bundle) : null,
+      button('Open another…', () => this.filesInput.click(), { id: 'ed-open' }),
       button('Start a new scenario', () => this.startNew()),
+      this.folderInput,
+      this.filesInput,
     );
   }
 
@@ -393,12 +412,15 @@ export class Editor {
       quote: isRecord(citation) ? String(citation.quote ?? '') : undefined,
       use: target
         ? (quote, sourceId) => {
-            this.apply((text) => {
-              let out = setIn(text, [...target, 'quote'], quote);
-              if (valueAt(this.value, [...target, 'source']) !== sourceId)
-                out = setIn(out, [...target, 'source'], sourceId);
-              return out;
-            });
+            this.apply(
+              (text) => {
+                let out = setIn(text, [...target, 'quote'], quote);
+                if (valueAt(this.value, [...target, 'source']) !== sourceId)
+                  out = setIn(out, [...target, 'source'], sourceId);
+                return out;
+              },
+              { redraw: true },
+            );
             this.say(`Quote set from the source: “${quote}”. It is the source’s own words, so it checks.`);
             this.citing = undefined;
             this.side = 'problems';
@@ -422,8 +444,21 @@ export class Editor {
     const redrawAfter = (change: (text: string) => string) => this.apply(change, { redraw: true });
     return {
       value: this.value,
-      set: (path, value, redraw = false) =>
-        this.apply((text) => setIn(text, path, value), { redraw, field: pathKey(path) }),
+      set: (path, value, redraw = false) => {
+        const focused = document.activeElement?.id;
+        const typed = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+        this.apply((text) => (typed ? setScalar(text, path, value) : setIn(text, path, value)), {
+          redraw,
+          field: pathKey(path),
+          known: typed ? { path, value } : undefined,
+        });
+        // A redrawn form keeps the focus where it was, or on the part that was changed.
+        if (redraw) {
+          const again = focused ? document.getElementById(focused) : null;
+          if (again) again.focus();
+          else this.focusPath(path, false);
+        }
+      },
       insert: (path, index, value) => {
         redrawAfter((text) => insertIn(text, path, index, value));
         this.focusPath([...path, index]);
@@ -474,7 +509,10 @@ export class Editor {
   }
 
   /** Applies an edit to the text; records it for undo, keeps it, checks it. */
-  private apply(change: (text: string) => string, options: { redraw?: boolean; field?: string } = {}): void {
+  private apply(
+    change: (text: string) => string,
+    options: { redraw?: boolean; field?: string; known?: { path: Path; value: Json } } = {},
+  ): void {
     const draft = this.draft!;
     let text: string;
     try {
@@ -486,12 +524,19 @@ export class Editor {
     }
     if (text === draft.text) return;
     this.history = record(this.history!, text, options.field, Date.now());
-    this.setText(text, options.redraw ?? false);
+    // A typed value at a place that exists: the new value is known without reading the file again.
+    const known = options.known;
+    const parent = known ? valueAt(this.value, known.path.slice(0, -1)) : undefined;
+    const value =
+      known && parent !== null && typeof parent === 'object'
+        ? withValue(this.value, known.path, known.value)
+        : undefined;
+    this.setText(text, options.redraw ?? false, value);
   }
 
-  private setText(text: string, redraw: boolean): void {
+  private setText(text: string, redraw: boolean, value?: unknown): void {
     this.draft!.text = text;
-    this.value = readValue(text);
+    this.value = value ?? readValue(text);
     if (redraw) this.drawForm();
     else for (const update of this.updaters) update();
     this.drawNav();
@@ -713,6 +758,40 @@ export class Editor {
     }
     this.folder = undefined;
     this.start(newDraft(), 'A new scenario. Change it part by part: the checker follows every change.');
+  }
+
+  private fileInput(attributes: Record<string, string | boolean>): HTMLInputElement {
+    const input = h('input', { type: 'file', hidden: true, ...attributes });
+    input.addEventListener('change', () => {
+      const files = input.files;
+      if (files && files.length > 0) void this.openFiles(files);
+      input.value = '';
+    });
+    return input;
+  }
+
+  /** Opens a scenario's folder, files or zip into the editor (checked first, as "Open a scenario" does). */
+  private async openFiles(list: FileList): Promise<void> {
+    this.say('Reading and checking…');
+    const read = await readPicked(list);
+    if (!read.ok) return this.refuse(read.message);
+    const outcome = await checkOffThread(read.files);
+    if (outcome.kind === 'refused') return this.refuse(outcome.message);
+    if (outcome.kind === 'choose')
+      return this.refuse(
+        `${outcome.candidates.length} scenarios were opened at once (${outcome.candidates.join(', ')}): open just one scenario’s folder.`,
+      );
+    if (outcome.text === undefined)
+      return this.refuse(`${outcome.file} is not UTF-8 text, so it cannot be edited here.`);
+    this.edit(draftFromFiles(outcome.files, outcome.file, outcome.text));
+  }
+
+  private refuse(message: string): void {
+    if (!this.draft) {
+      this.notice = message;
+      this.drawStart();
+    }
+    this.say(message, true);
   }
 
   private say(message: string, alert = false): void {

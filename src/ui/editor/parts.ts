@@ -99,6 +99,7 @@ export function citationList(ctx: FormContext, path: Path, heading = 'Citations'
           {
             type: 'button',
             class: 'ed-cite-button',
+            id: `${fieldId(itemPath)}-cite`,
             'aria-describedby': fieldId(quotePath),
             onclick: () => ctx.cite(itemPath),
           },

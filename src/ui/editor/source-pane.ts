@@ -32,7 +32,9 @@ export function sourcePane(options: SourcePaneOptions): HTMLElement {
   const reader = h('textarea', {
     id: 'ed-source-reader',
     class: 'ed-source-reader',
-    readonly: true,
+    // Not the readonly attribute: Chromium then moves no caret for the keyboard, so Shift+arrows
+    // could not select. Changes are refused below instead, and screen readers hear "read only".
+    'aria-readonly': 'true',
     spellcheck: 'false',
     'aria-describedby': 'ed-source-how',
   });
@@ -80,6 +82,12 @@ export function sourcePane(options: SourcePaneOptions): HTMLElement {
   select.addEventListener('change', () => {
     sourceId = select.value;
     show();
+  });
+  reader.addEventListener('beforeinput', (event) => event.preventDefault());
+  // Input that cannot be refused (an input method's composition): the source's text comes back.
+  reader.addEventListener('input', () => {
+    const text = current()?.text ?? '';
+    if (reader.value !== text) reader.value = text;
   });
   reader.addEventListener('select', refresh);
   reader.addEventListener('keyup', refresh);

@@ -8,6 +8,7 @@ import {
   readValue,
   removeAt,
   setIn,
+  setScalar,
   valueAt,
   type Json,
   type Path,
@@ -165,6 +166,25 @@ describe('editing a scenario file in place', () => {
         expected = after;
         expect(readValue(text), label).toEqual(expected);
       }
+    }
+  });
+});
+
+describe('typing in one field', () => {
+  it('gives exactly what setIn gives, keystroke by keystroke, for plain, quoted and flow scalars', () => {
+    const text = read('tests/fixtures/valid/format-2-bridge/scenario.yaml');
+    const value = readValue(text) as Record<string, unknown>;
+    const paths: Path[] = [['title'], ['decisions', 0, 'options', 0, 'label'], ['authors', 0]];
+    for (const path of paths) {
+      let typed = text;
+      let reference = text;
+      const word = `${String(valueAt(value, path))}: a, [b] #c 'd'`;
+      for (let i = 1; i <= word.length; i++) {
+        typed = setScalar(typed, path, word.slice(0, i));
+        reference = setIn(reference, path, word.slice(0, i));
+        expect(typed, `${path.join('.')} after ${i}`).toBe(reference);
+      }
+      expect(valueAt(readValue(typed), path)).toBe(word);
     }
   });
 });
