@@ -6,7 +6,7 @@
  */
 import { Document, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { TweePassage, TweeStory } from './twee.ts';
-import { linkMarkup, readLink } from './twee.ts';
+import { linkPieces } from './twee.ts';
 
 export const PLACEHOLDER_SOURCE_FILE = 'sources/source.txt';
 export const PLACEHOLDER_QUOTE = 'TODO: the exact words of the source that back this';
@@ -68,7 +68,7 @@ function idMaker(fallback: string): (text: string) => string {
  */
 export function proseOf(text: string): string {
   const lines = text.split('\n').flatMap((line) => {
-    const links = linkMarkup(line);
+    const links = linkPieces(line);
     if (links.length === 0) return [line];
     let rest = line;
     for (const link of [...links].reverse()) rest = rest.slice(0, link.start) + rest.slice(link.end);
@@ -76,7 +76,7 @@ export function proseOf(text: string): string {
     let out = '';
     let from = 0;
     for (const link of links) {
-      out += line.slice(from, link.start) + (readLink(link.inner)?.text ?? link.inner);
+      out += line.slice(from, link.start) + link.shown;
       from = link.end;
     }
     return [out + line.slice(from)];
@@ -85,6 +85,24 @@ export function proseOf(text: string): string {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+/**
+ * Where the file as read still cites the placeholder: every quote still to write, each option's
+ * and ending's alike, even where the checker sets a broken decision point aside.
+ */
+export function placeholderQuotes(value: unknown): Array<Array<string | number>> {
+  const found: Array<Array<string | number>> = [];
+  const visit = (node: unknown, path: Array<string | number>): void => {
+    if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
+    else if (typeof node === 'object' && node !== null)
+      for (const [key, item] of Object.entries(node)) {
+        if (key === 'quote' && item === PLACEHOLDER_QUOTE) found.push([...path, key]);
+        else visit(item, [...path, key]);
+      }
+  };
+  visit(value, []);
+  return found;
 }
 
 const placeholderCitation = () => [{ source: SOURCE_ID, quote: PLACEHOLDER_QUOTE }];
@@ -232,7 +250,8 @@ function headerComment(schemaPath: string, story: TweeStory): string {
     "    option is chosen) and each ending's questions for the class.",
     ' 4. Check each option\'s evidence label: all start as "hypothetical" (docs/authoring.md, section 4).',
     ' 5. Name who decides: one actor, "decision-maker", stands for everyone for now.',
-    ' Twine macros, variables and formatting are kept as written in the text: rewrite them as plain words.',
+    ' Twine macros, variables and formatting are kept as written in the text: rewrite them as plain words',
+    ' (the checker warns about each, and about every TODO left).',
   ].join('\n');
 }
 

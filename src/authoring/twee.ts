@@ -4,7 +4,10 @@
  * names and tags, the StoryTitle and StoryData special passages, and script and stylesheet
  * passages, which are code, not story. Links are read the way Twine 2 reads them:
  * `[[text]]`, `[[text->Target]]` (rightmost arrow), `[[Target<-text]]` (leftmost arrow),
- * `[[text|Target]]`, each optionally followed by a setter `][...]`.
+ * `[[text|Target]]`, each optionally followed by a setter `][...]`; and the link macros of the two
+ * story formats most stories use: Harlowe's `(link-goto: "text", "Target")` and
+ * `(link: "text")[(goto: "Target")]`, SugarCube's `<<link "text" "Target">>`, `<<link [[text|Target]]>>`,
+ * `<<link "text">><<goto "Target">><</link>>` (and `<<button>>` alike).
  * The file is untrusted: whatever is wrong with it becomes a problem with its line, never an exception.
  */
 
@@ -48,11 +51,14 @@ const CODE_TAGS = new Set(['script', 'stylesheet']);
 /** Links to a web address (`https://…`) leave the story; Twine does not count them either. */
 const EXTERNAL = /^\w+:\/\/\/?\w/i;
 
-interface RawPassage {
+/** A passage as read from the file, before the special and code passages are told apart. */
+export interface RawPassage {
   name: string;
   tags: string[];
   line: number;
   lines: string[];
+  /** The line its text starts on: the one after a Twee header, the tag's own in Twine's HTML. */
+  textLine?: number;
 }
 
 export function parseTwee(source: string): { story: TweeStory; problems: TweeProblem[] } {
@@ -76,7 +82,16 @@ export function parseTwee(source: string): { story: TweeStory; problems: TweePro
     }
   });
 
-  const story: TweeStory = { passages: [], skipped: [] };
+  return storyOf(raw, problems);
+}
+
+/** The story the raw passages make: StoryTitle and StoryData read, code passages set aside, links found. */
+export function storyOf(
+  raw: readonly RawPassage[],
+  problems: TweeProblem[],
+  given: Partial<TweeStory> = {},
+): { story: TweeStory; problems: TweeProblem[] } {
+  const story: TweeStory = { ...given, passages: [], skipped: [] };
   const seen = new Set<string>();
   for (const passage of raw) {
     const text = trimBlankLines(passage.lines).join('\n');
@@ -106,7 +121,7 @@ export function parseTwee(source: string): { story: TweeStory; problems: TweePro
       tags: passage.tags,
       text,
       line: passage.line,
-      links: findLinks(passage.lines, passage.line + 1),
+      links: findLinks(passage.lines, passage.textLine ?? passage.line + 1),
     });
   }
   return { story, problems: problems.sort((a, b) => a.line - b.line) };
@@ -189,16 +204,96 @@ function trimBlankLines(lines: string[]): string[] {
   return lines.slice(start, end);
 }
 
-/** Every `[[…]]` link to another passage, in order, with the line it is on. */
+/** Every link to another passage, `[[…]]` or a link macro, in order, with the line it is on. */
 function findLinks(lines: string[], firstLine: number): TweeLink[] {
   const links: TweeLink[] = [];
   lines.forEach((text, i) => {
-    for (const markup of linkMarkup(text)) {
-      const link = readLink(markup.inner);
-      if (link) links.push({ ...link, line: firstLine + i });
-    }
+    for (const piece of linkPieces(text)) if (piece.link) links.push({ ...piece.link, line: firstLine + i });
   });
   return links;
+}
+
+/** A link found in a line: where it stands, and its text and target (none for an empty or external link). */
+export interface LinkPiece {
+  start: number;
+  end: number;
+  link?: { text: string; target: string };
+  /** What a reader sees of it in the text: the link's text, or the markup itself when it leads nowhere. */
+  shown: string;
+}
+
+/** A string argument of a macro: "…" or '…' (Harlowe and SugarCube both take either). */
+const STRING = String.raw`(?:"((?:[^"\\\n]|\\.){0,500})"|'((?:[^'\\\n]|\\.){0,500})')`;
+const STRING2 = STRING.replace('"((', '"(?<b1>(').replace("'((", "'(?<b2>(");
+/**
+ * Harlowe names macros without regard to case, dashes or underscores ((link-goto:), (linkgoto:),
+ * (Link_Goto:)); SugarCube's are lowercase. Each pattern captures the text and the target.
+ */
+const MACRO_LINKS: Array<{ pattern: RegExp; read: (m: RegExpExecArray) => LinkPiece['link'] }> = [
+  {
+    // (link-goto: "text", "Target") or (link-goto: "Target"); (click-goto:) needs a page to click on, so not here.
+    pattern: new RegExp(String.raw`\(\s*link[-_]?goto\s*:\s*${STRING}(?:\s*,\s*${STRING2})?\s*\)`, 'gi'),
+    read: (m) => macroLink(str(m, 1), m.groups?.b1 ?? m.groups?.b2),
+  },
+  {
+    // (link: "text")[(goto: "Target")], also (link-reveal:) and (link-repeat:) with a (goto:) in the hook.
+    pattern: new RegExp(
+      String.raw`\(\s*link(?:[-_]?(?:reveal|repeat))?\s*:\s*${STRING}\s*\)\s*\[[^\]\n]{0,300}?\(\s*go[-_]?to\s*:\s*${STRING2}\s*\)[^\]\n]{0,300}?\]`,
+      'gi',
+    ),
+    read: (m) => macroLink(str(m, 1), m.groups?.b1 ?? m.groups?.b2),
+  },
+  {
+    // <<link [[text|Target]]>> or <<button [[…]]>>, with or without a closing tag.
+    pattern: /<<(link|button)\s+\[\[([^[\]\n]{0,500})\]\]\s*>>(?:<<\/\1>>)?/g,
+    read: (m) => readLink(m[2]!),
+  },
+  {
+    // <<link "text" "Target">> (optionally <</link>>), or <<link "text">><<goto "Target">><</link>>.
+    pattern: new RegExp(
+      String.raw`<<(link|button)\s+${STRING}(?:\s+${STRING2}\s*>>(?:<</\1>>)?|\s*>>\s*<<goto\s+(?:"(?<g1>[^"\n]{0,500})"|'(?<g2>[^'\n]{0,500})'|\[\[(?<g3>[^[\]\n]{0,500})\]\])\s*>>\s*<</\1>>)`,
+      'g',
+    ),
+    read: (m) => {
+      const text = unescape(m[2] ?? m[3] ?? '');
+      const target = m.groups?.b1 ?? m.groups?.b2 ?? m.groups?.g1 ?? m.groups?.g2;
+      if (target !== undefined) return macroLink(text, target);
+      const inner = m.groups?.g3 === undefined ? undefined : readLink(m.groups.g3);
+      return inner && { text: text.trim() || inner.text, target: inner.target };
+    },
+  },
+];
+
+const str = (m: RegExpExecArray, group: number) => unescape(m[group] ?? m[group + 1] ?? '');
+const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
+
+function macroLink(text: string, target: string | undefined): LinkPiece['link'] {
+  const to = unescape(target ?? text).trim();
+  if (to === '' || EXTERNAL.test(to)) return undefined;
+  return { text: text.trim() || to, target: to };
+}
+
+/** The links of one line, `[[…]]` and link macros, in order; a link inside a macro's link counts once. */
+export function linkPieces(text: string): LinkPiece[] {
+  const found: LinkPiece[] = [];
+  // Cheap tests first: most lines have no macro at all.
+  if (text.includes('<<') || text.includes('(')) {
+    for (const { pattern, read } of MACRO_LINKS) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        const link = read(m);
+        found.push({ start: m.index, end: m.index + m[0].length, link, shown: link?.text ?? m[0] });
+      }
+    }
+  }
+  for (const markup of linkMarkup(text)) {
+    const link = readLink(markup.inner);
+    found.push({ start: markup.start, end: markup.end, link, shown: link?.text ?? markup.inner });
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: LinkPiece[] = [];
+  for (const piece of found) if (!kept.length || piece.start >= kept[kept.length - 1]!.end) kept.push(piece);
+  return kept;
 }
 
 /** The `[[…]]` pieces of one line, as Twine finds them: from `[[` to the nearest `]]`. */

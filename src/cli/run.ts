@@ -32,7 +32,7 @@ Commands:
   play <file-or-folder>          play a scenario in the terminal
   schema [--out <file>]          write the JSON Schema editors use (default scenarios/scenario.schema.json)
   new <id> [--dir <folder>]      start a scenario: a commented starter in <folder>/<id> (default scenarios/)
-  import-twee <file.twee> [-o <folder>]
+  import-twee <file.twee or story.html> [-o <folder>]
                                  turn a Twine story (Twee 3) into a scenario skeleton to fill in
   export <file-or-folder> -o <file>.html
                                  one HTML file that plays the scenario offline, from any folder

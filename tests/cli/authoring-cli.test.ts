@@ -78,15 +78,67 @@ describe.concurrent('npm run scenario -- import-twee', () => {
     expect(run.stdout).toMatch(
       /^Imported 9 passages from tests\/fixtures\/twee\/harbour-ferry.twee: 3 decision points, 6 endings, 7 options\./,
     );
+    // Every citation still to write, at once, each with its line and place in words.
+    const listed = run.stdout.split('\n');
+    const heading = listed.findIndex((line) => line.startsWith('Citations still to write (13)'));
+    expect(heading).toBeGreaterThan(0);
+    expect(listed.slice(heading + 1, heading + 14)).toEqual(
+      listed
+        .slice(heading + 1, heading + 14)
+        .map(() => expect.stringMatching(/^ {2}line \d+: (decision point|ending) “/)),
+    );
+    expect(listed[heading + 1]).toBe(
+      '  line 49: decision point “the-council-meets”, option “repair-the-old-boat”, citation 1, its “quote”',
+    );
+    expect(run.stdout).toMatch(
+      /until it lists no errors \(13 now, and 18 warnings for the TODOs and any Twine code left in the text\)/,
+    );
+
     const validated = await cli('validate', out);
     expect(validated.code).toBe(1);
     const lines = validated.stdout.split('\n').filter(Boolean);
-    expect(lines).toHaveLength(13);
-    for (const line of lines) {
+    const errors = lines.filter((line) => line.includes(': error: '));
+    expect(errors).toHaveLength(13);
+    for (const line of errors) {
       expect(line).toMatch(problemLine);
-      expect(line).toMatch(/: error: this quote is not in source "source" word for word.*citation 1, its “quote”\)$/);
+      expect(line).toMatch(
+        /: error: this citation is still to write: replace the placeholder with the exact words of source "source" that back it \(.*citation 1, its “quote”\)$/,
+      );
     }
-    expect(validated.stderr).toBe('1 scenario checked: 13 errors, 0 warnings\n');
+    // The other TODOs and the Twine macro the story kept are warnings: the author's list of what is left.
+    expect(lines.filter((line) => line.includes(': warning: "TODO" is still here'))).toHaveLength(17);
+    expect(
+      lines.filter((line) => line.includes(': warning: Twine code left in the text: "(set: $cost to it + 1)"')),
+    ).toHaveLength(1);
+    expect(validated.stderr).toBe('1 scenario checked: 13 errors, 18 warnings\n');
+  });
+
+  it('imports a story Twine published as HTML, and lists every quote to write, a set-aside passage’s too', async ({
+    expect,
+  }) => {
+    const out = join(work, 'lighthouse');
+    const run = await cli('import-twee', 'tests/fixtures/twee/lighthouse.html', '-o', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Imported 3 passages from tests\/fixtures\/twee\/lighthouse.html: 1 decision points, 2 endings, 2 options\./,
+    );
+    expect(run.stdout).toContain('Citations still to write (4)');
+
+    const story = join(work, 'one-link.twee');
+    writeFileSync(
+      story,
+      ':: Start\nGo on.\n[[On]]\n\n:: On\nChoose.\n[[Left]]\n[[Right]]\n\n:: Left\nL.\n\n:: Right\nR.\n',
+    );
+    const oneLink = await cli('import-twee', story, '-o', join(work, 'one-link'));
+    expect(oneLink.stdout).toContain('To fix first (1), before the scenario can play:\n  line ');
+    expect(oneLink.stdout).toContain(
+      'decision point “start”, its “options”: "options": a decision point offers 2 to 4 options',
+    );
+    // The one-link passage is set aside by the checker, but its quote is still on the list.
+    expect(oneLink.stdout).toMatch(
+      /Citations still to write \(5\)[^\n]*\n {2}line \d+: decision point “start”, option “on”, citation 1/,
+    );
   });
 
   it('refuses to write over an existing folder’s scenario', async ({ expect }) => {

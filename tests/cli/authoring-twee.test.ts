@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../src/engine/check.ts';
 import { parseScenarioText } from '../../src/scenario/parse.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { parseTwee, readLink } from '../../src/authoring/twee.ts';
+import { linkPieces, parseTwee, readLink } from '../../src/authoring/twee.ts';
+import { decodeEntities, isTwineHtml, parseTwineHtml } from '../../src/authoring/twine-html.ts';
 import {
   PLACEHOLDER_QUOTE,
   PLACEHOLDER_SOURCE_FILE,
@@ -182,5 +183,112 @@ describe('Twee to scenario', () => {
     expect(result.yaml).toContain('# This passage has 1 link');
     const errors = checked.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => d.path)).toContain('decisions.0.options');
+  });
+});
+
+const twee = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/twee', name), 'utf8');
+
+describe('link macros of the story formats', () => {
+  it('reads Harlowe’s (link-goto:) and (link:)[(goto:)], whatever their case, dashes or quotes', () => {
+    const { story, problems } = parseTwee(twee('harlowe-links.twee'));
+    expect(problems).toEqual([]);
+    expect(story.passages[0]!.links).toEqual([
+      { text: 'Light the lamp early', target: 'Lamp', line: 11 },
+      { text: 'Send the boats home', target: 'Boats', line: 12 },
+      { text: 'Wait', target: 'Wait', line: 13 },
+    ]);
+    expect(linkPieces(`(link-goto: 'It\\'s late', "Wait") and (link-reveal: "Go")[(go-to: 'Lamp')]`)).toEqual([
+      { start: 0, end: 33, link: { text: "It's late", target: 'Wait' }, shown: "It's late" },
+      { start: 38, end: 74, link: { text: 'Go', target: 'Lamp' }, shown: 'Go' },
+    ]);
+  });
+
+  it('reads SugarCube’s <<link>> and <<button>>: two strings, a [[link]] inside, or a <<goto>> inside', () => {
+    const { story, problems } = parseTwee(twee('sugarcube-links.twee'));
+    expect(problems).toEqual([]);
+    expect(story.passages[0]!.links.map(({ text, target }) => [text, target])).toEqual([
+      ['Light the lamp early', 'Lamp'],
+      ['Send the boats home', 'Boats'],
+      ['Wait', 'Wait'],
+      ['Ring the bell', 'Bell'],
+    ]);
+  });
+
+  it('leaves a link macro to a web address, and a (goto:) or <<goto>> on its own, out of the options', () => {
+    expect(linkPieces('(link-goto: "Read", "https://example.org/")')[0]!.link).toBeUndefined();
+    expect(linkPieces('(goto: "Lamp") <<goto "Lamp">>')).toEqual([]);
+  });
+
+  it('turns the macros into options, leaves their lines out of the text, and keeps other code for the checker to flag', () => {
+    for (const file of ['harlowe-links.twee', 'sugarcube-links.twee']) {
+      const { result, checked, scenario } = imported(twee(file));
+      expect(result.notes).toEqual([]);
+      const storm = scenario.decisions[0]!;
+      expect(storm.options.map((o) => o.next)).toEqual(
+        file.startsWith('harlowe') ? ['lamp', 'boats', 'wait'] : ['lamp', 'boats', 'wait', 'bell'],
+      );
+      expect(storm.situation).toMatch(
+        /^A storm is coming, and the keeper must choose before dark\.(\n\(set: \$storm to true\))?$/,
+      );
+      const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+      expect(errors.every((d) => d.message.startsWith('this citation is still to write'))).toBe(true);
+      expect(errors).toHaveLength(storm.options.length + scenario.endings.length);
+    }
+    const harlowe = imported(twee('harlowe-links.twee')).checked.diagnostics;
+    expect(harlowe.filter((d) => d.message.startsWith('Twine code')).map((d) => d.place)).toEqual([
+      'decision point “storm”, its “situation”',
+    ]);
+  });
+});
+
+describe('a story published by Twine 2 as HTML', () => {
+  it('reads the title, the start passage, the passages with their lines, and unescapes their text', () => {
+    const html = twee('lighthouse.html');
+    expect(isTwineHtml(html)).toBe(true);
+    expect(isTwineHtml(twee('harlowe-links.twee'))).toBe(false);
+    const { story, problems } = parseTwineHtml(html);
+    expect(problems).toEqual([]);
+    expect(story.title).toBe('The Lighthouse & the Storm');
+    expect(story.start).toBe('Storm');
+    expect(story.format).toBe('Harlowe');
+    expect(story.passages.map((p) => [p.name, p.line])).toEqual([
+      ['Lamp', 6],
+      ['Storm', 7],
+      ['Boats', 10],
+    ]);
+    expect(story.passages[0]!.text).toBe('The lamp burns "all night".');
+    expect(story.passages[1]!.links).toEqual([
+      { text: 'Light the lamp early', target: 'Lamp', line: 8 },
+      { text: 'Send the boats home', target: 'Boats', line: 9 },
+    ]);
+    expect(story.passages[2]!.text).toBe('The boats reach the harbour <before> the wind.');
+  });
+
+  it('imports into a scenario whose only errors are the citations to write', () => {
+    const { story } = parseTwineHtml(twee('lighthouse.html'));
+    const result = tweeToScenario(story, options);
+    const checked = checkScenario('scenario.yaml', result.yaml, (path) =>
+      path === PLACEHOLDER_SOURCE_FILE ? result.sourceText : undefined,
+    );
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => d.place)).toEqual([
+      'decision point “storm”, option “light-the-lamp-early”, citation 1, its “quote”',
+      'decision point “storm”, option “send-the-boats-home”, citation 1, its “quote”',
+      'ending “lamp”, citation 1, its “quote”',
+      'ending “boats”, citation 1, its “quote”',
+    ]);
+  });
+
+  it('says what it cannot read, with its line, and never throws', () => {
+    expect(parseTwineHtml('<html><body>no story</body></html>').problems).toEqual([
+      { line: 1, message: expect.stringContaining('no <tw-storydata> element') },
+    ]);
+    const open = parseTwineHtml('<tw-storydata startnode="9">\n<tw-passagedata pid="1" name="A">text');
+    expect(open.problems.map((p) => p.line)).toEqual([1, 2]);
+    expect(decodeEntities('&#x1F600; &#55296; &bogus; &#39;')).toBe("😀 &#55296; &bogus; '");
+    const hostile = `<tw-storydata>${'<tw-passagedata name="x">'.repeat(50_000)}`;
+    const started = performance.now();
+    parseTwineHtml(hostile);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
