@@ -120,6 +120,8 @@ export class StageNotes {
   pick(target: PickedTarget | undefined): void {
     this.target = target;
     this.describePicked();
+    // In the wide screens' notes band (which scrolls) the words may start below its fold.
+    if (target && !this.picked.hidden) this.picked.scrollIntoView?.({ block: 'nearest' });
   }
 
   hide(): void {
