@@ -4,7 +4,7 @@
  * stage adds only colours, in src/game/picture-style.ts). Pure, so words and drawing never disagree.
  */
 import type { AreaKind, Stance, StageFrame, StagePicture } from './stage.ts';
-import type { Actor, MapLayers } from '../scenario/schema.ts';
+import type { Actor, Evidence, MapLayers } from '../scenario/schema.ts';
 
 /** A name without its parenthetical: "The Kremlin (Russia's leadership)" -> "The Kremlin". */
 export function shortName(name: string): string {
@@ -106,4 +106,73 @@ export function describePicture(frame: StageFrame, map: MapLayers | undefined, a
 /** One string that changes whenever anything drawn changes: lets the stage skip redrawing an unchanged picture. */
 export function pictureKey(picture: StagePicture): string {
   return JSON.stringify(picture);
+}
+
+/** A place on the map or an actor, picked on the stage or in the page's list of them. */
+export interface PickedTarget {
+  kind: 'place' | 'actor';
+  id: string;
+}
+
+/** What the page says about a picked place or actor: its name, what the map shows of it now, and its sources. */
+export interface TargetWords {
+  title: string;
+  /** Sentences: what it is, and what the picture shows about it now. */
+  lines: string[];
+  /** The scenario's quotes for it (a place's citations), with their source's title. */
+  quotes: Array<{ quote: string; source: string; evidence?: Evidence; note?: string }>;
+}
+
+interface TargetScenario {
+  map?: MapLayers;
+  actors: readonly Actor[];
+  sources: ReadonlyArray<{ id: string; title: string }>;
+}
+
+/** The words for a picked place or actor on the picture of `frame` (undefined if the scenario has no such thing). */
+export function describeTarget(
+  target: PickedTarget,
+  scenario: TargetScenario,
+  frame: StageFrame,
+): TargetWords | undefined {
+  const { picture } = frame;
+  const map = scenario.map;
+  if (target.kind === 'actor') {
+    const actor = scenario.actors.find((a) => a.id === target.id);
+    if (!actor) return undefined;
+    const stance = picture.stances.find((s) => s.actor === actor.id);
+    const lines = [
+      ...(actor.description ? [actor.description] : []),
+      stance
+        ? `On this path so far, ${shortName(actor.name)} ${STANCE_WORDS[stance.is].word}.`
+        : `On this path so far, ${shortName(actor.name)} has taken no stance shown on the map.`,
+    ];
+    return { title: actor.name, lines, quotes: [] };
+  }
+  const place = map?.places.find((p) => p.id === target.id);
+  if (!place) return undefined;
+  const lines: string[] = [];
+  for (const s of picture.strikes) {
+    if (s.to === place.id) lines.push(`A strike from ${placeName(map, s.from)} reached it.`);
+    if (s.from === place.id) lines.push(`A strike was launched from here at ${placeName(map, s.to)}.`);
+  }
+  for (const a of picture.areas)
+    if (a.place === place.id) lines.push(`Marked as ${a.kind}${a.label ? `: ${a.label}` : ''}.`);
+  for (const id of picture.ranges) {
+    const range = map?.ranges?.find((r) => r.id === id);
+    if (range?.center === place.id) lines.push(`The circle around it shows ${range.label}.`);
+  }
+  if (picture.highlights.includes(place.id)) lines.push('The last choice was about this place.');
+  if (lines.length === 0) lines.push('Nothing has happened here on this path yet.');
+  const title = (id: string) => scenario.sources.find((s) => s.id === id)?.title ?? id;
+  return {
+    title: place.name,
+    lines,
+    quotes: place.citations.map((c) => ({
+      quote: c.quote,
+      source: title(c.source),
+      ...(c.evidence ? { evidence: c.evidence } : {}),
+      ...(c.note ? { note: c.note } : {}),
+    })),
+  };
 }

@@ -18,20 +18,44 @@ export class Backdrop {
   private url: string | undefined;
   private generation = 0;
 
+  /** Clips the picture to the map's area (the picture itself keeps the stage's full size). */
+  private readonly frame: HTMLDivElement;
+
   constructor(parent: HTMLElement, before: HTMLElement) {
-    this.element = document.createElement('div');
-    this.element.setAttribute('aria-hidden', 'true');
-    Object.assign(this.element.style, {
+    this.frame = document.createElement('div');
+    this.frame.setAttribute('aria-hidden', 'true');
+    Object.assign(this.frame.style, {
       position: 'absolute',
       left: '0',
       top: '0',
       width: '100%',
       height: '100%',
+      overflow: 'hidden',
       pointerEvents: 'none',
+    });
+    this.element = document.createElement('div');
+    Object.assign(this.element.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      width: `${parent.clientWidth}px`,
+      height: `${parent.clientHeight}px`,
       backgroundRepeat: 'no-repeat',
       backgroundSize: '100% 100%',
     });
-    parent.insertBefore(this.element, before);
+    this.frame.append(this.element);
+    parent.insertBefore(this.frame, before);
+  }
+
+  /** Shows the picture only within `area` (CSS px from the stage's top left), or everywhere. */
+  clipTo(area: { width: number; height: number } | undefined): void {
+    const parent = this.frame.parentElement;
+    this.frame.style.width = area ? `${area.width}px` : '100%';
+    this.frame.style.height = area ? `${area.height}px` : '100%';
+    if (parent) {
+      this.element.style.width = `${parent.clientWidth}px`;
+      this.element.style.height = `${parent.clientHeight}px`;
+    }
   }
 
   /**
@@ -92,7 +116,7 @@ export class Backdrop {
 
   destroy(): void {
     this.clear();
-    this.element.remove();
+    this.frame.remove();
   }
 
   private revoke(): void {

@@ -5,7 +5,7 @@
  */
 import type { GameView, ScenarioIndex } from '../engine/view.ts';
 import type { MountStage, Stage, StageMoment } from '../game/stage-contract.ts';
-import { StageNotes } from './stage-notes.ts';
+import { STAGE_HELP_ID, StageNotes } from './stage-notes.ts';
 
 /** What the stage should show: a scenario's game at a view, or nothing. */
 export interface StageScene {
@@ -39,8 +39,7 @@ export class StageSync {
   async sync(scene: StageScene | undefined): Promise<void> {
     this.latest = scene;
     if (!scene) {
-      this.stage?.destroy();
-      this.stage = undefined;
+      this.unmount();
       this.mountedFor = undefined;
       document.body.classList.remove('has-stage');
       this.notes?.hide();
@@ -49,17 +48,21 @@ export class StageSync {
     const id = scene.index.scenario.id;
     if (this.mountedFor !== id) {
       this.mountedFor = id;
-      this.stage?.destroy();
-      this.stage = undefined;
+      this.unmount();
       try {
         const mount = await this.loadStage();
         if (this.mountedFor !== id) return;
         // The stage's box must have its size before Phaser measures it.
         document.body.classList.add('has-stage');
-        const stage = await mount(this.element, scene.index, { reducedMotion: this.reducedMotion });
+        const stage = await mount(this.element, scene.index, {
+          reducedMotion: this.reducedMotion,
+          onPick: (target) => this.notes?.pick(target),
+        });
         // The student may have left the game while Phaser started.
         if (this.mountedFor !== id) return stage.destroy();
         this.stage = stage;
+        this.notes?.connect(stage);
+        if (scene.index.scenario.map) this.makeExplorable(scene.index.scenario.title);
       } catch (error) {
         document.body.classList.remove('has-stage');
         this.notes?.hide();
@@ -72,5 +75,30 @@ export class StageSync {
     this.stage.show(this.latest.view, this.latest.moment);
     // Said only while the stage shows it: without a map there is nothing more to say than the text.
     if (this.latest.index.scenario.map) this.notes?.show(this.latest.index.scenario, this.latest.view.stage);
+  }
+
+  /**
+   * The map can be moved and zoomed by keyboard: the stage takes focus (with a visible ring) and
+   * says how, through the notes' help line. Its canvas stays hidden from assistive technology;
+   * everything it shows is in the notes.
+   */
+  private makeExplorable(title: string): void {
+    const stage = this.element;
+    stage.setAttribute('aria-label', `Map: ${title}`);
+    stage.removeAttribute('aria-hidden');
+    stage.tabIndex = 0;
+    stage.setAttribute('role', 'group');
+    stage.setAttribute('aria-roledescription', 'map');
+    stage.setAttribute('aria-describedby', STAGE_HELP_ID);
+  }
+
+  private unmount(): void {
+    this.stage?.destroy();
+    this.stage = undefined;
+    this.notes?.connect(undefined);
+    const stage = this.element;
+    stage.setAttribute('aria-hidden', 'true');
+    stage.removeAttribute('tabindex');
+    for (const name of ['role', 'aria-roledescription', 'aria-describedby', 'aria-label']) stage.removeAttribute(name);
   }
 }

@@ -51,8 +51,14 @@ describe('accessibility and layout of every screen', () => {
     await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 45_000 });
     const canvas = page.locator('#stage canvas');
     expect(await canvas.count()).toBe(1);
-    expect(await page.locator('#stage').getAttribute('aria-hidden')).toBe('true');
+    expect(await canvas.getAttribute('aria-hidden')).toBe('true');
     expect(await canvas.getAttribute('tabindex')).toBe('-1');
+    // The map itself takes focus to be moved by keyboard: a labelled group that says how, whose
+    // content is told in the notes beside it.
+    const stage = page.locator('#stage');
+    expect(await stage.getAttribute('tabindex')).toBe('0');
+    expect(await stage.getAttribute('role')).toBe('group');
+    expect(await stage.getAttribute('aria-describedby')).toBe('stage-help');
     await context.close();
   });
 });

@@ -1,14 +1,15 @@
 /**
- * Screenshots of the stage showing a consequence, at 360x640, 1366x768 and 1920x1080, written to
- * docs/screenshots/stage-*.png: the outcome of the first choice that draws a strike, and the
- * decision after it. Options are taken first-first (the flagship's first path with a strike), and,
- * if that path draws none, the last option at the first decision. Run `npx tsx tests/e2e/stage-screenshots.ts`.
+ * Screenshots of the player with its stage, at 360x640, 1366x768 and 1920x1080, written to
+ * docs/screenshots/player-*.png: the first decision, the outcome of the first choice that draws a
+ * strike (with a place picked, so the page's words about it show), and the ending of that path.
+ * Options are taken first-first (the flagship's first path with a strike), and, if that path draws
+ * none, the last option at the first decision. Run `npx tsx tests/e2e/stage-screenshots.ts`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser.ts';
-import { playUrl } from './screens.ts';
+import { playToEnding, playUrl } from './screens.ts';
 import { buildAndServe, repoRoot } from './server.ts';
 
 const OUT = join(repoRoot, 'docs/screenshots');
@@ -34,39 +35,47 @@ async function toStrike(page: Page, firstPick: 'first' | 'last'): Promise<boolea
   return false;
 }
 
+/** Waits for the stage's transitions (strike arcs, pulses) to end before a picture. */
+const still = (page: Page) => page.waitForTimeout(4000);
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const served = await buildAndServe();
   const browser = await launchBrowser();
   const written: string[] = [];
+  const shoot = async (page: Page, name: string, size: string) => {
+    const file = join(OUT, `player-${name}-${size}.png`);
+    await page.screenshot({ path: file });
+    written.push(file);
+  };
   try {
     for (const viewport of SIZES) {
       const size = `${viewport.width}x${viewport.height}`;
-      let done = false;
       for (const pick of ['first', 'last'] as const) {
-        if (done) break;
         const { page, context } = await openPage(browser, { viewport });
         await page.goto(playUrl(served.url));
         await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 60_000 });
-        if (await toStrike(page, pick)) {
-          // Long enough for the strike to be drawn along its arc and the pulses to end.
-          await page.waitForTimeout(4000);
-          for (const [name, next] of [
-            ['stage-strike-outcome', true],
-            ['stage-decision-after-strike', false],
-          ] as const) {
-            const file = join(OUT, `${name}-${size}.png`);
-            await page.screenshot({ path: file });
-            written.push(file);
-            if (next) {
-              await page.locator('#continue-button').click();
-              await page.locator('main article.decision-screen, main article.debrief-screen').first().waitFor();
-              await page.waitForTimeout(2500);
-            }
-          }
-          done = true;
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        await still(page);
+        if (pick === 'first') await shoot(page, 'decision', size);
+        const struck = await toStrike(page, pick);
+        if (!struck) {
+          await context.close();
+          continue;
         }
+        // The place the strike reached, picked in the page's list: its words show beside the map.
+        const target = await page.evaluate(() => window.__branchpointStage?.drawn().picture?.strikes.at(-1)?.to);
+        if (viewport.width >= 1000 && target) {
+          await page.locator('.stage-things summary').click();
+          await page.locator(`.stage-thing[data-id="${target}"]`).click();
+        }
+        await still(page);
+        await shoot(page, 'outcome', size);
+        await playToEnding(page, 'first');
+        await still(page);
+        await shoot(page, 'ending', size);
         await context.close();
+        break;
       }
     }
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arcPoint } from '../../src/game/arc.ts';
-import { describePicture, legendEntries, pictureKey } from '../../src/engine/stage-words.ts';
+import { describePicture, describeTarget, legendEntries, pictureKey } from '../../src/engine/stage-words.ts';
 import { emptyPicture, type StageFrame } from '../../src/engine/stage.ts';
 import type { Actor, MapLayers } from '../../src/scenario/schema.ts';
 
@@ -81,5 +81,57 @@ describe('compactName', () => {
     expect(compactName("Ukraine's leadership (President Volodymyr Zelensky)")).toBe('Ukraine');
     expect(compactName("The Kremlin (Russia's leadership, President Putin)")).toBe('Kremlin');
     expect(compactName('Leadership')).toBe('Leadership');
+  });
+});
+
+describe('describeTarget', () => {
+  const withQuotes = {
+    ...map,
+    places: map.places.map((p) =>
+      p.id === 'kursk'
+        ? {
+            ...p,
+            citations: [{ source: 'a', quote: 'the Kursk border region', evidence: 'reported', note: 'At the city.' }],
+          }
+        : { ...p, citations: [] },
+    ),
+  } as unknown as MapLayers;
+  const scenario = {
+    map: withQuotes,
+    actors: [{ ...actors[0]!, description: 'Decides where the missiles go.' }] as Actor[],
+    sources: [{ id: 'a', title: 'The article' }],
+  };
+  const frame: StageFrame = {
+    picture: {
+      strikes: [{ from: 'sumy', to: 'kursk', step: 0 }],
+      areas: [],
+      ranges: ['r'],
+      stances: [{ actor: 'ua', is: 'escalate', step: 0 }],
+      highlights: [],
+    },
+    directions: [],
+  };
+
+  it('says what the map shows of a place now, and quotes its sources', () => {
+    const words = describeTarget({ kind: 'place', id: 'kursk' }, scenario, frame)!;
+    expect(words.title).toBe('Kursk');
+    expect(words.lines).toEqual([
+      'A strike from Sumy region reached it.',
+      'The circle around it shows ATACMS range (300 km).',
+    ]);
+    expect(words.quotes).toEqual([
+      { quote: 'the Kursk border region', source: 'The article', evidence: 'reported', note: 'At the city.' },
+    ]);
+    const sumy = describeTarget({ kind: 'place', id: 'sumy' }, scenario, { picture: emptyPicture(), directions: [] })!;
+    expect(sumy.lines).toEqual(['Nothing has happened here on this path yet.']);
+  });
+
+  it('gives an actor its role and its stance on this path, and nothing for an unknown id', () => {
+    const words = describeTarget({ kind: 'actor', id: 'ua' }, scenario, frame)!;
+    expect(words.lines).toEqual([
+      'Decides where the missiles go.',
+      "On this path so far, Ukraine's leadership escalates.",
+    ]);
+    expect(describeTarget({ kind: 'place', id: 'nowhere' }, scenario, frame)).toBeUndefined();
   });
 });

@@ -94,12 +94,12 @@ export class ActorRow {
         .setPosition(emblem.x, emblem.y)
         .setRadius(r)
         .setStrokeStyle(Math.max(1.5, r / 10), palette.emblemEdge, 1);
-      // Initials only where they can be read (12 px or more); the name beside or under says who it is.
+      // Initials only where they can be read (12 px or more) and no name is shown by the emblem.
       const initialsSize = Math.round(r * (emblem.initials.text.length > 2 ? 0.66 : 0.8));
       emblem.initials
         .setPosition(emblem.x, emblem.y)
         .setFontSize(initialsSize)
-        .setVisible(initialsSize >= 12);
+        .setVisible(!captions && initialsSize >= 12);
       emblem.caption.setVisible(captions);
       if (!captions) continue;
       if (this.column) {

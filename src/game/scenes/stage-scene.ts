@@ -219,8 +219,8 @@ export class StageScene extends Phaser.Scene {
     const zoom = ratio * rel.scale;
     // Phaser maps a world point p to O + zoom * (p - scroll - O), O the camera's middle in device px;
     // this scroll makes that ratio * (rel.scale * p + rel offset).
-    const ox = (layout.width * ratio) / 2;
-    const oy = (layout.height * ratio) / 2;
+    const ox = camera.width / 2;
+    const oy = camera.height / 2;
     camera.setZoom(zoom).setScroll((ox - ratio * rel.x) / zoom - ox, (oy - ratio * rel.y) / zoom - oy);
     this.options.backdrop?.()?.setTransform(rel.scale, rel.x, rel.y);
     this.invalidate();
@@ -317,6 +317,11 @@ export class StageScene extends Phaser.Scene {
         .setSize(deviceWidth, deviceHeight)
         .setZoom(ratio)
         .centerOn(width / 2, height / 2);
+    // The map shows only through its own area: moved or zoomed, it never slides under the panel.
+    const area = layout.mapArea;
+    if (area.width > 0 && area.height > 0)
+      this.cameras.main.setSize(Math.round(area.width * ratio), Math.round(area.height * ratio));
+    this.options.backdrop?.()?.clipTo(area.width > 0 ? area : undefined);
     this.panel.setLayout(layout);
     this.actors.setLayout(layout);
     this.sweep.setLayout(layout);

@@ -1,0 +1,171 @@
+/**
+ * Exploring the stage, in Chromium with the Phaser stage running as players get it: the map moves
+ * and zooms by keyboard (with a visible focus ring), by mouse drag and wheel; a place or actor
+ * picked in the page's list or on the stage itself is ringed there and described in the page; and
+ * axe finds nothing serious on any screen at 360x640 and 1920x1080 with the stage and its notes
+ * (legend, places and actors, something picked) open.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeProblems, openPage, tabUntil, useBrowser } from './browser.ts';
+import { playUrl, tour } from './screens.ts';
+import { FLAGSHIP } from './flagship.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+const view = (page: Page) => page.evaluate(() => window.__branchpointStage!.view());
+const selected = (page: Page) => page.evaluate(() => window.__branchpointStage!.selected());
+
+async function stageReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 60_000 });
+}
+
+/** Waits until the map's view satisfies `test` (run in the page on the probe's view). */
+async function viewBecomes(page: Page, test: string): Promise<void> {
+  await page.waitForFunction(`(() => { const v = window.__branchpointStage.view(); return ${test}; })()`, null, {
+    timeout: 10_000,
+  });
+}
+
+describe('exploring the stage', () => {
+  it('pans and zooms by keyboard with a focus ring, and by mouse', { timeout: 240_000 }, async () => {
+    const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1366, height: 768 } });
+    await page.goto(playUrl(baseUrl));
+    await stageReady(page);
+    expect(await view(page)).toEqual({ scale: 1, x: 0, y: 0 });
+
+    // The stage is reached by Tab, says what it is and how to move it, and shows a ring.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabUntil(page, '(el) => el?.id === "stage"');
+    const stage = page.locator('#stage');
+    expect(await stage.getAttribute('aria-label')).toMatch(/^Map: /);
+    const helpId = await stage.getAttribute('aria-describedby');
+    expect(await page.locator(`#${helpId}`).textContent()).toMatch(/arrow keys move it/);
+    expect(await stage.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+    expect(await page.locator('#stage canvas').getAttribute('aria-hidden')).toBe('true');
+
+    await page.keyboard.press('+');
+    await viewBecomes(page, 'v.scale > 1.2');
+    const zoomed = await view(page);
+    await page.keyboard.press('ArrowLeft');
+    await viewBecomes(page, `v.x > ${zoomed.x + 5}`);
+    await page.keyboard.press('ArrowUp');
+    await viewBecomes(page, `v.y > ${zoomed.y + 5}`);
+    await page.keyboard.press('-');
+    await viewBecomes(page, `v.scale < ${zoomed.scale - 0.1}`);
+    await page.keyboard.press('0');
+    await viewBecomes(page, 'v.scale === 1 && v.x === 0 && v.y === 0');
+
+    // Mouse: the wheel zooms about the pointer, a drag moves the map, Reset view puts it back.
+    const box = (await stage.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.mouse.wheel(0, -400);
+    await viewBecomes(page, 'v.scale > 1.5');
+    const before = await view(page);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3 + 60, box.y + box.height * 0.3 + 30, { steps: 6 });
+    await page.mouse.up();
+    await viewBecomes(page, `Math.abs(v.x - ${before.x} - 60) < 2 && Math.abs(v.y - ${before.y} - 30) < 2`);
+    // A drag is not a pick.
+    expect(await selected(page)).toBeUndefined();
+    await page.getByRole('button', { name: 'Show the whole map' }).click();
+    await viewBecomes(page, 'v.scale === 1 && v.x === 0');
+    await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+    await viewBecomes(page, 'v.scale > 1.2');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it(
+    'picks a place or an actor by keyboard, by click on the stage, and says what the scenario says',
+    {
+      timeout: 240_000,
+    },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1366, height: 768 } });
+      await page.goto(playUrl(baseUrl));
+      await stageReady(page);
+      const notes = page.locator('#stage-notes');
+
+      // By keyboard: open the list of places and actors, Tab to a place, Enter.
+      await notes.locator('.stage-things summary').focus();
+      await page.keyboard.press('Enter');
+      await tabUntil(page, '(el) => el?.dataset?.id === "kursk"');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__branchpointStage?.selected()?.id === 'kursk');
+      const picked = notes.locator('.stage-picked');
+      expect(await picked.getAttribute('aria-live')).toBe('polite');
+      expect(await picked.locator('h3').textContent()).toBe('Kursk region');
+      expect(await picked.textContent()).toContain('North Korean troops');
+      expect(await notes.locator('[data-id="kursk"]').getAttribute('aria-pressed')).toBe('true');
+
+      // On the stage itself: a click on a place's dot picks it; on an actor's emblem, the actor.
+      const box = (await page.locator('#stage').boundingBox())!;
+      const kyiv = await page.evaluate(() => window.__branchpointStage!.pointOf({ kind: 'place', id: 'kyiv' }));
+      await page.mouse.click(box.x + kyiv!.x, box.y + kyiv!.y);
+      await page.waitForFunction(() => window.__branchpointStage?.selected()?.id === 'kyiv');
+      await expectText(page, '.stage-picked h3', 'Kyiv');
+      const kremlin = await page.evaluate(() => window.__branchpointStage!.pointOf({ kind: 'actor', id: 'kremlin' }));
+      await page.mouse.click(box.x + kremlin!.x, box.y + kremlin!.y);
+      await page.waitForFunction(() => window.__branchpointStage?.selected()?.id === 'kremlin');
+      await expectText(page, '.stage-picked h3', "The Kremlin (Russia's leadership, President Putin)");
+
+      // After a choice the words follow the new picture; Close lets go of the pick.
+      await page.keyboard.press('1');
+      await page.locator('#continue-button').waitFor();
+      await notes.getByRole('button', { name: /^Close what the map says/ }).click();
+      await page.waitForFunction(() => window.__branchpointStage?.selected() === undefined);
+      expect(await picked.isHidden()).toBe(true);
+
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
+  for (const viewport of [
+    { width: 360, height: 640 },
+    { width: 1920, height: 1080 },
+  ])
+    it(
+      `passes axe on every screen at ${viewport.width}x${viewport.height}, stage and notes open`,
+      {
+        timeout: 420_000,
+      },
+      async () => {
+        const { page, context, errors } = await openPage(browser.current, { viewport });
+        const found: Record<string, string[]> = {};
+        const check = async (name: string) => {
+          const problems = await axeProblems(page);
+          if (problems.length > 0) found[name] = problems;
+        };
+        for (const stop of tour) {
+          await stop.reach(page, baseUrl);
+          if (stop.name === 'decision') {
+            await stageReady(page);
+            // Everything the notes can show: the legend, the list, a picked place.
+            await page.locator('.stage-legend summary').click();
+            await page.locator('.stage-things summary').click();
+            await page.locator('.stage-thing[data-id="kursk"]').click();
+            await page.locator('.stage-picked h3').waitFor();
+          }
+          await check(stop.name);
+        }
+        await page.goto(`${baseUrl}#/s/${FLAGSHIP}/labels`);
+        await page.getByRole('main').getByRole('heading', { level: 2, name: 'How to read the labels' }).waitFor();
+        await check('labels');
+        expect(found).toEqual({});
+        expect(errors).toEqual([]);
+        await context.close();
+      },
+    );
+});
+
+async function expectText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ([selector, text]) => document.querySelector(selector!)?.textContent === text,
+    [selector, text] as const,
+    { timeout: 10_000 },
+  );
+}
