@@ -2,7 +2,7 @@
  * The branch map: the whole scenario with what the student has explored marked. The drawing is
  * for the eye; the list beside it carries the same facts for screen readers and keyboards.
  */
-import type { BranchLayout, MapNode } from '../../engine/branch-map-layout.ts';
+import type { BranchLayout, MapEdge, MapNode } from '../../engine/branch-map-layout.ts';
 import { centreInFrame, h } from '../dom.ts';
 import { svgElement, wrapTitle } from '../svg.ts';
 
@@ -54,10 +54,12 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
     },
     // A box in the drawing does what its line in the list does (go there, or say why it is locked),
     // so the boxes are as clickable as they look; keyboards and screen readers use the list.
-    drawing(layout, statusOf, (id) => {
-      const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
-      button?.focus();
-      button?.click();
+    branchMapDrawing(layout, statusOf, {
+      onNode: (id) => {
+        const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
+        button?.focus();
+        button?.click();
+      },
     }),
   );
   // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
@@ -118,10 +120,14 @@ function nodeAction(node: MapNode, state: BranchMapState, actions: BranchMapActi
   return [button, why];
 }
 
-function drawing(
+/**
+ * The drawing alone (also the teacher's report draws each student's path with it): boxes classed
+ * by `statusOf`, edges classed `edge` plus what `edgeClass` adds, clicks on boxes to `onNode`.
+ */
+export function branchMapDrawing(
   layout: BranchLayout,
   statusOf: (node: MapNode) => string,
-  onNode: (id: string) => void,
+  { onNode, edgeClass }: { onNode?: (id: string) => void; edgeClass?: (edge: MapEdge) => string } = {},
 ): SVGSVGElement {
   const width = layout.widest * (NODE_W + GAP_X) + GAP_X;
   const height = layout.layers * (NODE_H + GAP_Y) + GAP_Y / 2;
@@ -144,13 +150,15 @@ function drawing(
     'aria-hidden': 'true',
     class: 'branch-map',
   });
-  for (const edge of layout.edges) {
+  // Marked edges (a student's path) go last, so no other line is drawn over them.
+  const marked = (edge: MapEdge) => (edgeClass?.(edge) ? 1 : 0);
+  for (const edge of edgeClass ? [...layout.edges].sort((a, b) => marked(a) - marked(b)) : layout.edges) {
     const from = position.get(edge.from);
     const to = position.get(edge.to);
     if (!from || !to) continue;
     svg.appendChild(
       svgElement('path', {
-        class: 'edge',
+        class: edgeClass ? `edge ${edgeClass(edge)}`.trim() : 'edge',
         d: `M${from.x + NODE_W / 2},${from.y + NODE_H} C${from.x + NODE_W / 2},${from.y + NODE_H + GAP_Y / 2} ${to.x + NODE_W / 2},${to.y - GAP_Y / 2} ${to.x + NODE_W / 2},${to.y}`,
       }),
     );
@@ -172,7 +180,7 @@ function drawing(
         text.textContent = line;
         group.appendChild(text);
       });
-    group.addEventListener('click', () => onNode(node.id));
+    if (onNode) group.addEventListener('click', () => onNode(node.id));
     svg.appendChild(group);
   }
   return svg;
