@@ -149,7 +149,21 @@ export class AssignmentHost {
     throw new Error('could not find a free assignment code');
   }
 
-  private load(code: string): Promise<Loaded | undefined> {
+  /**
+   * The assignment as held in memory, read from the store the first time. `checked`: when other
+   * processes share the store, make sure it has not been deleted through one of them meanwhile
+   * (for joins, the teacher's requests; a submission finds out from its commit instead).
+   */
+  private async load(code: string, checked = false): Promise<Loaded | undefined> {
+    const held = this.loaded.get(code);
+    if (held && checked && this.store.shared && !(await this.store.get(code))) {
+      this.forget(code);
+      return undefined;
+    }
+    return held ?? this.read(code);
+  }
+
+  private read(code: string): Promise<Loaded | undefined> {
     let loaded = this.loaded.get(code);
     if (!loaded) {
       loaded = (async () => {
@@ -165,7 +179,7 @@ export class AssignmentHost {
   }
 
   async find(code: string): Promise<StoredAssignment | undefined> {
-    return (await this.load(code))?.assignment;
+    return (await this.load(code, true))?.assignment;
   }
 
   async isTeacher(code: string, secret: string): Promise<boolean> {

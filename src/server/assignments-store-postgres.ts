@@ -94,6 +94,7 @@ export async function openPostgresAssignmentStore(
   }
 
   return {
+    shared: true,
     async create(a) {
       const { rowCount } = await pool.query(
         `INSERT INTO assignments (code, scenario, secret_hash, created_at, deadline, ask_reasons, expires_at)

@@ -53,5 +53,7 @@ export interface AssignmentStore {
   purgeExpired(now: string): Promise<string[]>;
   /** Erases workshop rooms created before `at` (ms since 1970) from the same database; resolves with how many. */
   purgeRoomsCreatedBefore(at: number): Promise<number>;
+  /** True when other processes may write the same assignments (PostgreSQL): a copy in memory may be stale. */
+  readonly shared?: boolean;
   close(): Promise<void>;
 }
