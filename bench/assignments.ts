@@ -14,6 +14,7 @@
  * submits in memory and sending each count straight to the teacher.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { io, type Socket } from 'socket.io-client';
 import { loadRoomScenarios } from '../src/server/scenarios.ts';
@@ -56,13 +57,20 @@ function crowd(command: AssignmentCrowdCommand): Promise<Extract<AssignmentCrowd
   });
 }
 
+/** CPU time (user + system) a process has used so far: steadier than wall-clock time on a busy machine. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of the line (11 and 12 after the command's name), in ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
 /** One run against one server: the teacher watches, the crowd plays, then every acknowledged event is checked. */
-async function run(url: string, students: number, bare: boolean) {
+async function run(url: string, students: number, bare: boolean, pid: number) {
   const teacher: Socket = io(url + ASSIGNMENT_NAMESPACE, { transports: ['websocket'], forceNew: true });
   const created = await teacher
     .timeout(10_000)
@@ -109,6 +117,7 @@ async function run(url: string, students: number, bare: boolean) {
     early.splice(0).forEach(fold);
   }
 
+  const cpuBefore = cpuMs(pid);
   const played = await crowd({
     cmd: 'play',
     url,
@@ -119,6 +128,7 @@ async function run(url: string, students: number, bare: boolean) {
     walk: walk(),
   });
   await new Promise((resolve) => setTimeout(resolve, 1000));
+  const serverCpuMs = Math.round(cpuMs(pid) - cpuBefore);
   const latencies = played.choices
     .filter((c) => c.acked)
     .map((c) => {
@@ -148,6 +158,8 @@ async function run(url: string, students: number, bare: boolean) {
     choices: played.choices.length,
     unacknowledged: played.choices.filter((c) => !c.acked).length,
     neverShown: latencies.filter((l) => l === Infinity).length,
+    serverCpuMs,
+    serverCpuMsPerChoice: Math.round((serverCpuMs / Math.max(1, played.choices.length)) * 100) / 100,
     reportPushes: pushes,
     pushedKB: Math.round(pushedBytes / 1024),
     gaps,
@@ -164,13 +176,13 @@ export async function benchAssignments(students = 1000) {
   const site = tempSite();
   try {
     const ours = await startServerProcess(0, site.database, site.dist, { scenarios: SMALL_FOLDER });
-    const oursResult = await run(ours.url, students, false);
+    const oursResult = await run(ours.url, students, false, ours.pid);
     await ours.kill('SIGTERM');
     const port = await freePort();
     const bare = await startServerProcess(port, site.database, site.dist, {
       entry: 'bench/assignments-bare-server.ts',
     });
-    const bareResult = await run(bare.url, students, true);
+    const bareResult = await run(bare.url, students, true, bare.pid);
     await bare.kill('SIGKILL');
     return { ours: oursResult, bare: bareResult };
   } finally {
@@ -189,6 +201,13 @@ export function assignmentRows(figures: AssignmentFigures): Row[] {
     goal: p === 'p95' ? `< ${ASSIGNMENT_GOALS.p95Ms} ms` : '',
     ...(p === 'p95' ? { pass: ours.latencyMs.p95 < ASSIGNMENT_GOALS.p95Ms } : {}),
   }));
+  rows.push({
+    figure: `${label}: server CPU per choice`,
+    ours: `${ours.serverCpuMsPerChoice} ms`,
+    baseline: `bare Socket.IO ${bare.serverCpuMsPerChoice} ms`,
+    ratio: times(ours.serverCpuMsPerChoice / bare.serverCpuMsPerChoice),
+    goal: '',
+  });
   rows.push({
     figure: `${label}: events lost`,
     ours: `${ours.lost} lost of ${ours.acknowledgedEvents} acknowledged (${ours.lostLive} from the live report; ${ours.choices} choices, ${ours.unacknowledged} unanswered)`,

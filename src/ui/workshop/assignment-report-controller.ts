@@ -249,7 +249,7 @@ export class AssignmentReportController implements Controller {
         h(
           'p',
           { class: 'fine-print' },
-          'Each path is listed step by step and drawn on the branch map: the points a student passed are filled, their choices drawn bold, the ending they reached outlined.',
+          'Each path is listed step by step, then drawn on the branch map: the points a student passed are filled, their choices drawn bold, the ending they reached outlined.',
         ),
         this.studentBlocks(r),
       ),
@@ -276,25 +276,15 @@ export class AssignmentReportController implements Controller {
       'div',
       { class: 'assignment-student' },
       h('h4', {}, s.nickname, s.ending ? ` — ${s.ending.title}` : ' — not finished'),
-      h(
-        'div',
-        { class: 'assignment-student-body' },
-        h(
-          'div',
-          {},
-          s.path.length
-            ? h(
-                'ol',
-                { class: 'assignment-path' },
-                s.path.map((p) => h('li', {}, `${p.decisionTitle}: ${p.optionLabel}`)),
-              )
-            : h('p', {}, 'No choice yet.'),
-          s.sourcesOpened.length
-            ? h('p', { class: 'fine-print' }, 'Sources opened: ', s.sourcesOpened.join(', '))
-            : null,
-        ),
-        studentPathMap(this.snapshot!.layout, s),
-      ),
+      s.path.length
+        ? h(
+            'ol',
+            { class: 'assignment-path' },
+            s.path.map((p) => h('li', {}, `${p.decisionTitle}: ${p.optionLabel}`)),
+          )
+        : h('p', {}, 'No choice yet.'),
+      s.sourcesOpened.length ? h('p', { class: 'fine-print' }, 'Sources opened: ', s.sourcesOpened.join(', ')) : null,
+      studentPathMap(this.snapshot!.layout, s),
     );
   }
 }

@@ -4,7 +4,7 @@
  * The drawing is for the eye (hidden from screen readers); the numbered list beside it in the
  * report says the same in words.
  */
-import type { BranchLayout, MapNode } from '../../../engine/branch-map-layout.ts';
+import type { BranchLayout, MapEdge, MapNode } from '../../../engine/branch-map-layout.ts';
 import type { AssignmentReport } from '../../../workshop/assignment-report.ts';
 import { h } from '../../dom.ts';
 import { branchMapDrawing } from '../../screens/branch-map.ts';
@@ -13,19 +13,20 @@ type ReportRow = AssignmentReport['students'][number];
 
 export function studentPathMap(layout: BranchLayout, student: ReportRow): HTMLElement {
   const passed = new Set(student.path.map((step) => step.decision));
-  // Each step leads to the next step's decision point, the last one to the ending (when reached).
-  const taken = new Set(
-    student.path.map(
-      (step, i) => `${step.decision}\n${step.option}\n${student.path[i + 1]?.decision ?? student.ending?.id ?? ''}`,
-    ),
-  );
-  const isTaken = (from: string, option: string, to: string) =>
-    taken.has(`${from}\n${option}\n${to}`) || taken.has(`${from}\n${option}\n`);
+  // Each step's edge: the one into the next step's point (or the ending reached, after the last
+  // step); when the option leads elsewhere by a route the map cannot tell apart, all its edges.
+  const taken = new Set<MapEdge>();
+  student.path.forEach((step, i) => {
+    const to = student.path[i + 1]?.decision ?? student.ending?.id;
+    const edges = layout.edges.filter((e) => e.from === step.decision && e.option === step.option);
+    const into = edges.filter((e) => e.to === to);
+    for (const edge of into.length ? into : edges) taken.add(edge);
+  });
   const statusOf = (node: MapNode) =>
     node.id === student.ending?.id ? 'current' : passed.has(node.id) ? 'explored' : 'unexplored';
   return h(
     'div',
     { class: 'assignment-map', 'aria-hidden': 'true' },
-    branchMapDrawing(layout, statusOf, { edgeClass: (e) => (isTaken(e.from, e.option, e.to) ? 'taken' : '') }),
+    branchMapDrawing(layout, statusOf, { edgeClass: (e) => (taken.has(e) ? 'taken' : '') }),
   );
 }
