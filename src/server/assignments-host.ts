@@ -1,12 +1,22 @@
 /**
  * Runs assignments: creates them, lets students in by nickname and token, commits what they record
- * and keeps each open assignment's report up to date for its teacher. The database is the truth;
- * an assignment someone is looking at is also held in memory (its students and events) so the
- * report is rebuilt from memory, not re-read, after every commit.
+ * and tells the sockets what each commit added (`onDelta`), so a teacher's page folds in just that
+ * (src/workshop/assignment-tally.ts) instead of being sent the whole report again. The database is
+ * the truth: the report a teacher opens and the files they download are read from it, so they hold
+ * what every process committed when several share a PostgreSQL store. In memory there is only each
+ * assignment's row and the tokens of its students, to let submissions in without a query each.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { branchLayout } from '../engine/branch-map-layout.ts';
 import type { AssignmentInfo, CreateAssignment, QueuedEvent } from '../workshop/assignment-protocol.ts';
-import { buildReport, type AssignmentReport, type ReportEvent } from '../workshop/assignment-report.ts';
+import { acceptEvents } from '../workshop/assignment-queue.ts';
+import {
+  buildReport,
+  reportCatalog,
+  type AssignmentReport,
+  type ReportCatalog,
+} from '../workshop/assignment-report.ts';
+import { tallyOf, type ReportDelta, type ReportSnapshot } from '../workshop/assignment-tally.ts';
 import { newParticipantId, newRoomCode, newSecret } from '../workshop/codes.ts';
 import type { RoomScenario } from '../workshop/room.ts';
 import type { AssignmentStore, StoredAssignment, StoredStudent } from './assignments-store.ts';
@@ -21,11 +31,28 @@ function sameHash(a: string, b: string): boolean {
 
 interface Loaded {
   assignment: StoredAssignment;
-  students: StoredStudent[];
-  /** Token hash -> student (the hashes of 128-bit random tokens: looking one up leaks nothing useful). */
-  byToken: Map<string, StoredStudent>;
-  events: ReportEvent[];
-  report: AssignmentReport | undefined;
+  /**
+   * Token hash -> student id, for the students this process has seen (the hashes of 128-bit random
+   * tokens: looking one up leaks nothing useful); a student who joined through another process is
+   * looked up in the store once.
+   */
+  byToken: Map<string, string>;
+  /** Students joined, as far as this process knows (the limit per assignment is checked against it). */
+  count: number;
+}
+
+/** What the report needs of a scenario, and its branch map, made once per scenario. */
+const catalogs = new WeakMap<RoomScenario, Pick<ReportSnapshot, 'catalog' | 'layout'>>();
+function catalogOf(scenario: RoomScenario): Pick<ReportSnapshot, 'catalog' | 'layout'> {
+  let found = catalogs.get(scenario);
+  if (!found) {
+    found = {
+      catalog: reportCatalog(scenario.index.scenario),
+      layout: branchLayout(scenario.index.scenario),
+    };
+    catalogs.set(scenario, found);
+  }
+  return found;
 }
 
 type Result<T> =
@@ -79,8 +106,8 @@ export class AssignmentHost {
     await this.store.addStudents(items);
     return items.map(() => undefined);
   });
-  /** Told after events are committed, so the teacher's report can be pushed. */
-  onChange: (code: string) => void = () => {};
+  /** Told what each commit added (a student joined, records committed), for the teacher's report. */
+  onDelta: (code: string, delta: ReportDelta) => void = () => {};
 
   constructor(
     private readonly store: AssignmentStore,
@@ -122,15 +149,28 @@ export class AssignmentHost {
     throw new Error('could not find a free assignment code');
   }
 
-  private load(code: string): Promise<Loaded | undefined> {
+  /**
+   * The assignment as held in memory, read from the store the first time. `checked`: when other
+   * processes share the store, make sure it has not been deleted through one of them meanwhile
+   * (for joins, the teacher's requests; a submission finds out from its commit instead).
+   */
+  private async load(code: string, checked = false): Promise<Loaded | undefined> {
+    const held = this.loaded.get(code);
+    if (held && checked && this.store.shared && !(await this.store.get(code))) {
+      this.forget(code);
+      return undefined;
+    }
+    return held ?? this.read(code);
+  }
+
+  private read(code: string): Promise<Loaded | undefined> {
     let loaded = this.loaded.get(code);
     if (!loaded) {
       loaded = (async () => {
         const assignment = await this.store.get(code);
         if (!assignment) return undefined;
         const students = await this.store.students(code);
-        const byToken = new Map(students.map((s) => [s.tokenHash, s]));
-        return { assignment, students, byToken, events: await this.store.events(code), report: undefined };
+        return { assignment, byToken: new Map(students.map((s) => [s.tokenHash, s.id])), count: students.length };
       })();
       this.loaded.set(code, loaded);
       void loaded.then((l) => l === undefined && this.loaded.delete(code));
@@ -139,7 +179,7 @@ export class AssignmentHost {
   }
 
   async find(code: string): Promise<StoredAssignment | undefined> {
-    return (await this.load(code))?.assignment;
+    return (await this.load(code, true))?.assignment;
   }
 
   async isTeacher(code: string, secret: string): Promise<boolean> {
@@ -152,12 +192,14 @@ export class AssignmentHost {
     const loaded = await this.load(code);
     if (!loaded) return fail<never>('unknown-room', `there is no assignment ${code}; check the link`);
     if (token) {
-      const known = loaded.byToken.get(hashSecret(token));
-      if (known)
+      // Read from the store, not memory: the student may have gone on through another process.
+      const known = await this.store.studentByToken(code, hashSecret(token));
+      if (known) {
+        loaded.byToken.set(known.tokenHash, known.id);
         return { ok: true as const, value: { student: known, token, path: await this.store.lastPath(code, known.id) } };
+      }
     }
-    if (loaded.students.length >= 2000)
-      return fail<never>('room-full', 'this assignment has as many students as it can take');
+    if (loaded.count >= 2000) return fail<never>('room-full', 'this assignment has as many students as it can take');
     const fresh = newSecret();
     const student: StoredStudent = {
       id: newParticipantId(),
@@ -166,11 +208,13 @@ export class AssignmentHost {
       tokenHash: hashSecret(fresh),
       acked: 0,
     };
+    loaded.count++;
     await this.joins.add({ code, student });
-    loaded.students.push(student);
-    loaded.byToken.set(student.tokenHash, student);
-    loaded.report = undefined;
-    this.onChange(code);
+    loaded.byToken.set(student.tokenHash, student.id);
+    this.onDelta(code, {
+      students: [{ id: student.id, nickname: student.nickname, joinedAt: student.joinedAt }],
+      events: [],
+    });
     return { ok: true as const, value: { student, token: fresh, path: [] as string[] } };
   }
 
@@ -178,37 +222,57 @@ export class AssignmentHost {
   async submit(code: string, token: string, events: readonly QueuedEvent[]): Promise<Result<number>> {
     const loaded = await this.load(code);
     if (!loaded) return fail('unknown-room', `there is no assignment ${code}`);
-    const student = loaded.byToken.get(hashSecret(token));
-    if (!student) return fail('not-allowed', 'this browser is not a student of that assignment');
-    const acked = await this.records.add({ code, student: student.id, events });
-    // Read after the commit: a submit that finished meanwhile has already added its events.
-    const before = student.acked;
-    if (acked > before) {
-      const fresh = new Map(events.filter((e) => e.seq > before && e.seq <= acked).map((e) => [e.seq, e]));
-      for (let seq = before + 1; seq <= acked; seq++) {
-        const e = fresh.get(seq);
-        if (e) loaded.events.push({ student: student.id, ...e });
-      }
-      student.acked = acked;
-      loaded.report = undefined;
-      this.onChange(code);
+    const tokenHash = hashSecret(token);
+    let student = loaded.byToken.get(tokenHash);
+    if (!student) {
+      student = (await this.store.studentByToken(code, tokenHash))?.id;
+      if (!student) return fail('not-allowed', 'this browser is not a student of that assignment');
+      loaded.byToken.set(tokenHash, student);
     }
-    return { ok: true, value: acked };
+    const committed = await this.records.add({ code, student, events });
+    if (!committed) {
+      // Deleted meanwhile (by its teacher, or through another process).
+      this.forget(code);
+      return fail('unknown-room', `there is no assignment ${code}`);
+    }
+    // Exactly the records this commit added: those after the number the store held before it.
+    const added = acceptEvents(committed.from, events).accept.filter((e) => e.seq <= committed.acked);
+    if (added.length) this.onDelta(code, { students: [], events: added.map((e) => ({ student: student, ...e })) });
+    return { ok: true, value: committed.acked };
   }
 
+  /**
+   * What a teacher's page starts from: the scenario's names, its branch map and the tally of
+   * everything committed so far, read from the store. Call it after the teacher's socket has
+   * joined the pushes: a record committed in between comes both ways, and the page ignores the repeat.
+   */
+  async snapshot(code: string): Promise<ReportSnapshot | undefined> {
+    const loaded = await this.load(code);
+    const scenario = loaded && this.scenarios.get(loaded.assignment.scenarioId);
+    if (!loaded || !scenario) return undefined;
+    const { catalog, layout } = catalogOf(scenario);
+    const [students, events] = await Promise.all([this.store.students(code), this.store.events(code)]);
+    return {
+      catalog,
+      layout,
+      tally: tallyOf(this.info(loaded.assignment), catalog, students.map(reportStudent), events),
+    };
+  }
+
+  /** The whole report built afresh from the store, for the files a teacher downloads. */
   async report(code: string): Promise<AssignmentReport | undefined> {
     const loaded = await this.load(code);
-    if (!loaded) return undefined;
-    const scenario = this.scenarios.get(loaded.assignment.scenarioId);
-    if (!scenario) return undefined;
-    loaded.report ??= buildReport(
+    const scenario = loaded && this.scenarios.get(loaded.assignment.scenarioId);
+    if (!loaded || !scenario) return undefined;
+    const catalog: ReportCatalog = catalogOf(scenario).catalog;
+    const [students, events] = await Promise.all([this.store.students(code), this.store.events(code)]);
+    return buildReport(
       this.info(loaded.assignment),
-      scenario.index.scenario,
-      loaded.students,
-      loaded.events,
+      catalog,
+      students.map(reportStudent),
+      events,
       new Date(this.now()).toISOString(),
     );
-    return loaded.report;
   }
 
   async delete(code: string): Promise<boolean> {
@@ -229,3 +293,6 @@ export class AssignmentHost {
     this.loaded.delete(code);
   }
 }
+
+/** A student as the report knows them: no token hash. */
+const reportStudent = ({ id, nickname, joinedAt }: StoredStudent) => ({ id, nickname, joinedAt });

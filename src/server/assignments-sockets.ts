@@ -11,7 +11,6 @@ import {
   ASSIGNMENT_NAMESPACE,
   AssignmentRecordRequest,
   CreateAssignment,
-  REPORT_INTERVAL_MS,
   StudentJoin,
   SubmitEvents,
   TeacherRequest,
@@ -19,6 +18,7 @@ import {
   parseAssignmentMessage,
 } from '../workshop/assignment-protocol.ts';
 import { assignmentFile } from '../workshop/assignment-record.ts';
+import type { ReportDelta } from '../workshop/assignment-tally.ts';
 import type { ErrorCode, ErrorReply } from '../workshop/protocol.ts';
 import type { AssignmentHost } from './assignments-host.ts';
 import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
@@ -63,18 +63,25 @@ export function attachAssignmentSockets({
   const creates = limiterFactory('assignment-creates', limits.creates);
   const failed = limiterFactory('assignment-failed', limits.failed);
   const messages = limiterFactory('assignment-messages', limits.messages);
-  const pending = new Map<string, NodeJS.Timeout>();
+  const outgoing = new Map<string, ReportDelta>();
 
-  /** Pushes the report to the assignment's teachers, at most once per REPORT_INTERVAL_MS. */
-  host.onChange = (code) => {
-    if (pending.has(code) || (space.adapter.rooms.get(teacherRoom(code))?.size ?? 0) === 0) return;
-    pending.set(
-      code,
-      setTimeout(() => {
-        pending.delete(code);
-        void host.report(code).then((report) => report && space.to(teacherRoom(code)).emit('report', report));
-      }, REPORT_INTERVAL_MS),
-    );
+  /**
+   * Pushes what was committed to the assignment's teachers: everything of one event-loop turn (one
+   * group commit) in one small message, at once. Sent to the room even when no teacher is connected
+   * here: with several processes the teacher may be connected to another (the adapter carries it).
+   */
+  host.onDelta = (code, delta) => {
+    let pending = outgoing.get(code);
+    if (!pending) {
+      const batch: ReportDelta = { students: [], events: [] };
+      outgoing.set(code, (pending = batch));
+      setImmediate(() => {
+        outgoing.delete(code);
+        space.to(teacherRoom(code)).emit('delta', batch);
+      });
+    }
+    pending.students.push(...delta.students);
+    pending.events.push(...delta.events);
   };
 
   space.on('connection', (socket: Socket) => {
@@ -167,13 +174,11 @@ export function attachAssignmentSockets({
     handle('teacher', TeacherRequest, async (request) => {
       const refused = await asTeacher(request.code, request.secret);
       if (refused) return refused;
+      // Joined before the snapshot is read, so no commit falls between the two (repeats are ignored).
       await socket.join(teacherRoom(request.code));
-      const assignment = (await host.find(request.code))!;
-      return {
-        ok: true,
-        report: await host.report(request.code),
-        urls: origins().map((o) => assignmentUrl(o, assignment.code)),
-      };
+      const snapshot = await host.snapshot(request.code);
+      if (!snapshot) return refuse('unknown-scenario', 'the scenario of this assignment is no longer on the server');
+      return { ok: true, snapshot, urls: origins().map((o) => assignmentUrl(o, request.code)) };
     });
 
     handle('record', AssignmentRecordRequest, async (request) => {

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QueuedEvent } from '../workshop/assignment-protocol.ts';
 import { acceptEvents } from '../workshop/assignment-queue.ts';
-import type { AssignmentStore, StoredAssignment, StoredStudent } from './assignments-store.ts';
+import type { AssignmentStore, Committed, StoredAssignment, StoredStudent } from './assignments-store.ts';
 
 interface AssignmentRow {
   code: string;
@@ -115,14 +115,14 @@ export function openSqliteAssignmentStore(file: string): AssignmentStore {
     expired: db.prepare<[string], { code: string }>('SELECT code FROM assignments WHERE expires_at < ?'),
   };
 
-  const recordOne = (code: string, student: string, events: readonly QueuedEvent[]) => {
+  const recordOne = (code: string, student: string, events: readonly QueuedEvent[]): Committed | undefined => {
     const last = q.acked.get(code, student)?.acked;
     // Deleted meanwhile: nothing to add to.
-    if (last === undefined) return 0;
+    if (last === undefined) return undefined;
     const { accept, acked } = acceptEvents(last, events);
     for (const e of accept) q.insertEvent.run(code, student, e.seq, e.at, JSON.stringify(e.event));
     if (acked !== last) q.setAcked.run(acked, code, student);
-    return acked;
+    return { from: last, acked };
   };
   const record = db.transaction(
     (submissions: ReadonlyArray<{ code: string; student: string; events: readonly QueuedEvent[] }>) =>

@@ -23,6 +23,11 @@ export interface StoredStudent extends ReportStudent {
   acked: number;
 }
 
+export interface Committed {
+  from: number;
+  acked: number;
+}
+
 export interface AssignmentStore {
   /** false when the code is taken. */
   create(assignment: StoredAssignment): Promise<boolean>;
@@ -33,11 +38,12 @@ export interface AssignmentStore {
   students(code: string): Promise<StoredStudent[]>;
   /**
    * Commits, for each submission, the events after the student's last committed one (see
-   * acceptEvents), all in one transaction; resolves with each one's new last committed number.
+   * acceptEvents), all in one transaction; resolves, for each, with the last committed number
+   * before (`from`) and after (`acked`), or undefined when the student (or the assignment) is gone.
    */
   record(
     submissions: ReadonlyArray<{ code: string; student: string; events: readonly QueuedEvent[] }>,
-  ): Promise<number[]>;
+  ): Promise<Array<Committed | undefined>>;
   events(code: string): Promise<ReportEvent[]>;
   /** The student's last recorded place (their latest `moved` event), for a page that lost its own. */
   lastPath(code: string, student: string): Promise<string[]>;
@@ -47,5 +53,7 @@ export interface AssignmentStore {
   purgeExpired(now: string): Promise<string[]>;
   /** Erases workshop rooms created before `at` (ms since 1970) from the same database; resolves with how many. */
   purgeRoomsCreatedBefore(at: number): Promise<number>;
+  /** True when other processes may write the same assignments (PostgreSQL): a copy in memory may be stale. */
+  readonly shared?: boolean;
   close(): Promise<void>;
 }

@@ -101,8 +101,17 @@ const server = await startServer({
   ...(redis ? { redis, limiterFactory: (await import('./limiter-redis.ts')).redisLimiters(redis.client) } : {}),
   trustProxy: process.env.BRANCHPOINT_TRUST_PROXY === '1',
   log,
-  // Assignments keep their records in the SQLite file; with PostgreSQL (several processes) they are off for now.
-  ...(databaseUrl ? {} : { assignments: { store: openSqliteAssignmentStore(database), retentionDays } }),
+  // Assignments keep their records beside the rooms: in the SQLite file, or in PostgreSQL.
+  assignments: {
+    store: databaseUrl
+      ? await (
+          await import('./assignments-store-postgres.ts')
+        )
+          .openPostgresAssignmentStore(databaseUrl, { log })
+          .catch((error: Error) => fail(`BRANCHPOINT_DATABASE_URL: ${error.message}`))
+      : openSqliteAssignmentStore(database),
+    retentionDays,
+  },
   extraOrigins: (process.env.BRANCHPOINT_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())

@@ -24,6 +24,36 @@ const MIGRATIONS: readonly string[] = [
      body jsonb NOT NULL,
      PRIMARY KEY (room, seq)
    )`,
+  // Assignments (assignments-store-postgres.ts): times are kept as the ISO text they were given.
+  `CREATE TABLE assignments (
+     code text PRIMARY KEY,
+     scenario text NOT NULL,
+     secret_hash text NOT NULL,
+     created_at text NOT NULL,
+     deadline text,
+     ask_reasons boolean NOT NULL,
+     expires_at text NOT NULL
+   );
+   CREATE INDEX assignments_expires ON assignments (expires_at);
+   CREATE TABLE assignment_students (
+     assignment text NOT NULL REFERENCES assignments (code) ON DELETE CASCADE,
+     id text NOT NULL,
+     nickname text NOT NULL,
+     joined_at text NOT NULL,
+     token_hash text NOT NULL,
+     acked integer NOT NULL DEFAULT 0,
+     PRIMARY KEY (assignment, id),
+     UNIQUE (assignment, token_hash)
+   );
+   CREATE TABLE assignment_events (
+     assignment text NOT NULL,
+     student text NOT NULL,
+     seq integer NOT NULL,
+     at text NOT NULL,
+     body jsonb NOT NULL,
+     PRIMARY KEY (assignment, student, seq),
+     FOREIGN KEY (assignment, student) REFERENCES assignment_students (assignment, id) ON DELETE CASCADE
+   )`,
 ];
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
 /** Any number, the same in every process: the key of the advisory lock taken while migrating. */
@@ -94,7 +124,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
 }
 
-async function migrate(pool: pg.Pool): Promise<void> {
+/** Brings the database to this Branchpoint's schema (the rooms' table and the assignments'), once. */
+export async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -125,7 +156,7 @@ function roomOf(error: unknown, fallback: string): string {
 }
 
 /** The address without its password, for messages. */
-function redact(url: string): string {
+export function redact(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

@@ -18,8 +18,10 @@
  *    follow its last committed one and ignores those it already has, then acknowledges the new last
  *    `acked`: the page drops what is acknowledged from its queue. Resending is always safe, so a page
  *    that lost its network, or its answer, just sends its queue again: nothing lost, nothing twice.
- * 4. `teacher` `{ v, code, secret }` joins the report: the ack holds the report, then the server
- *    pushes `report` as students' events are committed (coalesced to REPORT_INTERVAL_MS).
+ * 4. `teacher` `{ v, code, secret }` joins the report: the ack holds a `ReportSnapshot` (the
+ *    scenario's names, its branch map and the tally so far), then the server pushes `delta`
+ *    `{ students, events }` with what each commit added, which the page folds into its tally
+ *    (src/workshop/assignment-tally.ts); a delta out of step makes the page send `teacher` again.
  * 5. `record` `{ v, code, secret, format }` answers with the report as Markdown, CSV or JSON;
  *    `delete` `{ v, code, secret }` erases the assignment and everything recorded for it.
  * Students only ever get their own token's answers: there is no message that returns other
@@ -30,8 +32,6 @@ import { LIMITS, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, type ErrorReply } from '.
 
 export const ASSIGNMENT_PROTOCOL_VERSION = 1 as const;
 export const ASSIGNMENT_NAMESPACE = '/assignments';
-/** Report pushes to a teacher are coalesced: at most one per assignment per this many ms. */
-export const REPORT_INTERVAL_MS = 100;
 
 export const ASSIGNMENT_LIMITS = {
   /** Events in one `submit`; a longer queue goes in several. */

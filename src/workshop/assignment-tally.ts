@@ -11,6 +11,7 @@
  * record at once (tests/assignments/tally.test.ts checks that for random records in random orders).
  */
 import { produce, type Draft } from 'immer';
+import type { BranchLayout } from '../engine/branch-map-layout.ts';
 import type { AssignmentInfo } from './assignment-protocol.ts';
 import {
   pathSteps,
@@ -58,9 +59,10 @@ export interface ReportDelta {
   events: ReportEvent[];
 }
 
-/** What the teacher's page gets when it opens the report: the scenario's names and the tally so far. */
+/** What the teacher's page gets when it opens the report: the scenario's names and map, and the tally so far. */
 export interface ReportSnapshot {
   catalog: ReportCatalog;
+  layout: BranchLayout;
   tally: AssignmentTally;
 }
 

@@ -169,6 +169,24 @@ describe('an assignment: a teacher and three students', () => {
     expect(reasons.join('\n')).toContain('First thought');
     if (shots) await teacher.screenshot({ path: joinPath(shots, 'assignment-report-1366x768.png') });
 
+    // Each path is drawn on the branch map too: one bold line per step (Ana reached an ending, so
+    // her last step leads into it), the points passed filled, the ending outlined.
+    const map = (nickname: string) =>
+      teacher
+        .locator('.assignment-student', { has: teacher.getByRole('heading', { name: new RegExp(`^${nickname} —`) }) })
+        .locator('.assignment-map svg.branch-map');
+    await expect(map('Ana').locator('.edge.taken').count()).resolves.toBe(anaChoices);
+    await expect(map('Ana').locator('.node.decision.explored').count()).resolves.toBe(anaChoices);
+    await expect(map('Ana').locator('.node.ending.current').count()).resolves.toBe(1);
+    await expect(map('Cy').locator('.node.ending.current').count()).resolves.toBe(0);
+    await expect(map('Cy').locator('.node.decision.explored').count()).resolves.toBe(2);
+    expect(await map('Cy').getAttribute('aria-hidden')).toBe('true');
+    if (shots) {
+      await teacher.locator('#report-students').scrollIntoViewIfNeeded();
+      await teacher.evaluate(() => document.getElementById('report-students')!.scrollIntoView({ block: 'start' }));
+      await teacher.screenshot({ path: joinPath(shots, 'assignment-report-paths-1366x768.png') });
+    }
+
     // Each reason once, though Ben's were resent after the network came back.
     const json = await download(teacher, 'JSON');
     const report = JSON.parse(json.text) as AssignmentReport;

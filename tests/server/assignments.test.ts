@@ -18,6 +18,7 @@ import {
   type StudentEventBody,
 } from '../../src/workshop/assignment-protocol.ts';
 import type { AssignmentReport } from '../../src/workshop/assignment-report.ts';
+import { applyDelta, tallyView, type ReportDelta, type ReportSnapshot } from '../../src/workshop/assignment-tally.ts';
 import { SMALL_FOLDER, SMALL_ID } from '../workshop/helpers.ts';
 import { tempSite } from './harness.ts';
 
@@ -71,11 +72,23 @@ describe('assignments over sockets', () => {
     expect(created.urls[0]).toBe(`${url}/?assignment=${created.code}`);
     const { code, secret } = created;
 
-    const pushed: AssignmentReport[] = [];
-    teacher.on('report', (r: AssignmentReport) => pushed.push(r));
+    // The teacher's page: the tally from the answer, then each pushed delta folded in.
+    const deltas: ReportDelta[] = [];
+    teacher.on('delta', (d: ReportDelta) => deltas.push(d));
     const opened = await ask(teacher, 'teacher', { v, code, secret });
     expect(opened.ok).toBe(true);
-    expect(opened.report.started).toBe(0);
+    const snapshot = opened.snapshot as ReportSnapshot;
+    expect(snapshot.tally.started).toBe(0);
+    expect(snapshot.layout.nodes.map((n) => n.id)).toContain('funding');
+    const live = () => {
+      let tally = snapshot.tally;
+      for (const d of deltas) {
+        const folded = applyDelta(tally, snapshot.catalog, d);
+        expect(folded.gap).toBe(false);
+        tally = folded.tally;
+      }
+      return tallyView(tally, snapshot.catalog, at());
+    };
 
     const ada = connect(url);
     const joined = await ask(ada, 'student', { v, code, nickname: '  Ada <b>  ' });
@@ -100,11 +113,25 @@ describe('assignments over sockets', () => {
       acked: 4,
     });
 
-    await expect.poll(() => pushed.at(-1)?.decisions[0]?.options.find((o) => o.id === 'rebuild')?.count).toBe(1);
-    const live = pushed.at(-1)!;
-    expect(live.started).toBe(1);
-    expect(live.students[0]).toMatchObject({ nickname: 'Ada <b>', path: [{ decision: 'funding', option: 'rebuild' }] });
-    expect(live.decisions[0]!.reasons[0]!.text).toBe('Safer for 2030');
+    await expect.poll(() => live().decisions[0]?.options.find((o) => o.id === 'rebuild')?.count).toBe(1);
+    const report = live();
+    expect(report.started).toBe(1);
+    expect(report.students[0]).toMatchObject({
+      nickname: 'Ada <b>',
+      events: 4,
+      path: [{ decision: 'funding', option: 'rebuild' }],
+    });
+    expect(report.decisions[0]!.reasons[0]!.text).toBe('Safer for 2030');
+    // Small pushes: only what each commit added, never the whole report; and nothing twice.
+    expect(deltas.flatMap((d) => d.events).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(deltas.flatMap((d) => d.students).map((s) => s.nickname)).toEqual(['Ada <b>']);
+    // A teacher opening the report now gets the same from the database.
+    const reopened = (await ask(connect(url), 'teacher', { v, code, secret })).snapshot as ReportSnapshot;
+    expect({ ...tallyView(reopened.tally, reopened.catalog, 'now'), generatedAt: '' }).toEqual({
+      ...report,
+      generatedAt: '',
+    });
+    expect(JSON.stringify(reopened)).not.toMatch(/tokenHash|secret/i);
 
     // Coming back with the token: the same student, where they were.
     const again = connect(url);

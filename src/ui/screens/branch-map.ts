@@ -54,10 +54,12 @@ export function branchMapScreen(state: BranchMapState, actions: BranchMapActions
     },
     // A box in the drawing does what its line in the list does (go there, or say why it is locked),
     // so the boxes are as clickable as they look; keyboards and screen readers use the list.
-    branchDrawing(layout, statusOf, (id) => {
-      const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
-      button?.focus();
-      button?.click();
+    branchMapDrawing(layout, statusOf, {
+      onNode: (id) => {
+        const button = list.querySelector<HTMLButtonElement>(`[data-node="${CSS.escape(id)}"] button`);
+        button?.focus();
+        button?.click();
+      },
     }),
   );
   // A drawing wider than a phone would open on its empty left edge: bring the current point into view.
@@ -118,12 +120,14 @@ function nodeAction(node: MapNode, state: BranchMapState, actions: BranchMapActi
   return [button, why];
 }
 
-/** The drawing alone (the workshop's debrief draws the room's path with it); `edgeClass` marks some edges. */
-export function branchDrawing(
+/**
+ * The drawing alone (the workshop's debrief and the teacher's report draw a path with it): boxes classed
+ * by `statusOf`, edges classed `edge` plus what `edgeClass` adds, clicks on boxes to `onNode`.
+ */
+export function branchMapDrawing(
   layout: BranchLayout,
   statusOf: (node: MapNode) => string,
-  onNode?: (id: string) => void,
-  edgeClass?: (edge: MapEdge) => string | undefined,
+  { onNode, edgeClass }: { onNode?: (id: string) => void; edgeClass?: (edge: MapEdge) => string | undefined } = {},
 ): SVGSVGElement {
   const width = layout.widest * (NODE_W + GAP_X) + GAP_X;
   const height = layout.layers * (NODE_H + GAP_Y) + GAP_Y / 2;
@@ -146,7 +150,9 @@ export function branchDrawing(
     'aria-hidden': 'true',
     class: 'branch-map',
   });
-  for (const edge of layout.edges) {
+  // Marked edges (a student's path) go last, so no other line is drawn over them.
+  const marked = (edge: MapEdge) => (edgeClass?.(edge) ? 1 : 0);
+  for (const edge of edgeClass ? [...layout.edges].sort((a, b) => marked(a) - marked(b)) : layout.edges) {
     const from = position.get(edge.from);
     const to = position.get(edge.to);
     if (!from || !to) continue;

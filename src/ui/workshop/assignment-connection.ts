@@ -1,4 +1,8 @@
-/** The teacher's line to assignments: create one, then follow its live report, download it, delete it. */
+/**
+ * The teacher's line to assignments: create one, then follow its live report, download it, delete
+ * it. The report arrives once as a tally, then as the records each commit added, folded in here
+ * (src/workshop/assignment-tally.ts); when one is out of step the tally is asked for again.
+ */
 import { io, type Socket } from 'socket.io-client';
 import {
   ASSIGNMENT_NAMESPACE,
@@ -6,7 +10,7 @@ import {
   type Ack,
   type CreateAssignmentAck,
 } from '../../workshop/assignment-protocol.ts';
-import type { AssignmentReport } from '../../workshop/assignment-report.ts';
+import { applyDelta, type ReportDelta, type ReportSnapshot } from '../../workshop/assignment-tally.ts';
 
 const ANSWER_MS = 10_000;
 const noAnswer = {
@@ -58,17 +62,22 @@ export async function createAssignment(
   }
 }
 
-export type ReportAck = Ack<{ report: AssignmentReport; urls: string[] }>;
+export type ReportAck = Ack<{ snapshot: ReportSnapshot; urls: string[] }>;
 
 export class ReportConnection {
   private readonly socket: Socket;
+  private snapshot: ReportSnapshot | undefined;
+  /** Deltas that arrived while the tally was being fetched: folded in once it is here (repeats are ignored). */
+  private early: ReportDelta[] = [];
+  private asking = false;
 
   constructor(
     private readonly code: string,
     private readonly secret: string,
-    handlers: {
+    private readonly handlers: {
       opened: (ack: ReportAck) => void;
-      report: (report: AssignmentReport) => void;
+      /** The tally changed (a delta folded in). */
+      report: (snapshot: ReportSnapshot) => void;
       deleted: () => void;
       link: (up: boolean) => void;
     },
@@ -76,14 +85,50 @@ export class ReportConnection {
     this.socket = io(ASSIGNMENT_NAMESPACE, { timeout: ANSWER_MS });
     this.socket.on('connect', () => {
       handlers.link(true);
-      this.socket
-        .timeout(ANSWER_MS)
-        .emitWithAck('teacher', { v, code, secret })
-        .then(handlers.opened, () => handlers.opened(noAnswer));
+      this.open();
     });
     this.socket.on('disconnect', () => handlers.link(false));
-    this.socket.on('report', handlers.report);
+    this.socket.on('delta', (delta: ReportDelta) => this.fold(delta));
     this.socket.on('deleted', handlers.deleted);
+  }
+
+  /** Asks for the tally (on connecting, and again when a delta is out of step). */
+  private open(): void {
+    if (this.asking) return;
+    this.asking = true;
+    this.snapshot = undefined;
+    this.early = [];
+    void this.socket
+      .timeout(ANSWER_MS)
+      .emitWithAck('teacher', { v, code: this.code, secret: this.secret })
+      .then(
+        (ack: ReportAck) => {
+          this.asking = false;
+          if (ack.ok) {
+            this.snapshot = ack.snapshot;
+            const early = this.early;
+            this.early = [];
+            for (const delta of early) this.fold(delta, true);
+          }
+          this.handlers.opened(ack.ok ? { ...ack, snapshot: this.snapshot! } : ack);
+        },
+        () => {
+          this.asking = false;
+          this.handlers.opened(noAnswer);
+        },
+      );
+  }
+
+  private fold(delta: ReportDelta, quiet = false): void {
+    if (!this.snapshot) {
+      if (this.asking) this.early.push(delta);
+      return;
+    }
+    const { tally, gap } = applyDelta(this.snapshot.tally, this.snapshot.catalog, delta);
+    if (gap) return this.open();
+    if (tally === this.snapshot.tally) return;
+    this.snapshot = { ...this.snapshot, tally };
+    if (!quiet) this.handlers.report(this.snapshot);
   }
 
   async file(

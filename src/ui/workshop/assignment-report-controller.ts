@@ -1,19 +1,32 @@
 /**
  * The teacher's live report of an assignment: the class link, code and QR code, then how many
  * started and finished, the split at each decision with each option's evidence label, the endings,
- * the sources most and least opened, the reasons and each student's path. Updated as the server
- * pushes; printable; downloadable in three formats; deletable with everything recorded.
+ * the sources most and least opened, the reasons and each student's path (a list, and the same path
+ * on the branch map). Updated as the server pushes what students record (folded into the tally by
+ * the connection); printable; downloadable in three formats; deletable with everything recorded.
  */
 import type { AssignmentReport } from '../../workshop/assignment-report.ts';
+import { studentOrder, tallyView, type ReportSnapshot } from '../../workshop/assignment-tally.ts';
 import { h } from '../dom.ts';
 import { evidenceName } from '../evidence.ts';
 import { forgetTeacherSecret, ReportConnection, teacherSecret, type ReportAck } from './assignment-connection.ts';
 import { downloadFile, showScreen, showTopbar, type Controller, type WorkshopPage } from './page.ts';
 import { qrCode } from './parts/qr-code.ts';
+import { studentPathMap } from './parts/student-path-map.ts';
+
+/**
+ * A class of hundreds sends many small updates a second; the screen is drawn again at most this
+ * often (the tally itself is always current), and each student's block only when they recorded more.
+ */
+const RENDER_EVERY_MS = 250;
 
 export class AssignmentReportController implements Controller {
   private connection: ReportConnection | undefined;
-  private report: AssignmentReport | undefined;
+  private snapshot: ReportSnapshot | undefined;
+  private drawn = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Each student's block as last drawn, by student id, with the number of records it shows. */
+  private blocks = new Map<string, { events: number; element: HTMLElement }>();
   private urls: string[] = [];
   private problem: string | undefined;
   private online = false;
@@ -32,15 +45,15 @@ export class AssignmentReportController implements Controller {
       this.connection = new ReportConnection(code, secret, {
         opened: (ack: ReportAck) => {
           if (ack.ok) {
-            this.report = ack.report;
+            this.snapshot = ack.snapshot;
             this.urls = ack.urls;
             this.problem = undefined;
           } else this.problem = `The report could not be opened: ${ack.error.message}.`;
           this.render();
         },
-        report: (report) => {
-          this.report = report;
-          this.render();
+        report: (snapshot) => {
+          this.snapshot = snapshot;
+          this.soon();
         },
         deleted: () => this.gone(),
         link: (up) => {
@@ -52,12 +65,23 @@ export class AssignmentReportController implements Controller {
   }
 
   dispose(): void {
+    clearTimeout(this.timer);
     this.connection?.close();
+  }
+
+  /** Draws again now, or when RENDER_EVERY_MS has passed since the last drawing. */
+  private soon(): void {
+    if (this.timer !== undefined) return;
+    const wait = Math.max(0, this.drawn + RENDER_EVERY_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.render();
+    }, wait);
   }
 
   private gone(): void {
     this.deleted = true;
-    this.report = undefined;
+    this.snapshot = undefined;
     forgetTeacherSecret(this.code);
     this.connection?.close();
     this.render();
@@ -82,11 +106,12 @@ export class AssignmentReportController implements Controller {
   }
 
   private render(arrived = false): void {
+    this.drawn = performance.now();
     showTopbar(
       this.page,
       h('span', { class: 'room-line' }, `Assignment ${this.code}`, this.online ? '' : ' · reconnecting…'),
     );
-    const r = this.report;
+    const r = this.snapshot && tallyView(this.snapshot.tally, this.snapshot.catalog, new Date().toISOString());
     const body = this.deleted
       ? [
           h(
@@ -221,24 +246,45 @@ export class AssignmentReportController implements Controller {
         'section',
         { 'aria-labelledby': 'report-students' },
         h('h3', { id: 'report-students' }, 'Students'),
-        r.students.map((s) =>
-          h(
-            'div',
-            { class: 'assignment-student' },
-            h('h4', {}, s.nickname, s.ending ? ` — ${s.ending.title}` : ' — not finished'),
-            s.path.length
-              ? h(
-                  'ol',
-                  { class: 'assignment-path' },
-                  s.path.map((p) => h('li', {}, `${p.decisionTitle}: ${p.optionLabel}`)),
-                )
-              : h('p', {}, 'No choice yet.'),
-            s.sourcesOpened.length
-              ? h('p', { class: 'fine-print' }, 'Sources opened: ', s.sourcesOpened.join(', '))
-              : null,
-          ),
+        h(
+          'p',
+          { class: 'fine-print' },
+          'Each path is listed step by step, then drawn on the branch map: the points a student passed are filled, their choices drawn bold, the ending they reached outlined.',
         ),
+        this.studentBlocks(r),
       ),
     ];
+  }
+
+  /** One block per student, drawn again only when the student has recorded more since. */
+  private studentBlocks(r: AssignmentReport): HTMLElement[] {
+    const ids = studentOrder(this.snapshot!.tally).map((s) => s.id);
+    const blocks = new Map<string, { events: number; element: HTMLElement }>();
+    const elements = r.students.map((s, i) => {
+      const id = ids[i]!;
+      const kept = this.blocks.get(id);
+      const block = kept && kept.events === s.events ? kept : { events: s.events, element: this.studentBlock(s) };
+      blocks.set(id, block);
+      return block.element;
+    });
+    this.blocks = blocks;
+    return elements;
+  }
+
+  private studentBlock(s: AssignmentReport['students'][number]): HTMLElement {
+    return h(
+      'div',
+      { class: 'assignment-student' },
+      h('h4', {}, s.nickname, s.ending ? ` — ${s.ending.title}` : ' — not finished'),
+      s.path.length
+        ? h(
+            'ol',
+            { class: 'assignment-path' },
+            s.path.map((p) => h('li', {}, `${p.decisionTitle}: ${p.optionLabel}`)),
+          )
+        : h('p', {}, 'No choice yet.'),
+      s.sourcesOpened.length ? h('p', { class: 'fine-print' }, 'Sources opened: ', s.sourcesOpened.join(', ')) : null,
+      studentPathMap(this.snapshot!.layout, s),
+    );
   }
 }

@@ -9,7 +9,7 @@ import type { OptionView, ScenarioIndex } from '../../../engine/view.ts';
 import { matchesReported } from '../../../workshop/debrief.ts';
 import type { DebriefPart, DebriefStep, DebriefView } from '../../../workshop/protocol.ts';
 import { h } from '../../dom.ts';
-import { branchDrawing } from '../../screens/branch-map.ts';
+import { branchMapDrawing } from '../../screens/branch-map.ts';
 import { voteChart, votesCaption } from './vote-chart.ts';
 
 export const DEBRIEF_TITLES: Record<DebriefPart, string> = {
@@ -67,16 +67,17 @@ function pathDrawing(debrief: DebriefView, index: ScenarioIndex | undefined): HT
     ),
   );
   const passedBy = new Set(debrief.steps.flatMap((s) => s.untaken.map((o) => `${s.decisionId} ${o.id}`)));
-  const svg = branchDrawing(
+  const svg = branchMapDrawing(
     layout,
     (node) => (node.id === debrief.endingId ? 'current' : onPath.has(node.id) ? 'explored' : 'unexplored'),
-    undefined,
-    (edge) =>
-      chosen.has(`${edge.from} ${edge.option} ${edge.to}`)
-        ? 'room-edge'
-        : passedBy.has(`${edge.from} ${edge.option}`)
-          ? 'untaken-edge'
-          : undefined,
+    {
+      edgeClass: (edge) =>
+        chosen.has(`${edge.from} ${edge.option} ${edge.to}`)
+          ? 'room-edge'
+          : passedBy.has(`${edge.from} ${edge.option}`)
+            ? 'untaken-edge'
+            : undefined,
+    },
   );
   return h(
     'figure',
