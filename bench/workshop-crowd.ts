@@ -58,6 +58,7 @@ const clock = () => performance.timeOrigin + performance.now();
 const MAX_TRIES = 20;
 /** Participants connecting or joining at once, unless the command says otherwise. */
 const CONCURRENCY = 50;
+const JOIN_WAIT_MS = 60_000;
 
 class Participant {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -112,7 +113,9 @@ class Participant {
       try {
         // A join sent while disconnected would wait in the buffer and time out there.
         await this.connected();
-        const ack = await this.socket.timeout(10_000).emitWithAck('join', {
+        // A join given up too soon may still succeed on the server: sent again without a token, it
+        // makes a second participant, so the wait is long (a loaded machine answers late, not never).
+        const ack = await this.socket.timeout(JOIN_WAIT_MS).emitWithAck('join', {
           v: 1,
           role: 'participant',
           code: this.room,
