@@ -1,15 +1,29 @@
 /**
- * The simulated participants of `npm run bench:workshop`, in their own process so that their
- * work does not delay the projector whose clock measures latency. Driven over IPC by
- * bench/workshop.ts. Each participant behaves as the page does: joins with a nickname, keeps its
- * token, joins again after a reconnection Socket.IO could not recover, and sends its vote again
- * when the first try was never acknowledged.
+ * The simulated participants of `npm run bench:workshop` and `npm run bench:cluster`, in their own
+ * process(es) so that their work does not delay the projector whose clock measures latency.
+ * Driven over IPC by bench/workshop-rounds.ts (`Crowd`). Each participant behaves as the page
+ * does: joins with a nickname, keeps its token, joins again after a reconnection Socket.IO could
+ * not recover, and sends its vote again when the first try was never acknowledged.
+ *
+ * Connections are opened as a class arrives, not all at once: a participant's socket connects
+ * only when its turn in the join queue comes, and at most `concurrency` participants are between
+ * "connecting" and "joined" at any moment. (Creating 5,000 sockets that all connect at once made
+ * 5,000 WebSocket handshakes through nginx together; on 2 cores many missed the 10 s connect
+ * timeout, reconnected, and the joins behind them timed out in turn.) WebSocket only, as the
+ * page's connection to a room: no long-polling handshake first.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/workshop/protocol.ts';
 
+export interface CrowdRoom {
+  code: string;
+  participants: number;
+  /** A loopback address (127.0.0.x) the room's phones connect from, as from their school's network. */
+  from?: string;
+}
+
 export type CrowdCommand =
-  | { cmd: 'join'; url: string; rooms: Array<{ code: string; participants: number }> }
+  | { cmd: 'join'; url: string; rooms: CrowdRoom[]; concurrency?: number }
   | { cmd: 'await-open'; round: number }
   | {
       cmd: 'vote';
@@ -19,11 +33,13 @@ export type CrowdCommand =
     }
   | { cmd: 'close' };
 
-export type CrowdReply =
+/** Every reply carries `cpuMs`: the CPU time (user + system) this crowd process has used so far. */
+export type CrowdReply = (
   | { cmd: 'joined'; participants: number; ms: number }
   | { cmd: 'open'; participants: number }
   | { cmd: 'voted'; votes: VoteOutcome[]; dropped: number; rejoins: number }
-  | { cmd: 'error'; message: string };
+  | { cmd: 'error'; message: string }
+) & { cpuMs: number };
 
 export interface VoteOutcome {
   room: string;
@@ -40,6 +56,9 @@ export interface VoteOutcome {
 
 const clock = () => performance.timeOrigin + performance.now();
 const MAX_TRIES = 20;
+/** Participants connecting or joining at once, unless the command says otherwise. */
+const CONCURRENCY = 50;
+const JOIN_WAIT_MS = 60_000;
 
 class Participant {
   readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -53,14 +72,18 @@ class Participant {
     url: string,
     readonly room: string,
     readonly nickname: string,
+    from?: string,
   ) {
     this.socket = io(url, {
       transports: ['websocket'],
+      // Connects when its turn in the join queue comes (start()).
+      autoConnect: false,
       reconnectionDelay: 100,
       reconnectionDelayMax: 1000,
       randomizationFactor: 0.5,
       timeout: 10_000,
-    });
+      ...(from ? { localAddress: from } : {}),
+    } as Partial<ManagerOptions & SocketOptions>);
     this.socket.on('view', (view) => {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
@@ -73,10 +96,26 @@ class Participant {
     });
   }
 
+  /** Opens the connection and joins once it is open. */
+  async start(): Promise<void> {
+    this.socket.connect();
+    await this.connected();
+    await this.join();
+  }
+
+  private connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve) => this.socket.once('connect', () => resolve()));
+  }
+
   async join(): Promise<void> {
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       try {
-        const ack = await this.socket.timeout(10_000).emitWithAck('join', {
+        // A join sent while disconnected would wait in the buffer and time out there.
+        await this.connected();
+        // A join given up too soon may still succeed on the server: sent again without a token, it
+        // makes a second participant, so the wait is long (a loaded machine answers late, not never).
+        const ack = await this.socket.timeout(JOIN_WAIT_MS).emitWithAck('join', {
           v: 1,
           role: 'participant',
           code: this.room,
@@ -123,19 +162,49 @@ class Participant {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (since: number) => Math.round((performance.now() - since) / 1000);
 let crowd: Participant[] = [];
-const reply = (message: CrowdReply): void => void process.send!(message);
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+type Reply = CrowdReply extends infer R ? (R extends unknown ? Omit<R, 'cpuMs'> : never) : never;
+const reply = (message: Reply): void => void process.send!({ ...message, cpuMs: cpuMs() });
+
+/** Runs `work` on every item, at most `limit` at a time. */
+async function pooled<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 async function handle(command: CrowdCommand): Promise<void> {
   switch (command.cmd) {
     case 'join': {
       const started = performance.now();
-      crowd = command.rooms.flatMap(({ code, participants }) =>
+      crowd = command.rooms.flatMap(({ code, participants, from }) =>
         // With the room's code in the address, as the page does, so a balancer keeps a room together.
-        Array.from({ length: participants }, (_, i) => new Participant(`${command.url}?room=${code}`, code, `P${i}`)),
+        Array.from(
+          { length: participants },
+          (_, i) => new Participant(`${command.url}?room=${code}`, code, `P${i}`, from),
+        ),
       );
-      // In groups, as a class arrives: a thousand handshakes at once would time out on 2 cores.
-      for (let i = 0; i < crowd.length; i += 100) await Promise.all(crowd.slice(i, i + 100).map((p) => p.join()));
+      // Rooms fill one after another in the queue order, as classes arrive.
+      let done = 0;
+      const progress = setInterval(
+        () => console.log(`  crowd ${process.pid}: ${done} of ${crowd.length} joined after ${seconds(started)} s`),
+        15_000,
+      );
+      try {
+        await pooled(crowd, command.concurrency ?? CONCURRENCY, async (p) => {
+          await p.start();
+          done++;
+        });
+      } finally {
+        clearInterval(progress);
+      }
       return reply({ cmd: 'joined', participants: crowd.length, ms: performance.now() - started });
     }
     case 'await-open': {

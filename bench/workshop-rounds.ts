@@ -21,42 +21,117 @@ export type Drop = { fraction: number; downMs: [number, number] };
 const clock = () => performance.timeOrigin + performance.now();
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The crowd process, one request at a time. */
+/**
+ * The crowd: one or more processes (bench/workshop-crowd.ts), one request at a time. With several,
+ * the rooms are dealt out among them and their answers merged, so that 5,000 simulated phones do
+ * not all wait on one event loop.
+ */
 export class Crowd {
-  private readonly child: ChildProcess;
-  private waiting: ((reply: CrowdReply) => void) | undefined;
+  private readonly children: ChildProcess[];
+  private readonly cpu: number[];
+  private waiting: Array<((reply: CrowdReply) => void) | undefined>;
 
-  constructor() {
-    this.child = fork(fileURLToPath(new URL('./workshop-crowd.ts', import.meta.url)), {
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    this.child.on('message', (reply: CrowdReply) => this.waiting?.(reply));
-    process.once('exit', () => this.child.kill('SIGKILL'));
+  constructor(processes = 1) {
+    this.children = Array.from({ length: processes }, () =>
+      fork(fileURLToPath(new URL('./workshop-crowd.ts', import.meta.url)), {
+        execArgv: ['--import', 'tsx'],
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
+    this.cpu = this.children.map(() => 0);
+    this.waiting = this.children.map(() => undefined);
+    this.children.forEach((child, i) =>
+      child.on('message', (reply: CrowdReply) => {
+        this.cpu[i] = reply.cpuMs;
+        this.waiting[i]?.(reply);
+      }),
+    );
+    process.once('exit', () => this.children.forEach((child) => child.kill('SIGKILL')));
   }
 
-  send<C extends CrowdReply['cmd']>(command: CrowdCommand, expect: C): Promise<Extract<CrowdReply, { cmd: C }>> {
+  /** The crowd processes' ids (for their CPU time). */
+  pids(): number[] {
+    return this.children.map((child) => child.pid!);
+  }
+
+  /** CPU time (user + system) the crowd processes had used at their last answer. */
+  cpuMs(): number {
+    return this.cpu.reduce((sum, ms) => sum + ms, 0);
+  }
+
+  async send<C extends CrowdReply['cmd']>(command: CrowdCommand, expect: C): Promise<Extract<CrowdReply, { cmd: C }>> {
+    const parts =
+      command.cmd === 'join'
+        ? this.children.map((_, i) => ({
+            ...command,
+            rooms: command.rooms.filter((_, r) => r % this.children.length === i),
+          }))
+        : this.children.map(() => command);
+    const replies = await Promise.all(parts.map((part, i) => this.ask(i, part, expect)));
+    return merge(replies) as Extract<CrowdReply, { cmd: C }>;
+  }
+
+  private ask(i: number, command: CrowdCommand, expect: CrowdReply['cmd']): Promise<CrowdReply> {
     return new Promise((resolve, reject) => {
-      this.waiting = (reply) => {
+      this.waiting[i] = (reply) => {
+        this.waiting[i] = undefined;
         if (reply.cmd === 'error') reject(new Error(`crowd: ${reply.message}`));
         else if (reply.cmd !== expect) reject(new Error(`crowd answered ${reply.cmd}, expected ${expect}`));
-        else resolve(reply as Extract<CrowdReply, { cmd: C }>);
+        else resolve(reply);
       };
-      this.child.send(command);
+      this.children[i]!.send(command);
     });
   }
 
   async close(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.send({ cmd: 'close' } satisfies CrowdCommand);
-    await Promise.race([exited, sleep(5000)]);
-    this.child.kill('SIGKILL');
+    await Promise.all(
+      this.children.map(async (child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        if (child.connected) child.send({ cmd: 'close' } satisfies CrowdCommand);
+        await Promise.race([exited, sleep(5000)]);
+        child.kill('SIGKILL');
+      }),
+    );
+  }
+}
+
+/** The crowd processes' answers to one request as one answer. */
+function merge(replies: CrowdReply[]): CrowdReply {
+  const first = replies[0]!;
+  const cpuMs = replies.reduce((sum, r) => sum + r.cpuMs, 0);
+  const all = <T extends CrowdReply['cmd']>(_cmd: T) => replies as Array<Extract<CrowdReply, { cmd: T }>>;
+  switch (first.cmd) {
+    case 'joined': {
+      const joined = all('joined');
+      return {
+        cmd: 'joined',
+        participants: joined.reduce((n, r) => n + r.participants, 0),
+        ms: Math.max(...joined.map((r) => r.ms)),
+        cpuMs,
+      };
+    }
+    case 'open':
+      return { cmd: 'open', participants: all('open').reduce((n, r) => n + r.participants, 0), cpuMs };
+    case 'voted': {
+      const voted = all('voted');
+      return {
+        cmd: 'voted',
+        votes: voted.flatMap((r) => r.votes),
+        dropped: voted.reduce((n, r) => n + r.dropped, 0),
+        rejoins: voted.reduce((n, r) => n + r.rejoins, 0),
+        cpuMs,
+      };
+    }
+    case 'error':
+      return first;
   }
 }
 
 /** A room's facilitator and projector, the projector keeping every tally with the time it arrived. */
 export interface Staff {
   code: string;
+  /** The loopback address the room's screens (and, in the cluster bench, phones) connect from. */
+  from?: string;
   facilitator: TestClient;
   presenter: TestClient;
   tallies: Array<{ seq: number; at: number }>;
@@ -76,12 +151,14 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
   creator.close();
   if (!created.ok) throw new Error(`create: ${created.error.message}`);
   const roomUrl = affinity ? `${url}?room=${created.code}` : url;
-  const facilitator = new TestClient(roomUrl);
+  // The facilitator's laptop and the projector are on the school's network too.
+  const screen = from ? { localAddress: from } : {};
+  const facilitator = new TestClient(roomUrl, screen);
   const joined = await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret });
   if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
-  const presenter = new TestClient(roomUrl);
+  const presenter = new TestClient(roomUrl, screen);
   await presenter.join({ v: 1, role: 'presenter', code: created.code });
-  const staff: Staff = { code: created.code, facilitator, presenter, tallies: [] };
+  const staff: Staff = { code: created.code, ...(from ? { from } : {}), facilitator, presenter, tallies: [] };
   presenter.socket.on('tally', (tally: Tally) => staff.tallies.push({ seq: tally.seq, at: clock() }));
   return staff;
 }

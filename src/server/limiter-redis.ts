@@ -4,8 +4,9 @@
  * whichever process its connections reach. Its `consume` is one Lua script in Redis: checked and
  * charged in one step, as the memory limiter does in one process.
  *
- * Limits per socket (`messages`) stay in each process's memory: a socket lives on one process,
- * and no message should wait for Redis.
+ * Limits per socket (`messages`, `new-participants-socket`) stay in each process's memory: a
+ * socket lives on one process, so a shared count adds nothing but a round trip to Redis, and no
+ * message should wait for Redis.
  *
  * When Redis does not answer (down, or slower than TIMEOUT_MS), each limit falls back to this
  * process's memory at once (the insurance limiter), so an outage slows nothing and the limits
@@ -15,7 +16,7 @@ import { RateLimiterMemory, RateLimiterRedis, RLWrapperTimeouts } from 'rate-lim
 import { flexibleLimiter, memoryLimiters, windowSeconds, type LimiterFactory } from './limiter.ts';
 import type { RedisClient } from './redis.ts';
 
-const PER_SOCKET = new Set(['messages']);
+const PER_SOCKET = new Set(['messages', 'new-participants-socket']);
 const TIMEOUT_MS = 500;
 
 export function redisLimiters(client: RedisClient): LimiterFactory {

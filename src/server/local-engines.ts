@@ -25,6 +25,8 @@ export interface Killable extends Engine {
   /** SIGKILL, as a crash would; `restart()` starts it again on the same port. */
   kill(): Promise<void>;
   restart(): Promise<void>;
+  /** The main process's id while it runs (PostgreSQL's postmaster, nginx's master), for the benches' CPU figures. */
+  pid(): number | undefined;
 }
 
 const INSTALL = 'run .ci/run (it installs postgresql, redis-server and nginx from Debian when they are missing)';
@@ -119,6 +121,13 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
     async restart() {
       start();
     },
+    pid() {
+      try {
+        return pidOf();
+      } catch {
+        return undefined; // stopped
+      }
+    },
   };
 }
 
@@ -163,7 +172,7 @@ function owned(
   const killNow = () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
-  return { launch, kill, killNow, output: () => output, mark: () => (output = '') };
+  return { launch, kill, killNow, output: () => output, mark: () => (output = ''), pid: () => child?.pid };
 }
 
 /**
@@ -189,6 +198,7 @@ function killable(process_: ReturnType<typeof owned>, folder: string, url: strin
       stopNow();
     },
     kill: process_.kill,
+    pid: process_.pid,
     async restart() {
       process_.mark();
       await process_.launch();

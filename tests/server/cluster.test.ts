@@ -15,15 +15,19 @@ import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type LocalCluster, type ServerProcess } from '../../src/server/local-cluster.ts';
 import type { CreateAck } from '../../src/workshop/protocol.ts';
+import { SMALL_FOLDER } from '../workshop/helpers.ts';
 import { control, tempSite, TestClient } from './harness.ts';
 
 const site = tempSite();
 let cluster: LocalCluster;
 const clients: TestClient[] = [];
-const OPTIONS = ['hold-and-prepare', 'occupied-territory', 'kursk-defensive', 'deeper-strikes'];
+// The small fixture scenario (tests/fixtures/valid/workshop-small): its first decision's "patch"
+// leads to a second decision with four options (one of them offered only after "patch").
+const FIRST = 'patch';
+const OPTIONS = ['sandbags', 'evacuate', 'close-gates', 'pump'];
 
 beforeAll(async () => {
-  cluster = await startCluster({ processes: 3, dist: site.dist });
+  cluster = await startCluster({ processes: 3, dist: site.dist, scenarios: SMALL_FOLDER });
 }, 120_000);
 
 afterAll(async () => {
@@ -41,7 +45,7 @@ function client(url: string): TestClient {
 /** A room created on one process; its code and secret. */
 async function createRoom(server: ServerProcess | string) {
   const creator = client(typeof server === 'string' ? server : server.url);
-  const created = (await creator.socket.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as Extract<
+  const created = (await creator.socket.emitWithAck('create', { v: 1, scenarioId: 'workshop-small' })) as Extract<
     CreateAck,
     { ok: true }
   >;
@@ -76,7 +80,7 @@ function voter(participants: TestClient[], acknowledged: Set<number>) {
 
 async function firstDecision(facilitator: TestClient, participant: TestClient) {
   await control(facilitator, { type: 'open' });
-  await participant.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' });
+  expect(await participant.socket.emitWithAck('vote', { v: 1, option: FIRST })).toMatchObject({ ok: true });
   await control(facilitator, { type: 'reveal' });
   await control(facilitator, { type: 'advance' });
   expect(await control(facilitator, { type: 'open' })).toMatchObject({ ok: true });
@@ -121,10 +125,10 @@ describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 6
     for (const phone of phones)
       await phone.until(() => phone.view?.vote.phase === 'open', 'the phone to see the open vote');
     // A vote on C reaches the projector on B.
-    expect(await phones[0]!.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({ ok: true });
+    expect(await phones[0]!.socket.emitWithAck('vote', { v: 1, option: FIRST })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.tally?.voters === 1, 'the projector on B to count the vote on C');
     // And a vote on A, whose copy of the room is behind C's, is still counted after the one on C.
-    expect(await phones[2]!.socket.emitWithAck('vote', { v: 1, option: 'allow-wider' })).toMatchObject({ ok: true });
+    expect(await phones[2]!.socket.emitWithAck('vote', { v: 1, option: FIRST })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.tally?.voters === 2, 'the projector to count both votes');
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === 2, 'the results on the projector');
@@ -141,12 +145,12 @@ describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 6
     // B loads the room and writes to it: A's copy is now one event behind.
     const onB = client(`${b.url}?room=${code}`);
     await onB.join({ v: 1, role: 'participant', code, nickname: 'OnB' });
-    expect(await onB.socket.emitWithAck('vote', { v: 1, option: 'allow-wider', reason: 'from B' })).toMatchObject({
+    expect(await onB.socket.emitWithAck('vote', { v: 1, option: FIRST, reason: 'from B' })).toMatchObject({
       ok: true,
     });
     const before = a.output().length;
     // A decides on its old copy; its append collides on (room, seq) with B's events.
-    expect(await onA.socket.emitWithAck('vote', { v: 1, option: 'allow-wider', reason: 'from A' })).toMatchObject({
+    expect(await onA.socket.emitWithAck('vote', { v: 1, option: FIRST, reason: 'from A' })).toMatchObject({
       ok: true,
     });
     expect(a.output().slice(before)).toMatch(new RegExp(`could not write 1 event\\(s\\) for room\\(s\\) ${code}`));
@@ -204,7 +208,7 @@ describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 6
         ).toMatchObject({ ok: true });
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === PARTICIPANTS, 'all votes in the results');
-    expect(await control(facilitator, { type: 'advance', option: 'kursk-defensive', reason: 'tied' })).toMatchObject({
+    expect(await control(facilitator, { type: 'advance', option: 'pump', reason: 'tied' })).toMatchObject({
       ok: true,
     });
   });

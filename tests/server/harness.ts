@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   JoinAck,
@@ -160,8 +160,14 @@ export class TestClient {
   private readonly waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
   rejoins = 0;
 
-  constructor(url: string, options: { extraHeaders?: Record<string, string> } = {}) {
-    this.socket = io(url, { transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200, ...options });
+  /** `localAddress`: a loopback address (127.0.0.x) to connect from, as a page on another network. */
+  constructor(url: string, options: { extraHeaders?: Record<string, string>; localAddress?: string } = {}) {
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnectionDelay: 50,
+      reconnectionDelayMax: 200,
+      ...options,
+    } as Partial<ManagerOptions & SocketOptions>);
     this.socket.on('view', (view) => {
       if (!this.view || view.seq >= this.view.seq) this.view = view;
       this.check();
