@@ -85,15 +85,19 @@ export class ParticipantController implements Controller {
       this.draft.problemField = 'nickname';
       return this.showForm(false, typedCode);
     }
+    // Someone who joins again from the form under the same nickname is the same participant: keep
+    // their token so they are not counted twice. A different nickname on this browser is someone else.
+    const earlier = participantPass(code);
+    const token = earlier && earlier.nickname.trim().toLowerCase() === nickname.toLowerCase() ? earlier.token : '';
     if (code !== this.code) {
       // The room's own address, so a reload comes back to it; the new controller finds the pass.
-      keepParticipantPass(code, { token: '', nickname });
+      keepParticipantPass(code, { token, nickname });
       this.page.navigate({ screen: 'join', code });
       return;
     }
     this.problem = undefined;
     this.showForm(true);
-    this.connect({ token: '', nickname });
+    this.connect({ token, nickname });
   }
 
   private connect(pass: ParticipantPass): void {
