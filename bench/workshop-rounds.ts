@@ -160,12 +160,21 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
   await presenter.join({ v: 1, role: 'presenter', code: created.code });
   const staff: Staff = { code: created.code, ...(from ? { from } : {}), facilitator, presenter, tallies: [] };
   presenter.socket.on('tally', (tally: Tally) => staff.tallies.push({ seq: tally.seq, at: clock() }));
+  // After its process dies the projector joins again elsewhere, and the view it gets shows the
+  // counts: a vote whose tally was lost with the process is shown when that view arrives.
+  presenter.onView = (view) => staff.tallies.push({ seq: view.seq, at: clock() });
   return staff;
 }
 
+/** Resident memory of a process in KB; 0 once it has exited (a server killed by the bench). */
 export function rssKb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]);
+  let status: string;
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 0;
+  }
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 }
 
 export const optionsOf = (staff: Staff): string[] => {

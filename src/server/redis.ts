@@ -9,7 +9,17 @@
  * recovery fails join again with their tokens.
  */
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
+import {
+  AbortError,
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  createClient,
+  DisconnectsClientError,
+  SocketClosedUnexpectedlyError,
+  SocketTimeoutError,
+  TimeoutError,
+} from 'redis';
 
 const newClient = (url: string) =>
   createClient({
@@ -28,7 +38,47 @@ export interface RedisLink {
 
 const PING_MS = 1000;
 
+/** What the Redis client rejects a command with when Redis is slow (5 s without an answer) or unreachable. */
+const LINK_ERRORS = [
+  TimeoutError,
+  SocketTimeoutError,
+  ConnectionTimeoutError,
+  SocketClosedUnexpectedlyError,
+  ClientClosedError,
+  ClientOfflineError,
+  DisconnectsClientError,
+  AbortError,
+];
+let guarded = false;
+
+/**
+ * The streams adapter sends some commands without waiting for them (saving a connection's
+ * recovery session when it drops, publishing some messages). When Redis is slow or gone, such a
+ * command is rejected and nobody handles it, and Node stops the process on an unhandled
+ * rejection: a loaded Redis would kill the server processes one after another (seen in
+ * `npm run bench:cluster`: a `TimeoutError` from the Redis client's command queue). Those
+ * rejections only mean a message or a recovery session was not kept, which the pages survive
+ * (they join again with their tokens), so they are logged, once per kind of error per minute;
+ * any other unhandled rejection still stops the process, as Node would.
+ */
+function guardAgainstLinkErrors(log: (line: string) => void): void {
+  if (guarded) return;
+  guarded = true;
+  const lastLogged = new Map<string, number>();
+  process.on('unhandledRejection', (reason) => {
+    if (!LINK_ERRORS.some((kind) => reason instanceof kind)) throw reason;
+    const name = (reason as Error).name;
+    const now = Date.now();
+    if (now - (lastLogged.get(name) ?? 0) < 60_000) return;
+    lastLogged.set(name, now);
+    log(
+      `a Redis command was not answered (${name}: ${(reason as Error).message}); a message or recovery session may be lost`,
+    );
+  });
+}
+
 export async function connectRedis(url: string, log: (line: string) => void): Promise<RedisLink> {
+  guardAgainstLinkErrors(log);
   const client = newClient(url);
   let down = false;
   // Without a listener a lost connection would stop the process; log an outage once, not every retry.

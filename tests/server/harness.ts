@@ -159,6 +159,8 @@ export class TestClient {
   private request: JoinRequest | undefined;
   private readonly waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
   rejoins = 0;
+  /** Called whenever the view changes: from a `view` message or from a join's answer. */
+  onView: ((view: RoomView) => void) | undefined;
 
   /** `localAddress`: a loopback address (127.0.0.x) to connect from, as a page on another network. */
   constructor(url: string, options: { extraHeaders?: Record<string, string>; localAddress?: string } = {}) {
@@ -169,7 +171,7 @@ export class TestClient {
       ...options,
     } as Partial<ManagerOptions & SocketOptions>);
     this.socket.on('view', (view) => {
-      if (!this.view || view.seq >= this.view.seq) this.view = view;
+      if (!this.view || view.seq >= this.view.seq) this.setView(view);
       this.check();
     });
     this.socket.on('tally', (tally) => {
@@ -188,7 +190,7 @@ export class TestClient {
     const ack = await this.socket.emitWithAck('join', request);
     if (ack.ok) {
       this.request = ack.token && request.role === 'participant' ? { ...request, token: ack.token } : request;
-      if (!this.view || ack.view.seq >= this.view.seq) this.view = ack.view;
+      if (!this.view || ack.view.seq >= this.view.seq) this.setView(ack.view);
       this.check();
     }
     return ack;
@@ -212,6 +214,11 @@ export class TestClient {
       const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), ms);
       this.waiters.push({ test, resolve: () => (clearTimeout(timer), resolve()) });
     });
+  }
+
+  private setView(view: RoomView) {
+    this.view = view;
+    this.onView?.(view);
   }
 
   private check() {
