@@ -5,8 +5,7 @@
  * holds (an outcome saying a leader announced a "total naval blockade" looks checked and is not).
  */
 import type { DocPath } from './diagnostic.ts';
-import type { Scenario } from './schema.ts';
-import { forEachText } from './texts.ts';
+import type { Scenario, VariantText } from './schema.ts';
 import type { Reporter } from './validate.ts';
 
 interface Findable {
@@ -22,16 +21,16 @@ export function checkLeftovers(scenario: Scenario, sources: ReadonlyMap<string, 
     const code = twineCode(text);
     if (code)
       report.warning(
-        path,
+        path(),
         code.startsWith('[[')
           ? `a Twine link left in the text: "${code}". Branchpoint does not follow links in a text, so students would read it as written: make it an option (with its "next"), or take it out`
           : `Twine code left in the text: "${code}". Branchpoint does not run it, so students would read it as written: rewrite it in plain words, or as "effects" and "when"`,
       );
-    if (!allRead) return;
+    if (!allRead || !MAY_QUOTE.test(text)) return;
     for (const quoted of quotations(text)) {
       if ([...sources.values()].some((source) => source.hasQuote(quoted))) continue;
       report.warning(
-        path,
+        path(),
         `the words in quotation marks, "${quoted}", are in no source, yet the marks make them look like a checked quotation: cite the words that say it (a citation with its quote), or reword without quotation marks`,
       );
     }
@@ -44,10 +43,12 @@ const NOT_PROSE = new Set(['quote']);
 
 /** Every string in the scenario with "TODO" in it, wherever it is. */
 function checkTodos(scenario: Scenario, report: Reporter): void {
+  // Most files have none: one search of the file's text spares a walk through every field.
+  if (report.text !== undefined && !report.text.includes('TODO')) return;
   const path: Array<string | number> = [];
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (TODO.test(value))
+      if (value.includes('TODO') && TODO.test(value))
         report.warning(
           [...path],
           `"TODO" is still here: "${excerpt(value, value.search(TODO))}". Write what it stands for, or take it out`,
@@ -59,10 +60,10 @@ function checkTodos(scenario: Scenario, report: Reporter): void {
         path.pop();
       });
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) {
+      for (const key in value) {
         if (NOT_PROSE.has(key)) continue;
         path.push(key);
-        visit(item);
+        visit((value as Record<string, unknown>)[key]);
         path.pop();
       }
     }
@@ -80,16 +81,50 @@ function excerpt(text: string, at: number): string {
   return `${start > 0 ? '…' : ''}${flat.slice(start, start + EXCERPT).trim()}${start + EXCERPT < flat.length ? '…' : ''}`;
 }
 
-/** Texts students read: titles, situations, option labels, outcomes, endings; each variant apart. */
-function forEachStoryText(scenario: Scenario, visit: (text: string, path: DocPath) => void): void {
+/** Where a story text is: decision and option (or ending) numbers, the field, and the variant, if any. */
+type TextAt = [
+  field: 'title' | 'situation' | 'label' | 'outcome' | 'text',
+  item: number,
+  option?: number,
+  variant?: number,
+];
+
+function pathOf([field, item, option, variant]: TextAt): DocPath {
+  const owner: DocPath =
+    field === 'text' || (field === 'title' && option === -1)
+      ? ['endings', item]
+      : option === undefined || option < 0
+        ? ['decisions', item]
+        : ['decisions', item, 'options', option];
+  return variant === undefined ? [...owner, field] : [...owner, field, variant, 'text'];
+}
+
+/**
+ * Texts students read: titles, situations, option labels, outcomes, endings, each variant apart.
+ * Only texts with a character that could start Twine code or a quotation are visited, and paths
+ * are made only for those: a large scenario has tens of thousands of texts and nearly all are prose.
+ */
+function forEachStoryText(scenario: Scenario, visit: (text: string, path: () => DocPath) => void): void {
+  // The place is passed in pieces, not as an array: most texts never need it.
+  const check = (text: string, field: TextAt[0], item: number, option?: number, variant?: number) => {
+    if (MAY_MATTER.test(text)) visit(text, () => pathOf([field, item, option, variant]));
+  };
+  const variants = (value: VariantText, field: TextAt[0], item: number, option?: number) => {
+    if (typeof value === 'string') check(value, field, item, option);
+    else value.forEach((variant, v) => check(variant.text, field, item, option, v));
+  };
   scenario.decisions.forEach((decision, d) => {
-    visit(decision.title, ['decisions', d, 'title']);
-    decision.options.forEach((option, o) => visit(option.label, ['decisions', d, 'options', o, 'label']));
+    check(decision.title, 'title', d);
+    variants(decision.situation, 'situation', d);
+    decision.options.forEach((option, o) => {
+      check(option.label, 'label', d, o);
+      variants(option.outcome, 'outcome', d, o);
+    });
   });
-  scenario.endings.forEach((ending, e) => visit(ending.title, ['endings', e, 'title']));
-  forEachText(scenario, (site) =>
-    site.variants.forEach((variant, v) => visit(variant.text, site.isList ? [...site.path, v, 'text'] : site.path)),
-  );
+  scenario.endings.forEach((ending, e) => {
+    check(ending.title, 'title', e, -1);
+    variants(ending.text, 'text', e);
+  });
 }
 
 /**
@@ -100,9 +135,15 @@ function forEachStoryText(scenario: Scenario, visit: (text: string, path: DocPat
 const TWINE_CODE = /<<\/?[A-Za-z=-][^<\n]{0,300}?>>|\([a-z][a-z0-9-]{0,40}:[^()\n]{0,300}\)?|\[\[[^[\]\n]{0,300}\]\]/;
 
 export function twineCode(text: string): string | undefined {
+  if (!MAY_BE_CODE.test(text)) return undefined;
   const found = TWINE_CODE.exec(text)?.[0];
   return found === undefined ? undefined : found.length > EXCERPT ? `${found.slice(0, EXCERPT)}…` : found;
 }
+
+/** Cheap tests that spare most texts the full patterns. */
+const MAY_BE_CODE = /<<|\[\[|\(/;
+const MAY_QUOTE = /["“«]/;
+const MAY_MATTER = /<<|\[\[|\(|["“«]/;
 
 /**
  * Words between double quotation marks (straight, curly or « »), each with at least one letter.

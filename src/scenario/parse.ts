@@ -37,6 +37,8 @@ export interface Position {
 
 export interface ParsedFile {
   value: unknown;
+  /** The file's text as read, when known: a check can skip its walk when a word is not in it at all. */
+  text?: string;
   /** Line and column of the deepest node along `path` that exists in the file. */
   /** With `key`, the position of the last key on the path itself, for problems with a field's name. */
   locate: (path: DocPath, options?: { key?: boolean }) => Position;
@@ -149,7 +151,7 @@ export function parseScenarioText(source: string, file: string, limits?: ParseLi
   const pairs = pairIndex();
   return {
     ok: true,
-    file: { value, locate: (path, options) => locate(doc, path, position, pairs, options?.key ?? false) },
+    file: { value, text, locate: (path, options) => locate(doc, path, position, pairs, options?.key ?? false) },
   };
 }
 

@@ -119,6 +119,8 @@ export interface Reporter {
   partial?: boolean;
   /** The file as read, for naming places in the author's words. */
   tree?: unknown;
+  /** The file's text, when known: lets a check that looks for a word skip its walk when the word is absent. */
+  text?: string;
   /** The line a path is on in the author's file; undefined for a part made up while checking. */
   lineOf(path: DocPath): number | undefined;
   error(path: DocPath, message: string, detail?: Detail): void;
@@ -149,7 +151,15 @@ function reporter(parsed: ParsedFile, file: string, salvaged?: Salvaged): Report
     const path = salvaged ? salvaged.original(at) : at;
     return path ? parsed.locate(path).line : undefined;
   };
-  return { list, partial: salvaged?.partial, tree: parsed.value, lineOf, error: add('error'), warning: add('warning') };
+  return {
+    list,
+    partial: salvaged?.partial,
+    tree: parsed.value,
+    text: parsed.text,
+    lineOf,
+    error: add('error'),
+    warning: add('warning'),
+  };
 }
 
 interface LoadedSource {
