@@ -57,7 +57,7 @@ async function noAxeProblems(pages: Record<string, Page>): Promise<void> {
 }
 
 describe('a workshop session: facilitator, projector and three phones', () => {
-  it('runs the flagship to an ending and downloads the record', { timeout: 150_000 }, async () => {
+  it('runs the flagship to an ending and downloads the record', { timeout: 240_000 }, async () => {
     const base = `${server.url}/workshop.html`;
     const opened: OpenPage[] = [];
     const open = async (viewport: { width: number; height: number }) => {
