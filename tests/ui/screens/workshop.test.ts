@@ -141,8 +141,13 @@ describe('presenter screen', () => {
 
   it('at an ending: the ending, its questions and the room’s path', async () => {
     const made = room();
-    made.voteAndReveal([['ana', 'keep']]).do({ type: 'advance' });
+    made.voteAndReveal([['ana', 'keep']]).do({ type: 'advance' }, { type: 'next' });
     made.voteAndReveal([['ana', 'hire']]).do({ type: 'advance' });
+    // First what the last choice caused, then the ending.
+    const outcome = presenterScreen(presenterView(made.scenario, made.state, context(made)), JOIN_URL, vi.fn());
+    expect(textOf(outcome.querySelector('h2')!)).toBe('Hire new drivers');
+    expect(outcome.querySelector('.room-outcome')).not.toBeNull();
+    made.do({ type: 'next' });
     const view = presenterView(made.scenario, made.state, context(made));
     const screen = presenterScreen(view, JOIN_URL, vi.fn());
     expect(textOf(screen.querySelector('h2')!)).toBe('Buses run');
@@ -244,6 +249,19 @@ describe('facilitator screen', () => {
   it('offline: counts hands for each option the world allows, with no room panel', async () => {
     const made = new TestRoom(tinyRoomScenario);
     made.voteAndReveal([]).do({ type: 'advance', option: 'shorten', reason: 'to see it' });
+    // The outcome, with the override announced, and the one way on.
+    const outcomeActs = actions();
+    const outcome = facilitatorScreen(
+      facilitatorView(made.scenario, made.state, { now: made.now }),
+      emptyDrafts(),
+      { mode: 'offline', busy: false },
+      outcomeActs,
+    );
+    expect(textOf(outcome.querySelector('.override-notice q')!)).toBe('to see it');
+    expect(outcome.querySelector('.hands-form')).toBeNull();
+    outcome.querySelector<HTMLButtonElement>('#next-decision')!.click();
+    expect(outcomeActs.control).toHaveBeenCalledWith({ type: 'next' });
+    made.do({ type: 'next' });
     const acts = actions();
     const drafts = emptyDrafts();
     const screen = facilitatorScreen(
