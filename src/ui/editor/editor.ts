@@ -676,7 +676,8 @@ export class Editor {
 
   private check(delay: number): void {
     clearTimeout(this.checkTimer);
-    this.checkStatus.textContent = 'Checking…';
+    // Marked, not said: screen readers hear the verdict when it changes, not every "checking".
+    this.checkStatus.dataset.checking = 'true';
     this.checkTimer = setTimeout(() => void this.runCheck(), delay);
   }
 
@@ -686,6 +687,7 @@ export class Editor {
     const run = ++this.checking;
     const outcome = await checkOffThread(draftFiles(draft));
     if (run !== this.checking) return;
+    delete this.checkStatus.dataset.checking;
     if (outcome.kind !== 'checked') {
       this.diagnostics = [];
       this.checkStatus.textContent = outcome.kind === 'refused' ? outcome.message : 'Checked.';
@@ -699,9 +701,10 @@ export class Editor {
       this.preview.update(bundle);
     }
     this.preview.stale(!bundle);
-    this.checkStatus.textContent = bundle
+    const verdict = bundle
       ? `Checked: ${problemCount(this.diagnostics)}. It plays: see Preview.`
       : `Checked: ${problemCount(this.diagnostics)}. Fix the errors to play it.`;
+    if (this.checkStatus.textContent !== verdict) this.checkStatus.textContent = verdict;
     this.checkStatus.className = `ed-check-status ${bundle ? 'ok' : 'has-errors'}`;
     if (this.side !== 'source') this.drawSide();
     else this.refreshTabs();

@@ -188,7 +188,7 @@ export function itemList(ctx: FormContext, path: Path, heading: string, options:
             ctx.insert(path, at, options.fresh!());
           },
         },
-        `Add ${options.keepLast && items.length > 0 ? `a ${noun} before the last` : `a ${noun}`}`,
+        `Add ${article(noun)} ${noun}${options.keepLast && items.length > 0 ? ' before the last' : ''}`,
       )
     : null;
   return h(
@@ -240,5 +240,7 @@ export function stringList(
     duplicate: false,
   });
 }
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
