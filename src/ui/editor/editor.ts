@@ -7,6 +7,7 @@
 import { pointIds, uniqueId } from '../../authoring/editor/choices.ts';
 import { draftFiles, draftFromFiles, newDraft, type Draft } from '../../authoring/editor/draft.ts';
 import { record, redo, startHistory, undo, type History } from '../../authoring/editor/history.ts';
+import { renameEdits } from '../../authoring/editor/rename.ts';
 import {
   duplicateItem,
   EditError,
@@ -485,6 +486,17 @@ export class Editor {
         this.focusPath([...path, index + 1]);
         this.say('Duplicated.');
       },
+      rename: (rename) =>
+        // After the focus has moved on (Tab, a click), so the redrawn form gives it back where it went.
+        setTimeout(() => {
+          const edits = renameEdits(this.value, rename);
+          if (edits.length === 0) return;
+          const focused = document.activeElement?.id;
+          this.apply((text) => edits.reduce((out, e) => setIn(out, e.path, e.value), text), { redraw: true });
+          if (focused) document.getElementById(focused)?.focus();
+          const places = `${edits.length} ${edits.length === 1 ? 'place' : 'places'}`;
+          this.say(`Renamed “${rename.from}” to “${rename.to}” in ${places} that referred to it.`);
+        }),
       live: (update) => this.updaters.push(update),
       cite: (path) => {
         this.citing = path;

@@ -5,6 +5,7 @@
  */
 import type { Json, Path } from '../../authoring/editor/yaml-edit.ts';
 import { valueAt } from '../../authoring/editor/yaml-edit.ts';
+import type { Rename, RenameKind } from '../../authoring/editor/rename.ts';
 import { h } from '../dom.ts';
 
 /** What the forms may ask of the editor. */
@@ -26,6 +27,8 @@ export interface FormContext {
   /** Replaces the text of the source file at `file` (a path in the folder). */
   setSourceFile(file: string, text: string | undefined, renamedFrom?: string): void;
   sourceFile(file: string): string | undefined;
+  /** Renames what refers to an id that was just changed. */
+  rename(rename: Rename): void;
 }
 
 export const pathKey = (path: Path): string => path.join('.');
@@ -66,6 +69,20 @@ export function textField(ctx: FormContext, path: Path, label: string, options: 
     options.hint ? h('p', { class: 'ed-hint', id: hintId }, options.hint) : null,
     control,
   );
+}
+
+/** An id: when a new one is committed (Enter, or leaving the field), what referred to the old one follows. */
+export function idField(ctx: FormContext, path: Path, kind: RenameKind, decision?: string): HTMLElement {
+  const field = textField(ctx, path, 'Id', {
+    hint: 'Lowercase letters, digits and dashes. Renaming it renames what refers to it.',
+  });
+  const input = field.querySelector('input')!;
+  let before = input.value;
+  input.addEventListener('change', () => {
+    if (input.value !== before && before !== '') ctx.rename({ kind, from: before, to: input.value, decision });
+    before = input.value;
+  });
+  return field;
 }
 
 /** A number field; `integer` refuses fractions in the browser's own way. */
