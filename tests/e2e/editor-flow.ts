@@ -57,7 +57,7 @@ export async function waitForCheck(page: Page, ok: boolean): Promise<string> {
   await page.waitForFunction(
     (ok) => {
       const el = document.querySelector('.ed-check-status');
-      return el?.classList.contains(ok ? 'ok' : 'has-errors') && !/Checking/.test(el.textContent ?? '');
+      return el instanceof HTMLElement && el.classList.contains(ok ? 'ok' : 'has-errors') && !el.dataset.checking;
     },
     ok,
     { timeout: 30_000 },

@@ -7,6 +7,7 @@
 import { pointIds, uniqueId } from '../../authoring/editor/choices.ts';
 import { draftFiles, draftFromFiles, newDraft, type Draft } from '../../authoring/editor/draft.ts';
 import { record, redo, startHistory, undo, type History } from '../../authoring/editor/history.ts';
+import { renameEdits } from '../../authoring/editor/rename.ts';
 import {
   duplicateItem,
   EditError,
@@ -485,6 +486,17 @@ export class Editor {
         this.focusPath([...path, index + 1]);
         this.say('Duplicated.');
       },
+      rename: (rename) =>
+        // After the focus has moved on (Tab, a click), so the redrawn form gives it back where it went.
+        setTimeout(() => {
+          const edits = renameEdits(this.value, rename);
+          if (edits.length === 0) return;
+          const focused = document.activeElement?.id;
+          this.apply((text) => edits.reduce((out, e) => setIn(out, e.path, e.value), text), { redraw: true });
+          if (focused) document.getElementById(focused)?.focus();
+          const places = `${edits.length} ${edits.length === 1 ? 'place' : 'places'}`;
+          this.say(`Renamed “${rename.from}” to “${rename.to}” in ${places} that referred to it.`);
+        }),
       live: (update) => this.updaters.push(update),
       cite: (path) => {
         this.citing = path;
@@ -676,7 +688,8 @@ export class Editor {
 
   private check(delay: number): void {
     clearTimeout(this.checkTimer);
-    this.checkStatus.textContent = 'Checking…';
+    // Marked, not said: screen readers hear the verdict when it changes, not every "checking".
+    this.checkStatus.dataset.checking = 'true';
     this.checkTimer = setTimeout(() => void this.runCheck(), delay);
   }
 
@@ -686,6 +699,7 @@ export class Editor {
     const run = ++this.checking;
     const outcome = await checkOffThread(draftFiles(draft));
     if (run !== this.checking) return;
+    delete this.checkStatus.dataset.checking;
     if (outcome.kind !== 'checked') {
       this.diagnostics = [];
       this.checkStatus.textContent = outcome.kind === 'refused' ? outcome.message : 'Checked.';
@@ -699,9 +713,10 @@ export class Editor {
       this.preview.update(bundle);
     }
     this.preview.stale(!bundle);
-    this.checkStatus.textContent = bundle
+    const verdict = bundle
       ? `Checked: ${problemCount(this.diagnostics)}. It plays: see Preview.`
       : `Checked: ${problemCount(this.diagnostics)}. Fix the errors to play it.`;
+    if (this.checkStatus.textContent !== verdict) this.checkStatus.textContent = verdict;
     this.checkStatus.className = `ed-check-status ${bundle ? 'ok' : 'has-errors'}`;
     if (this.side !== 'source') this.drawSide();
     else this.refreshTabs();

@@ -5,6 +5,7 @@
  */
 import type { Json, Path } from '../../authoring/editor/yaml-edit.ts';
 import { valueAt } from '../../authoring/editor/yaml-edit.ts';
+import type { Rename, RenameKind } from '../../authoring/editor/rename.ts';
 import { h } from '../dom.ts';
 
 /** What the forms may ask of the editor. */
@@ -26,6 +27,8 @@ export interface FormContext {
   /** Replaces the text of the source file at `file` (a path in the folder). */
   setSourceFile(file: string, text: string | undefined, renamedFrom?: string): void;
   sourceFile(file: string): string | undefined;
+  /** Renames what refers to an id that was just changed. */
+  rename(rename: Rename): void;
 }
 
 export const pathKey = (path: Path): string => path.join('.');
@@ -66,6 +69,20 @@ export function textField(ctx: FormContext, path: Path, label: string, options: 
     options.hint ? h('p', { class: 'ed-hint', id: hintId }, options.hint) : null,
     control,
   );
+}
+
+/** An id: when a new one is committed (Enter, or leaving the field), what referred to the old one follows. */
+export function idField(ctx: FormContext, path: Path, kind: RenameKind, decision?: string): HTMLElement {
+  const field = textField(ctx, path, 'Id', {
+    hint: 'Lowercase letters, digits and dashes. Renaming it renames what refers to it.',
+  });
+  const input = field.querySelector('input')!;
+  let before = input.value;
+  input.addEventListener('change', () => {
+    if (input.value !== before && before !== '') ctx.rename({ kind, from: before, to: input.value, decision });
+    before = input.value;
+  });
+  return field;
 }
 
 /** A number field; `integer` refuses fractions in the browser's own way. */
@@ -188,7 +205,7 @@ export function itemList(ctx: FormContext, path: Path, heading: string, options:
             ctx.insert(path, at, options.fresh!());
           },
         },
-        `Add ${options.keepLast && items.length > 0 ? `a ${noun} before the last` : `a ${noun}`}`,
+        `Add ${article(noun)} ${noun}${options.keepLast && items.length > 0 ? ' before the last' : ''}`,
       )
     : null;
   return h(
@@ -240,5 +257,7 @@ export function stringList(
     duplicate: false,
   });
 }
+
+const article = (noun: string) => (/^[aeiou]/i.test(noun) ? 'an' : 'a');
 
 export const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -8,7 +8,16 @@ import type { Json, Path } from '../../authoring/editor/yaml-edit.ts';
 import { valueAt } from '../../authoring/editor/yaml-edit.ts';
 import { isRecord } from '../../lib/is-record.ts';
 import { h } from '../dom.ts';
-import { checkField, itemList, numberField, selectField, stringList, textField, type FormContext } from './fields.ts';
+import {
+  checkField,
+  idField,
+  itemList,
+  numberField,
+  selectField,
+  stringList,
+  textField,
+  type FormContext,
+} from './fields.ts';
 import {
   citationList,
   conditionList,
@@ -125,7 +134,7 @@ function sources(ctx: FormContext): HTMLElement {
         });
         area.value = ctx.sourceFile(file) ?? '';
         return [
-          textField(ctx, [...path, 'id'], 'Id'),
+          idField(ctx, [...path, 'id'], 'source'),
           textField(ctx, [...path, 'title'], 'Title'),
           fileField(ctx, path),
           h(
@@ -172,7 +181,7 @@ function actors(ctx: FormContext): HTMLElement {
         name: 'A new actor',
       }),
       body: (path) => [
-        textField(ctx, [...path, 'id'], 'Id'),
+        idField(ctx, [...path, 'id'], 'actor'),
         textField(ctx, [...path, 'name'], 'Name'),
         textField(ctx, [...path, 'description'], 'Description', { optional: true }),
       ],
@@ -202,7 +211,7 @@ function variables(ctx: FormContext): HTMLElement {
         initial: 0,
       }),
       body: (path) => [
-        textField(ctx, [...path, 'id'], 'Id'),
+        idField(ctx, [...path, 'id'], 'variable'),
         textField(ctx, [...path, 'label'], 'Name on the meter'),
         textField(ctx, [...path, 'description'], 'What high and low mean', { optional: true }),
         checkField(ctx, [...path, 'hidden'], 'Hidden: used in conditions, never shown as a meter'),
@@ -237,7 +246,7 @@ function decision(ctx: FormContext, index: number): HTMLElement {
   return form(
     `Decision point: ${str(item.title) || str(item.id)}`,
     textField(ctx, [...path, 'title'], 'Title', { hint: 'A short heading for this decision point.' }),
-    textField(ctx, [...path, 'id'], 'Id'),
+    idField(ctx, [...path, 'id'], 'point'),
     selectField(
       ctx,
       [...path, 'actor'],
@@ -253,7 +262,7 @@ function decision(ctx: FormContext, index: number): HTMLElement {
       fresh: () => freshOption(ctx, index),
       body: (optionPath) => [
         textField(ctx, [...optionPath, 'label'], 'Label: what the decision-maker does'),
-        textField(ctx, [...optionPath, 'id'], 'Id'),
+        idField(ctx, [...optionPath, 'id'], 'option', str(item.id)),
         selectField(
           ctx,
           [...optionPath, 'evidence'],
@@ -283,7 +292,7 @@ function ending(ctx: FormContext, index: number): HTMLElement {
   return form(
     `Ending: ${str(item.title) || str(item.id)}`,
     textField(ctx, [...path, 'title'], 'Title'),
-    textField(ctx, [...path, 'id'], 'Id'),
+    idField(ctx, [...path, 'id'], 'point'),
     variantText(ctx, [...path, 'text'], 'Text', 'ending', [...path, 'citations']),
     selectField(ctx, [...path, 'evidence'], 'Evidence label', EVIDENCE_CHOICES, { optional: true }),
     citationList(ctx, [...path, 'citations'], 'Citations of the ending'),
