@@ -86,7 +86,8 @@ export function layoutStage(width: number, height: number, needs: LayoutNeeds, p
   }
 
   const captions = (w - 2 * pad) / actors >= Math.max(unit * 4.5, 64);
-  const emblemRadius = Math.max(7, Math.min(unit * 1.3, (w - 2 * pad) / actors / 2.8));
+  // On a short phone band the emblems stay small, leaving the map most of the height.
+  const emblemRadius = Math.max(7, Math.min(unit * 1.3, (w - 2 * pad) / actors / 2.8, h * 0.055));
   const actorsHeight = actorBlockHeight(emblemRadius, captions, unit);
   const panelHeight = Math.round(Math.min(h * 0.55, pad * 1.5 + actorsHeight));
   const panel = { x: 0, y: h - panelHeight, width: w, height: panelHeight };

@@ -45,6 +45,8 @@ async function main(): Promise<void> {
   const written: string[] = [];
   const shoot = async (page: Page, name: string, size: string) => {
     const file = join(OUT, `player-${name}-${size}.png`);
+    // A phone scrolls the screen's heading to the top; the picture shows the stage above it too.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: file });
     written.push(file);
   };

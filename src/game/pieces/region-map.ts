@@ -234,7 +234,9 @@ export class RegionMap {
       width: (layout.mode === 'side' ? layout.panel.x : layout.width) - 4,
       height: (layout.mode === 'below' ? layout.panel.y : layout.height) - 4,
     };
-    const avoid: Box[] = [];
+    // The scale bar's corner (drawn below) takes no place name.
+    const barBottom = layout.mode === 'below' ? layout.panel.y - unit * 2.4 : layout.height;
+    const avoid: Box[] = [{ x: 0, y: barBottom - unit * 2, width: unit * 12, height: unit * 2 }];
     const placed = placeLabels(
       points.map(([x, y]) => ({ x, y })),
       this.markers.map((m) => ({ width: m.label.width, height: m.label.height })),
