@@ -109,10 +109,13 @@ interface Explored {
   edgeStart: number[];
   edgeTarget: number[];
   edgeOption: number[];
-  optionNames: Array<{ decision: string; option: string }>;
+  /** Decision and option ids of an option by its global index, made only for the few options named in findings. */
+  optionName: (option: number) => { decision: string; option: string };
+  /** Global index of the first option of each decision point. */
+  optionBase: Int32Array;
   offered: Uint8Array;
   stuck: number[];
-  noVariant: Map<string, { site: TextSiteRef; config: number }>;
+  noVariant: Map<number, { site: TextSiteRef; config: number }>;
   noRoute: Map<number, number>;
   single: Map<number, { config: number; option: number }>;
   tooMany: Map<number, { config: number; offered: number }>;
@@ -196,7 +199,15 @@ function explore(scenario: Scenario): Explored {
   };
 
   let optionCount = 0;
-  const optionNames: Explored['optionNames'] = [];
+  // Where each decision point's options start among all options: names are made only when asked for.
+  const optionBase = new Int32Array(decisionCount + 1);
+  scenario.decisions.forEach((decision, d) => (optionBase[d + 1] = optionBase[d]! + decision.options.length));
+  const optionDecision = new Int32Array(optionBase[decisionCount]!);
+  for (let d = 0; d < decisionCount; d++) optionDecision.fill(d, optionBase[d]!, optionBase[d + 1]!);
+  const optionName = (option: number) => {
+    const decision = scenario.decisions[optionDecision[option]!]!;
+    return { decision: decision.id, option: decision.options[option - optionBase[optionDecision[option]!]!]!.id };
+  };
   const allEffects: CodedEffect[] = [];
   const situations = scenario.decisions.map((decision, d) =>
     variantsOf(decision.situation, () => rules.situation(decision).map((v) => v.when), {
@@ -206,20 +217,23 @@ function explore(scenario: Scenario): Explored {
   );
   const options: CompiledOption[][] = scenario.decisions.map((decision, d) =>
     decision.options.map((option, o) => {
-      optionNames.push({ decision: decision.id, option: option.id });
       return {
         index: optionCount++,
         when: compile(option.when),
         effects: NONE as CodedEffect[],
-        routes: (typeof option.next === 'string' ? [{ to: option.next, when: undefined }] : option.next).map((r) => ({
-          when: compile(r.when),
-          next: nodeIndex.get(r.to)!,
-        })),
-        outcome: variantsOf(option.outcome, () => rules.outcome(option).map((v) => v.when), {
-          kind: 'outcome',
-          decision: d,
-          option: o,
-        }),
+        // A plain next and a plain outcome, as most options have, are made without a list or a site.
+        routes:
+          typeof option.next === 'string'
+            ? [{ when: undefined, next: nodeIndex.get(option.next)! }]
+            : option.next.map((r) => ({ when: compile(r.when), next: nodeIndex.get(r.to)! })),
+        outcome:
+          typeof option.outcome === 'string'
+            ? undefined
+            : variantsOf(option.outcome, () => rules.outcome(option).map((v) => v.when), {
+                kind: 'outcome',
+                decision: d,
+                option: o,
+              }),
       };
     }),
   );
@@ -232,10 +246,16 @@ function explore(scenario: Scenario): Explored {
       const declared = option.effects?.length
         ? compileEffects(bindEffects(scenario, option.effects), variableIndex)
         : [];
-      const chose = facts.get(`chose:${decision.id}/${option.id}`);
-      const passed = facts.get(`passed:${decision.id}`);
-      const set = [chose, passed].filter((f): f is number => f !== undefined);
-      const effects = [...declared, ...set.map((variable) => ({ variable, set: 1, add: 0, min: 0, max: 1 }))];
+      // Most scenarios read no path facts: then no key is made for each of their options.
+      const set =
+        facts.size === 0
+          ? NONE
+          : [facts.get(`chose:${decision.id}/${option.id}`), facts.get(`passed:${decision.id}`)].filter(
+              (f): f is number => f !== undefined,
+            );
+      const effects = set.length
+        ? [...declared, ...set.map((variable) => ({ variable, set: 1, add: 0, min: 0, max: 1 }))]
+        : declared;
       if (effects.length) {
         options[d]![o]!.effects = effects;
         allEffects.push(...effects);
@@ -253,12 +273,13 @@ function explore(scenario: Scenario): Explored {
   const variantReached = new Uint8Array(variantCount);
   const siteReached = new Set<CodedVariants>();
   const noVariant: Explored['noVariant'] = new Map();
-  const pick = (variants: CodedVariants | undefined, world: number, config: number, key: () => string) => {
-    if (!variants) return;
+  // Keyed by number (a situation or ending by its node, an outcome by nodeCount + its option's
+  // index): a key string or closure for every transition explored cost more than the rest of it.
+  const pick = (variants: CodedVariants, world: number, config: number, key: number) => {
     siteReached.add(variants);
     const found = variants.tests.findIndex((test) => holds(test, world));
     if (found >= 0) variantReached[variants.first + found] = 1;
-    else if (!noVariant.has(key())) noVariant.set(key(), { site: variants.site, config });
+    else if (!noVariant.has(key)) noVariant.set(key, { site: variants.site, config });
   };
 
   // Discover configurations breadth first. Configuration c is (configNode[c], configWorld[c]);
@@ -283,7 +304,8 @@ function explore(scenario: Scenario): Explored {
     const node = configNode[c]!;
     const world = configWorld[c]!;
     if (node < decisionCount) {
-      pick(situations[node], world, c, () => `s${node}`);
+      const situation = situations[node];
+      if (situation) pick(situation, world, c, node);
       let count = 0;
       let last = -1;
       for (const option of options[node]!) {
@@ -292,7 +314,7 @@ function explore(scenario: Scenario): Explored {
         count++;
         last = option.index;
         const nextWorld = option.effects.length === 0 ? world : worlds.apply(world, option.effects);
-        pick(option.outcome, nextWorld, c, () => `o${option.index}`);
+        if (option.outcome) pick(option.outcome, nextWorld, c, nodeCount + option.index);
         let next = -1;
         for (const route of option.routes) {
           if (holds(route.when, nextWorld)) {
@@ -304,11 +326,9 @@ function explore(scenario: Scenario): Explored {
           if (!noRoute.has(option.index)) noRoute.set(option.index, c);
           continue;
         }
-        const key = nextWorld * nodeCount + next;
-        let index = seen.get(key);
+        let index = seen.getOrAdd(nextWorld * nodeCount + next, configNode.length);
         if (index < 0) {
           index = configNode.length;
-          seen.set(key, index);
           configNode.push(next);
           configWorld.push(nextWorld);
           parent.push(c);
@@ -321,7 +341,8 @@ function explore(scenario: Scenario): Explored {
       else if (count === 1 && !single.has(node)) single.set(node, { config: c, option: last });
       else if (count > MAX_OFFERED_OPTIONS && !tooMany.has(node)) tooMany.set(node, { config: c, offered: count });
     } else {
-      pick(endingTexts[node - decisionCount], world, c, () => `e${node}`);
+      const text = endingTexts[node - decisionCount];
+      if (text) pick(text, world, c, node);
     }
     edgeStart.push(edgeTarget.length);
   }
@@ -335,7 +356,8 @@ function explore(scenario: Scenario): Explored {
     edgeStart,
     edgeTarget,
     edgeOption,
-    optionNames,
+    optionName,
+    optionBase,
     offered,
     stuck,
     noVariant,
@@ -376,7 +398,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     );
   const example = (c: number) => {
     const options: string[] = [];
-    for (let at = c; x.parent[at]! >= 0; at = x.parent[at]!) options.push(x.optionNames[x.via[at]!]!.option);
+    for (let at = c; x.parent[at]! >= 0; at = x.parent[at]!) options.push(x.optionName(x.via[at]!).option);
     return options.reverse();
   };
   const place = (c: number): Place => ({
@@ -465,7 +487,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   // already reported on its own, so a decision it leaves with one option is not reported again.
   const singleOption: Analysis['singleOption'] = [];
   for (const [node, { config, option }] of x.single) {
-    if (everOffered[node]! >= 2) singleOption.push({ ...place(config), option: x.optionNames[option]!.option });
+    if (everOffered[node]! >= 2) singleOption.push({ ...place(config), option: x.optionName(option).option });
   }
   const unreachedVariants: Analysis['unreachedVariants'] = [];
   for (const site of x.variantSites) {
@@ -485,7 +507,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     neverOffered,
     hasLoop,
     noVariant: [...x.noVariant.values()].map(({ site, config }) => ({ ...place(config), site })),
-    noRoute: [...x.noRoute].map(([option, config]) => ({ ...place(config), option: x.optionNames[option]!.option })),
+    noRoute: [...x.noRoute].map(([option, config]) => ({ ...place(config), option: x.optionName(option).option })),
     unreachedVariants,
     singleOption,
     tooMany: [...x.tooMany.values()].map(({ config, offered }) => ({ ...place(config), offered })),
@@ -496,7 +518,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
 /** For each option of the start decision, the endings reachable after it: first options spread forward as bit masks. */
 function firstOptions(scenario: Scenario, x: Explored): Analysis['byFirstOption'] {
   const start = scenario.decisions.find((d) => d.id === scenario.start)!;
-  const startBase = x.optionNames.findIndex((n) => n.decision === start.id);
+  const startBase = x.optionBase[scenario.decisions.indexOf(start)]!;
   const count = x.configNode.length;
   const masks = new Uint8Array(count);
   const queue: number[] = [];
@@ -548,7 +570,7 @@ export function listPaths(scenario: Scenario, limit: number, maxSteps = 100): Li
     const node = x.configNode[c]!;
     if (node >= x.decisionCount || chosen.length >= maxSteps || x.edgeStart[c + 1] === x.edgeStart[c]) {
       out.push({
-        choices: chosen.map((o) => x.optionNames[o]!),
+        choices: chosen.map((o) => x.optionName(o)),
         ending: node >= x.decisionCount ? x.nodeIds[node] : undefined,
       });
       return;

@@ -29,6 +29,18 @@ export class NumberIndex {
     this.values[slot] = value;
   }
 
+  /** The value stored for `key`; when there is none, stores `value` and gives -1 (one probe for both). */
+  getOrAdd(key: number, value: number): number {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const slot = this.slot(key);
+    const found = this.values[slot]!;
+    if (found !== -1) return found;
+    this.size++;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+    return -1;
+  }
+
   private slot(key: number): number {
     // `key | 0` keeps the low 32 bits of keys up to 2^53; multiplying by the golden ratio spreads them.
     let slot = (Math.imul(key | 0, 0x9e3779b1) >>> 0) & this.mask;

@@ -48,63 +48,44 @@ export interface Condition {
   anyOf?: Condition[];
 }
 
-/** The fields of a condition other than `anyOf`, whose members are conditions themselves. */
-const conditionFields = {
-  variable: id.meta({ description: 'The id of a variable (a meter or a hidden variable).' }).optional(),
-  atLeast: z.number().optional(),
-  atMost: z.number().optional(),
-  chose: z
-    .union([z.string(), z.array(z.string()).min(1, 'name at least one option')])
-    .meta({ description: `Holds when one of these options was chosen earlier on the path. ${optionRef}` })
-    .optional(),
-  notChose: z
-    .union([z.string(), z.array(z.string()).min(1, 'name at least one option')])
-    .meta({ description: `Holds when none of these options was chosen earlier on the path. ${optionRef}` })
-    .optional(),
-  passed: idOrIds('Holds when a choice was made at one of these decision points earlier on the path.').optional(),
-  notPassed: idOrIds('Holds when no choice was made at any of these decision points on the path.').optional(),
-};
-
-const anyOfList = (member: z.ZodType<Condition>) =>
-  z
-    .array(member)
-    .min(1, 'name at least one condition')
-    .meta({ description: 'Holds when at least one of these conditions holds.' })
-    .optional();
-
-const refineCondition = <T extends z.ZodType<Condition>>(shape: T) =>
-  shape
-    .refine((c) => exactlyOne(c, CONDITION_KINDS), {
-      message: `a condition needs exactly one of: ${CONDITION_KINDS.join(', ')}`,
-    })
-    .refine((c) => c.variable === undefined || c.atLeast !== undefined || c.atMost !== undefined, {
-      message: 'a condition needs "atLeast", "atMost" or both',
-    })
-    .refine((c) => c.variable !== undefined || (c.atLeast === undefined && c.atMost === undefined), {
-      message: '"atLeast" and "atMost" go with "variable"',
-    })
-    .meta({
-      description:
-        'Holds or not on the path so far: a variable within bounds, an option chosen or not, a decision point passed or not, or anyOf a list.',
-    });
-
-const Condition: z.ZodType<Condition> = refineCondition(
-  z.strictObject({
-    ...conditionFields,
+const Condition: z.ZodType<Condition> = z
+  .strictObject({
+    variable: id.meta({ description: 'The id of a variable (a meter or a hidden variable).' }).optional(),
+    atLeast: z.number().optional(),
+    atMost: z.number().optional(),
+    chose: z
+      .union([z.string(), z.array(z.string()).min(1, 'name at least one option')])
+      .meta({ description: `Holds when one of these options was chosen earlier on the path. ${optionRef}` })
+      .optional(),
+    notChose: z
+      .union([z.string(), z.array(z.string()).min(1, 'name at least one option')])
+      .meta({ description: `Holds when none of these options was chosen earlier on the path. ${optionRef}` })
+      .optional(),
+    passed: idOrIds('Holds when a choice was made at one of these decision points earlier on the path.').optional(),
+    notPassed: idOrIds('Holds when no choice was made at any of these decision points on the path.').optional(),
     get anyOf() {
-      return anyOfList(Condition);
+      return z
+        .array(Condition)
+        .min(1, 'name at least one condition')
+        .meta({ description: 'Holds when at least one of these conditions holds.' })
+        .optional();
     },
-  }),
-);
+  })
+  .refine((c) => exactlyOne(c, CONDITION_KINDS), {
+    message: `a condition needs exactly one of: ${CONDITION_KINDS.join(', ')}`,
+  })
+  .refine((c) => c.variable === undefined || c.atLeast !== undefined || c.atMost !== undefined, {
+    message: 'a condition needs "atLeast", "atMost" or both',
+  })
+  .refine((c) => c.variable !== undefined || (c.atLeast === undefined && c.atMost === undefined), {
+    message: '"atLeast" and "atMost" go with "variable"',
+  })
+  .meta({
+    description:
+      'Holds or not on the path so far: a variable within bounds, an option chosen or not, a decision point passed or not, or anyOf a list.',
+  });
 
-/**
- * Conditions with anyOf nested at most `depth` deep: no cycle, so zod can compile it (see
- * format.ts). It accepts a subset of what Condition accepts and gives the same value for it.
- */
-const boundedCondition = (depth: number): z.ZodType<Condition> =>
-  refineCondition(
-    z.strictObject({ ...conditionFields, anyOf: anyOfList(depth === 0 ? z.never() : boundedCondition(depth - 1)) }),
-  );
+const when = z.array(Condition).min(1).meta({ description: 'All of these conditions must hold.' });
 
 const placeRef = id.meta({ description: 'The id of a place under map.places.' });
 const rangeRef = id.meta({ description: 'The id of a range under map.ranges.' });
@@ -147,6 +128,27 @@ const StageDirection = z
 
 const stage = z.array(StageDirection).min(1).meta({ description: 'What the map shows after the choice.' });
 
+const Variant = z.strictObject({
+  when: when
+    .optional()
+    .meta({ description: 'Shown when all these hold; leave out on the last variant, the fallback.' }),
+  text: text('The text on paths where this variant applies.'),
+  citations,
+  stage: stage.optional().meta({ description: "Outcome variants only: replaces the option's stage directions." }),
+  evidence: Evidence.optional().meta({
+    description: "Outcome variants only: the kind of claim, when it differs from the option's.",
+  }),
+});
+
+/** A plain text, or variants of which the first whose conditions hold is shown. */
+const variantText = (description: string) =>
+  z.union([text(description), z.array(Variant).min(1, 'give at least one variant')]);
+
+const Route = z.strictObject({
+  when: when.optional().meta({ description: 'Taken when all these hold; leave out on the last route, the fallback.' }),
+  to: id.meta({ description: 'The id of the decision point or ending.' }),
+});
+
 /** Format 2's effect: format 1's, with the reason students read beside the meter's change. */
 const Effect = z
   .strictObject({
@@ -159,6 +161,53 @@ const Effect = z
     message: 'an effect needs exactly one of "add" or "set"',
   })
   .meta({ description: 'How choosing an option changes the world state.' });
+
+const Option = z.strictObject({
+  id,
+  label: text('What the decision-maker does, in a few words.'),
+  outcome: variantText('What happens when this option is chosen.'),
+  evidence: Evidence,
+  citations,
+  next: z.union([id, z.array(Route).min(1, 'give at least one route')]).meta({
+    description: 'The id of the decision point or ending that follows, or routes: the first that holds is taken.',
+  }),
+  effects: z.array(Effect).optional(),
+  when: when.optional().meta({ description: 'Offered only when all these conditions hold.' }),
+  stage: stage.optional(),
+});
+
+const Decision = z.strictObject({
+  id,
+  actor: id.meta({ description: 'The id of the actor who decides here.' }),
+  title: text('A short heading for this decision point.'),
+  situation: variantText('What the decision-maker faces, in neutral words.'),
+  citations: citations.optional(),
+  // Format 2 may list options for different paths; the analysis checks that no path offers more than 4.
+  options: z
+    .array(Option)
+    .min(2, 'a decision point lists at least 2 options')
+    .max(
+      MAX_LISTED_OPTIONS,
+      `a decision point lists at most ${MAX_LISTED_OPTIONS} options (and offers at most 4 on any path)`,
+    ),
+});
+
+const Ending = z
+  .strictObject({
+    id,
+    title: text('The name of this ending.'),
+    text: variantText('What the world looks like at this ending.'),
+    evidence: Evidence.optional(),
+    // Left out when the text is written as variants, which carry their own: then it reads as [].
+    citations: citations
+      .default([])
+      .meta({ description: 'Required when "text" is one text; variants carry their own.' }),
+    questions: z.array(text('A question for the class.')).min(1, 'give the class at least one discussion question'),
+  })
+  .refine((ending) => typeof ending.text !== 'string' || ending.citations.length > 0, {
+    message: 'missing required field "citations": every claim must be checkable in a source',
+    path: ['citations'],
+  });
 
 const Variable = z.strictObject({
   id,
@@ -233,135 +282,42 @@ const Limits = z
   })
   .meta({ description: 'Word counts above which the checker warns (defaults: situation 80, outcome 60).' });
 
-/**
- * The schemas whose texts, options and routes carry conditions, built around one condition schema:
- * the recursive Condition (the format), or a bounded one that zod can compile (see format.ts).
- */
-function schemasWith(Condition: z.ZodType<Condition>) {
-  const when = z.array(Condition).min(1).meta({ description: 'All of these conditions must hold.' });
-
-  const Variant = z.strictObject({
-    when: when
-      .optional()
-      .meta({ description: 'Shown when all these hold; leave out on the last variant, the fallback.' }),
-    text: text('The text on paths where this variant applies.'),
-    citations,
-    stage: stage.optional().meta({ description: "Outcome variants only: replaces the option's stage directions." }),
-    evidence: Evidence.optional().meta({
-      description: "Outcome variants only: the kind of claim, when it differs from the option's.",
-    }),
-  });
-
-  /** A plain text, or variants of which the first whose conditions hold is shown. */
-  const variantText = (description: string) =>
-    z.union([text(description), z.array(Variant).min(1, 'give at least one variant')]);
-
-  const Route = z.strictObject({
-    when: when
-      .optional()
-      .meta({ description: 'Taken when all these hold; leave out on the last route, the fallback.' }),
-    to: id.meta({ description: 'The id of the decision point or ending.' }),
-  });
-
-  const Option = z.strictObject({
+export const ScenarioSchema = z
+  .strictObject({
+    format: z
+      .literal(FORMAT_VERSION)
+      .meta({ description: 'The version of the scenario format this file is written in.' }),
     id,
-    label: text('What the decision-maker does, in a few words.'),
-    outcome: variantText('What happens when this option is chosen.'),
-    evidence: Evidence,
-    citations,
-    next: z.union([id, z.array(Route).min(1, 'give at least one route')]).meta({
-      description: 'The id of the decision point or ending that follows, or routes: the first that holds is taken.',
-    }),
-    effects: z.array(Effect).optional(),
-    when: when.optional().meta({ description: 'Offered only when all these conditions hold.' }),
-    stage: stage.optional(),
-  });
-
-  const Decision = z.strictObject({
-    id,
-    actor: id.meta({ description: 'The id of the actor who decides here.' }),
-    title: text('A short heading for this decision point.'),
-    situation: variantText('What the decision-maker faces, in neutral words.'),
-    citations: citations.optional(),
-    // Format 2 may list options for different paths; the analysis checks that no path offers more than 4.
-    options: z
-      .array(Option)
-      .min(2, 'a decision point lists at least 2 options')
-      .max(
-        MAX_LISTED_OPTIONS,
-        `a decision point lists at most ${MAX_LISTED_OPTIONS} options (and offers at most 4 on any path)`,
-      ),
-  });
-
-  const Ending = z
-    .strictObject({
-      id,
-      title: text('The name of this ending.'),
-      text: variantText('What the world looks like at this ending.'),
-      evidence: Evidence.optional(),
-      // Left out when the text is written as variants, which carry their own: then it reads as [].
-      citations: citations
-        .default([])
-        .meta({ description: 'Required when "text" is one text; variants carry their own.' }),
-      questions: z.array(text('A question for the class.')).min(1, 'give the class at least one discussion question'),
-    })
-    .refine((ending) => typeof ending.text !== 'string' || ending.citations.length > 0, {
-      message: 'missing required field "citations": every claim must be checkable in a source',
-      path: ['citations'],
-    });
-
-  const Scenario = z
-    .strictObject({
-      format: z
-        .literal(FORMAT_VERSION)
-        .meta({ description: 'The version of the scenario format this file is written in.' }),
-      id,
-      title: text('The title students see.'),
-      summary: text('One or two sentences on what the scenario is about.'),
-      language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag like "en" or "fr-CA"'),
-      authors: z.array(text('An author.')).min(1),
-      licence: text('The licence of this scenario, e.g. CC-BY-4.0.'),
-      educatorNotes: text('Notes for the teacher: aims, context, how to run it.').optional(),
-      start: id.meta({ description: 'The id of the first decision point.' }),
-      sources: z.array(Source).min(1),
-      actors: z.array(Actor).min(1),
-      variables: z.array(Variable).default([]),
-      decisions: z.array(Decision).min(1),
-      endings: z.array(Ending).min(1),
-      map: MapLayers.optional(),
-      teacher: Teacher.optional(),
-      limits: Limits.optional(),
-    })
-    .meta({
-      title: 'Branchpoint scenario',
-      description: 'A decision scenario for Branchpoint. See docs/authoring.md.',
-    });
-
-  return { Variant, Route, Option, Decision, Ending, Scenario };
-}
-
-const format2 = schemasWith(Condition);
-export const ScenarioSchema = format2.Scenario;
-
-/**
- * ScenarioSchema with anyOf nested at most `depth` deep: it accepts a subset of what ScenarioSchema
- * accepts, gives the same value for it, and has no cycle, so zod can compile it to a fast check.
- */
-export const boundedScenarioSchema = (depth: number): typeof ScenarioSchema =>
-  schemasWith(boundedCondition(depth)).Scenario;
+    title: text('The title students see.'),
+    summary: text('One or two sentences on what the scenario is about.'),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag like "en" or "fr-CA"'),
+    authors: z.array(text('An author.')).min(1),
+    licence: text('The licence of this scenario, e.g. CC-BY-4.0.'),
+    educatorNotes: text('Notes for the teacher: aims, context, how to run it.').optional(),
+    start: id.meta({ description: 'The id of the first decision point.' }),
+    sources: z.array(Source).min(1),
+    actors: z.array(Actor).min(1),
+    variables: z.array(Variable).default([]),
+    decisions: z.array(Decision).min(1),
+    endings: z.array(Ending).min(1),
+    map: MapLayers.optional(),
+    teacher: Teacher.optional(),
+    limits: Limits.optional(),
+  })
+  .meta({ title: 'Branchpoint scenario', description: 'A decision scenario for Branchpoint. See docs/authoring.md.' });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type Citation = z.infer<typeof Citation>;
 export type Effect = z.infer<typeof Effect>;
-export type Option = z.infer<typeof format2.Option>;
-export type Decision = z.infer<typeof format2.Decision>;
-export type Ending = z.infer<typeof format2.Ending>;
+export type Option = z.infer<typeof Option>;
+export type Decision = z.infer<typeof Decision>;
+export type Ending = z.infer<typeof Ending>;
 export type Source = z.infer<typeof Source>;
 export type Actor = z.infer<typeof Actor>;
 export type Variable = z.infer<typeof Variable>;
 export type MapLayers = z.infer<typeof MapLayers>;
-export type Variant = z.infer<typeof format2.Variant>;
-export type Route = z.infer<typeof format2.Route>;
+export type Variant = z.infer<typeof Variant>;
+export type Route = z.infer<typeof Route>;
 export type StageDirection = z.infer<typeof StageDirection>;
 export type Teacher = z.infer<typeof Teacher>;
 export type Limits = z.infer<typeof Limits>;
