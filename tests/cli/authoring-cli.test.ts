@@ -88,7 +88,7 @@ describe.concurrent('npm run scenario -- import-twee', () => {
         .map(() => expect.stringMatching(/^ {2}line \d+: (decision point|ending) “/)),
     );
     expect(listed[heading + 1]).toBe(
-      '  line 49: decision point “the-council-meets”, option “repair-the-old-boat”, citation 1, its “quote”',
+      '  line 50: decision point “the-council-meets”, option “repair-the-old-boat”, citation 1, its “quote”',
     );
     expect(run.stdout).toMatch(
       /until it lists no errors \(13 now, and 18 warnings for the TODOs and any Twine code left in the text\)/,
