@@ -86,7 +86,8 @@ describe('the room sees the consequences', () => {
     const projector = await open({ width: 1920, height: 1080 }, true);
     await projector.goto(`${base}#/present/${code}`);
     const d1 = decision([]);
-    await waitForHeading(projector, d1.title);
+    // Until the first vote opens, the projector is the lobby (tests/e2e/workshop-join.test.ts).
+    await waitForHeading(projector, 'Join on your phone');
     const phones: Page[] = [];
     for (const nickname of ['Ana', 'Ben', 'Cleo']) {
       const phone = await open({ width: 360, height: 640 });
@@ -95,7 +96,6 @@ describe('the room sees the consequences', () => {
     }
     const [ana, ben, cleo] = phones as [Page, Page, Page];
     const everyone = [projector, ...phones];
-    await projector.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 30_000 });
 
     // Before the vote opens, the facilitator sees the options to read out.
     expect(await host.locator('.facilitator-options li').allTextContents()).toEqual(
@@ -105,6 +105,9 @@ describe('the room sees the consequences', () => {
     // Decision 1: three votes, and after the reveal the way on is in view.
     await button(host, 'Open the vote').click();
     for (const phone of phones) await status(phone, 'Voting is open');
+    // The lobby gives way to the decision, with the stage the room will watch.
+    await waitForHeading(projector, d1.title);
+    await projector.waitForFunction(() => window.__branchpointStage?.ready === true, null, { timeout: 30_000 });
     await vote(ana, label([], 'allow-limited'));
     await vote(ben, label([], 'allow-limited'));
     await vote(cleo, label([], 'keep-restriction'));
