@@ -53,11 +53,13 @@ async function showsOutcome(page: Page, path: string[]): Promise<void> {
   expect(await page.locator('.room-outcome').textContent()).toBe(step.outcome);
   // Every meter the choice moved, with its change and why (some choices move none).
   const moved = view.meters.filter((m) => m.change !== 0);
-  const reasons = await page.locator('.meter-moved .meter-reason').allTextContents();
-  // A change without a reason of its own (its reason is the outcome, already above) shows as the number alone.
   const signed = (n: number) => `${n > 0 ? '+' : '−'}${Math.abs(n)}`;
-  expect(reasons).toEqual(
-    moved.map((m) => (m.reason && m.reason !== step.outcome ? `${signed(m.change)}: ${m.reason}` : signed(m.change))),
+  expect(await page.locator('.meter-moved .meter-change').allTextContents()).toEqual(
+    moved.map((m) => ` (${signed(m.change)})`),
+  );
+  // A reason under the meter only when the change has one of its own (else its reason is the outcome, above).
+  expect(await page.locator('.meter-moved .meter-reason').allTextContents()).toEqual(
+    moved.filter((m) => m.reason && m.reason !== step.outcome).map((m) => `${signed(m.change)}: ${m.reason}`),
   );
 }
 

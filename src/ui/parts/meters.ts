@@ -35,13 +35,9 @@ export function meterList(
             `${m.value}/${m.max}`,
             showChange && m.change ? h('span', { class: 'meter-change' }, ` (${signed(m.change)})`) : null,
           ),
-          showChange && m.change
-            ? h(
-                'p',
-                { class: 'meter-reason' },
-                h('strong', {}, `${signed(m.change)}`),
-                m.reason ? `: ${m.reason}` : null,
-              )
+          // The change is already beside the value: a line under it only when there is a reason to give.
+          showChange && m.change && m.reason
+            ? h('p', { class: 'meter-reason' }, h('strong', {}, `${signed(m.change)}`), `: ${m.reason}`)
             : null,
         ),
       ),
