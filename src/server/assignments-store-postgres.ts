@@ -10,45 +10,12 @@
  * Commits are durable (`synchronous_commit = on` on every connection). Deleting removes the rows
  * from every query at once; PostgreSQL reclaims their space on disk when it vacuums the tables.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { QueuedEvent } from '../workshop/assignment-protocol.ts';
 import { acceptEvents } from '../workshop/assignment-queue.ts';
-import type { AssignmentStore, Committed, StoredAssignment, StoredStudent } from './assignments-store.ts';
-import { migrate, redact } from './store-postgres.ts';
-
-interface AssignmentRow {
-  code: string;
-  scenario: string;
-  secret_hash: string;
-  created_at: string;
-  deadline: string | null;
-  ask_reasons: boolean;
-  expires_at: string;
-}
-interface StudentRow {
-  id: string;
-  nickname: string;
-  joined_at: string;
-  token_hash: string;
-  acked: number;
-}
-
-const toAssignment = (row: AssignmentRow): StoredAssignment => ({
-  code: row.code,
-  scenarioId: row.scenario,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  ...(row.deadline ? { deadline: row.deadline } : {}),
-  askReasons: row.ask_reasons,
-  expiresAt: row.expires_at,
-});
-const toStudent = (row: StudentRow): StoredStudent => ({
-  id: row.id,
-  nickname: row.nickname,
-  joinedAt: row.joined_at,
-  tokenHash: row.token_hash,
-  acked: row.acked,
-});
+import type { AssignmentStore, Committed } from './assignments-store.ts';
+import { toAssignment, toStudent, type AssignmentRow, type StudentRow } from './assignments-rows.ts';
+import { openPool } from './store-postgres.ts';
 
 export interface PostgresAssignmentStoreOptions {
   /** Connections in the pool (default 5; the workshop store has its own). */
@@ -61,21 +28,7 @@ export async function openPostgresAssignmentStore(
   options: PostgresAssignmentStoreOptions = {},
 ): Promise<AssignmentStore> {
   const log = options.log ?? ((line: string) => console.error(`[workshop] ${line}`));
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 5,
-    connectionTimeoutMillis: 5000,
-    options: '-c synchronous_commit=on',
-  });
-  pool.on('error', (error) => log(`PostgreSQL connection lost: ${error.message}`));
-  try {
-    await migrate(pool);
-  } catch (error) {
-    await pool.end();
-    throw new Error(`Could not prepare the PostgreSQL assignments at ${redact(url)}: ${(error as Error).message}`, {
-      cause: error,
-    });
-  }
+  const pool = await openPool(url, options.poolSize ?? 5, log, 'assignments');
 
   /** Runs `work` in one transaction on one connection. */
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

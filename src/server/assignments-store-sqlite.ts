@@ -9,41 +9,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { QueuedEvent } from '../workshop/assignment-protocol.ts';
 import { acceptEvents } from '../workshop/assignment-queue.ts';
-import type { AssignmentStore, Committed, StoredAssignment, StoredStudent } from './assignments-store.ts';
-
-interface AssignmentRow {
-  code: string;
-  scenario: string;
-  secret_hash: string;
-  created_at: string;
-  deadline: string | null;
-  ask_reasons: number;
-  expires_at: string;
-}
-interface StudentRow {
-  id: string;
-  nickname: string;
-  joined_at: string;
-  token_hash: string;
-  acked: number;
-}
-
-const toAssignment = (row: AssignmentRow): StoredAssignment => ({
-  code: row.code,
-  scenarioId: row.scenario,
-  secretHash: row.secret_hash,
-  createdAt: row.created_at,
-  ...(row.deadline ? { deadline: row.deadline } : {}),
-  askReasons: row.ask_reasons === 1,
-  expiresAt: row.expires_at,
-});
-const toStudent = (row: StudentRow): StoredStudent => ({
-  id: row.id,
-  nickname: row.nickname,
-  joinedAt: row.joined_at,
-  tokenHash: row.token_hash,
-  acked: row.acked,
-});
+import type { AssignmentStore, Committed, StoredStudent } from './assignments-store.ts';
+import { toAssignment, toStudent, type AssignmentRow, type StudentRow } from './assignments-rows.ts';
 
 export function openSqliteAssignmentStore(file: string): AssignmentStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

@@ -65,11 +65,14 @@ export interface PostgresStoreOptions {
   log?: (line: string) => void;
 }
 
-export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<WorkshopStore> {
-  const log = options.log ?? ((line: string) => console.error(`[workshop] ${line}`));
+/**
+ * A pool on the database with the schema migrated, shared by the workshop store and the assignment
+ * store. `what` names the store in the error a teacher sees if the database cannot be prepared.
+ */
+export async function openPool(url: string, size: number, log: (line: string) => void, what: string): Promise<pg.Pool> {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: size,
     connectionTimeoutMillis: 5000,
     // Every connection promises durable commits, whatever the server's default says.
     options: '-c synchronous_commit=on',
@@ -81,10 +84,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await migrate(pool);
   } catch (error) {
     await pool.end();
-    throw new Error(`Could not prepare the PostgreSQL store at ${redact(url)}: ${(error as Error).message}`, {
+    throw new Error(`Could not prepare the PostgreSQL ${what} at ${redact(url)}: ${(error as Error).message}`, {
       cause: error,
     });
   }
+  return pool;
+}
+
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<WorkshopStore> {
+  const log = options.log ?? ((line: string) => console.error(`[workshop] ${line}`));
+  const pool = await openPool(url, options.poolSize ?? 10, log, 'store');
 
   return {
     shared: true,
@@ -125,7 +134,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 }
 
 /** Brings the database to this Branchpoint's schema (the rooms' table and the assignments'), once. */
-export async function migrate(pool: pg.Pool): Promise<void> {
+async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -156,7 +165,7 @@ function roomOf(error: unknown, fallback: string): string {
 }
 
 /** The address without its password, for messages. */
-export function redact(url: string): string {
+function redact(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
