@@ -108,7 +108,6 @@ export class PresenterController implements Controller {
     this.draw(view, !this.shown || lobby !== this.lobby);
     this.shown = true;
     this.lobby = lobby;
-    this.clock.tick();
     const key = phaseKey(view);
     if (key !== this.announced) {
       this.announced = key;
