@@ -10,14 +10,10 @@
  * true. The world then holds all a condition can ask, so (decision point, world) is still a
  * complete state, and it grows only with the facts authors actually use.
  */
-import { MAX_OFFERED_OPTIONS, type Scenario } from '../scenario/schema.ts';
-import { forEachCondition } from '../scenario/texts.ts';
-import { namesIn } from '../scenario/option-refs.ts';
-import { compileWhen, resolverFor, type Resolve, type Test } from './conditions.ts';
-import { Rules } from './rules.ts';
-import { bindEffects, type BoundEffect } from './world.ts';
-import { NumberIndex } from './number-index.ts';
-import { worldCodes, type CodedCondition, type CodedEffect, type WorldCodes } from './world-codes.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { explore, type Explored, type TextSiteRef } from './explore.ts';
+
+export type { TextSiteRef } from './explore.ts';
 
 export interface EndingReach {
   ending: string;
@@ -35,12 +31,6 @@ export interface Place {
   /** Option ids of a shortest path from the start to here. */
   example: string[];
 }
-
-/** A text that may have variants: a decision's situation, an option's outcome or an ending's text (indices into the scenario). */
-export type TextSiteRef =
-  | { kind: 'situation'; decision: number }
-  | { kind: 'outcome'; decision: number; option: number }
-  | { kind: 'ending'; ending: number };
 
 export interface Analysis {
   configurations: number;
@@ -69,325 +59,9 @@ export interface Analysis {
   byFirstOption: Array<{ option: string; endings: string[] }>;
 }
 
-/** A compiled condition: all atoms hold, and in each group some member holds. */
-interface Coded {
-  atoms: CodedCondition[];
-  groups: Coded[][];
-}
-
-interface CodedVariants {
-  /** Undefined entries are fallbacks. */
-  tests: Array<Coded | undefined>;
-  /** Position of the first variant among all variants of the scenario. */
-  first: number;
-  site: TextSiteRef;
-}
-
-interface CompiledOption {
-  /** Position among all options of the scenario. */
-  index: number;
-  when: Coded | undefined;
-  effects: CodedEffect[];
-  /** Targets by node index, each with its conditions (undefined: always). */
-  routes: Array<{ when: Coded | undefined; next: number }>;
-  outcome: CodedVariants | undefined;
-}
-
-const MAX_CONFIGURATIONS = 2_000_000;
-/** Shared by the many options without conditions or effects. */
-const NONE: never[] = [];
-
-/** The configuration graph and what was seen while exploring it. */
-interface Explored {
-  nodeIds: string[];
-  decisionCount: number;
-  configNode: number[];
-  configWorld: number[];
-  /** The configuration each was first reached from, and by which option (global index); -1 for the start. */
-  parent: number[];
-  via: number[];
-  edgeStart: number[];
-  edgeTarget: number[];
-  edgeOption: number[];
-  /** Decision and option ids of an option by its global index, made only for the few options named in findings. */
-  optionName: (option: number) => { decision: string; option: string };
-  /** Global index of the first option of each decision point. */
-  optionBase: Int32Array;
-  offered: Uint8Array;
-  stuck: number[];
-  noVariant: Map<number, { site: TextSiteRef; config: number }>;
-  noRoute: Map<number, number>;
-  single: Map<number, { config: number; option: number }>;
-  tooMany: Map<number, { config: number; offered: number }>;
-  variantReached: Uint8Array;
-  variantSites: CodedVariants[];
-  siteReached: Set<CodedVariants>;
-  worlds: WorldCodes;
-}
-
-function explore(scenario: Scenario): Explored {
-  const nodeIds = [...scenario.decisions.map((d) => d.id), ...scenario.endings.map((e) => e.id)];
-  const nodeIndex = new Map(nodeIds.map((id, index) => [id, index]));
-  const nodeCount = nodeIds.length;
-  const decisionCount = scenario.decisions.length;
-  const variableIndex = new Map(scenario.variables.map((v, i) => [v.id, i]));
-
-  // The path facts conditions read, each a 0/1 variable after the declared ones.
-  const resolve: Resolve | undefined = hasPathConditions(scenario) ? resolverFor(scenario) : undefined;
-  const facts = new Map<string, number>();
-  const factVariable = (key: string) => {
-    let index = facts.get(key);
-    if (index === undefined) {
-      index = scenario.variables.length + facts.size;
-      facts.set(key, index);
-    }
-    return index;
-  };
-  const code = (tests: readonly Test[]): Coded => {
-    const coded: Coded = { atoms: [], groups: [] };
-    const atLeastOne = (variable: number): Coded => ({
-      atoms: [{ variable, atLeast: 1, atMost: Infinity }],
-      groups: [],
-    });
-    const some = (variables: number[]) => {
-      if (variables.length === 1) coded.atoms.push(atLeastOne(variables[0]!).atoms[0]!);
-      else coded.groups.push(variables.map(atLeastOne));
-    };
-    const none = (variables: number[]) =>
-      variables.forEach((variable) => coded.atoms.push({ variable, atLeast: -Infinity, atMost: 0 }));
-    for (const test of tests) {
-      switch (test.kind) {
-        case 'range':
-          coded.atoms.push({ variable: variableIndex.get(test.variable)!, atLeast: test.atLeast, atMost: test.atMost });
-          break;
-        case 'chose':
-        case 'notChose': {
-          const variables = test.options.map((o) => factVariable(`chose:${o.decision}/${o.option}`));
-          if (test.kind === 'chose') some(variables);
-          else none(variables);
-          break;
-        }
-        case 'passed':
-        case 'notPassed': {
-          const variables = test.decisions.map((d) => factVariable(`passed:${d}`));
-          if (test.kind === 'passed') some(variables);
-          else none(variables);
-          break;
-        }
-        case 'anyOf':
-          coded.groups.push(test.tests.map((t) => code([t])));
-          break;
-      }
-    }
-    return coded;
-  };
-  const rules = new Rules(scenario);
-  const compile = (when: Parameters<typeof compileWhen>[0] | undefined) =>
-    when ? code(resolve ? compileWhen(when, resolve) : compileWhen(when, noPathNames)) : undefined;
-  const variantSites: CodedVariants[] = [];
-  let variantCount = 0;
-  const variantsOf = (
-    value: unknown,
-    whens: () => Array<Parameters<typeof compileWhen>[0] | undefined>,
-    site: TextSiteRef,
-  ) => {
-    if (typeof value === 'string') return undefined;
-    const coded: CodedVariants = { tests: whens().map(compile), first: variantCount, site };
-    variantCount += coded.tests.length;
-    variantSites.push(coded);
-    return coded;
-  };
-
-  let optionCount = 0;
-  // Where each decision point's options start among all options: names are made only when asked for.
-  const optionBase = new Int32Array(decisionCount + 1);
-  scenario.decisions.forEach((decision, d) => (optionBase[d + 1] = optionBase[d]! + decision.options.length));
-  const optionDecision = new Int32Array(optionBase[decisionCount]!);
-  for (let d = 0; d < decisionCount; d++) optionDecision.fill(d, optionBase[d]!, optionBase[d + 1]!);
-  const optionName = (option: number) => {
-    const decision = scenario.decisions[optionDecision[option]!]!;
-    return { decision: decision.id, option: decision.options[option - optionBase[optionDecision[option]!]!]!.id };
-  };
-  const allEffects: CodedEffect[] = [];
-  const situations = scenario.decisions.map((decision, d) =>
-    variantsOf(decision.situation, () => rules.situation(decision).map((v) => v.when), {
-      kind: 'situation',
-      decision: d,
-    }),
-  );
-  const options: CompiledOption[][] = scenario.decisions.map((decision, d) =>
-    decision.options.map((option, o) => {
-      return {
-        index: optionCount++,
-        when: compile(option.when),
-        effects: NONE as CodedEffect[],
-        // A plain next and a plain outcome, as most options have, are made without a list or a site.
-        routes:
-          typeof option.next === 'string'
-            ? [{ when: undefined, next: nodeIndex.get(option.next)! }]
-            : option.next.map((r) => ({ when: compile(r.when), next: nodeIndex.get(r.to)! })),
-        outcome:
-          typeof option.outcome === 'string'
-            ? undefined
-            : variantsOf(option.outcome, () => rules.outcome(option).map((v) => v.when), {
-                kind: 'outcome',
-                decision: d,
-                option: o,
-              }),
-      };
-    }),
-  );
-  const endingTexts = scenario.endings.map((ending, e) =>
-    variantsOf(ending.text, () => rules.endingText(ending).map((v) => v.when), { kind: 'ending', ending: e }),
-  );
-  // Effects last: every fact a condition reads is known by now, so each option sets the ones it makes true.
-  scenario.decisions.forEach((decision, d) =>
-    decision.options.forEach((option, o) => {
-      const declared = option.effects?.length
-        ? compileEffects(bindEffects(scenario, option.effects), variableIndex)
-        : [];
-      // Most scenarios read no path facts: then no key is made for each of their options.
-      const set =
-        facts.size === 0
-          ? NONE
-          : [facts.get(`chose:${decision.id}/${option.id}`), facts.get(`passed:${decision.id}`)].filter(
-              (f): f is number => f !== undefined,
-            );
-      const effects = set.length
-        ? [...declared, ...set.map((variable) => ({ variable, set: 1, add: 0, min: 0, max: 1 }))]
-        : declared;
-      if (effects.length) {
-        options[d]![o]!.effects = effects;
-        allEffects.push(...effects);
-      }
-    }),
-  );
-  const variables = [...scenario.variables, ...[...facts.keys()].map(() => ({ min: 0, max: 1, initial: 0 }))];
-  const worlds = worldCodes(variables, allEffects, nodeCount);
-  const holds = (coded: Coded | undefined, world: number): boolean => {
-    if (!coded) return true;
-    if (!worlds.holds(coded.atoms, world)) return false;
-    for (const group of coded.groups) if (!group.some((member) => holds(member, world))) return false;
-    return true;
-  };
-  const variantReached = new Uint8Array(variantCount);
-  const siteReached = new Set<CodedVariants>();
-  const noVariant: Explored['noVariant'] = new Map();
-  // Keyed by number (a situation or ending by its node, an outcome by nodeCount + its option's
-  // index): a key string or closure for every transition explored cost more than the rest of it.
-  const pick = (variants: CodedVariants, world: number, config: number, key: number) => {
-    siteReached.add(variants);
-    const found = variants.tests.findIndex((test) => holds(test, world));
-    if (found >= 0) variantReached[variants.first + found] = 1;
-    else if (!noVariant.has(key)) noVariant.set(key, { site: variants.site, config });
-  };
-
-  // Discover configurations breadth first. Configuration c is (configNode[c], configWorld[c]);
-  // its successors, one per offered option that has a route, are edgeTarget[edgeStart[c] .. edgeStart[c + 1]).
-  const configNode: number[] = [nodeIndex.get(scenario.start)!];
-  const configWorld: number[] = [worlds.initial];
-  const parent: number[] = [-1];
-  const via: number[] = [-1];
-  const seen = new NumberIndex();
-  seen.set(worlds.initial * nodeCount + configNode[0]!, 0);
-  const edgeStart: number[] = [0];
-  const edgeTarget: number[] = [];
-  const edgeOption: number[] = [];
-  const offered = new Uint8Array(optionCount);
-  const stuck: number[] = [];
-  const noRoute = new Map<number, number>();
-  const single = new Map<number, { config: number; option: number }>();
-  const tooMany = new Map<number, { config: number; offered: number }>();
-  for (let c = 0; c < configNode.length; c++) {
-    if (configNode.length > MAX_CONFIGURATIONS)
-      throw new Error(`More than ${MAX_CONFIGURATIONS} configurations: the world state is too large to analyse`);
-    const node = configNode[c]!;
-    const world = configWorld[c]!;
-    if (node < decisionCount) {
-      const situation = situations[node];
-      if (situation) pick(situation, world, c, node);
-      let count = 0;
-      let last = -1;
-      for (const option of options[node]!) {
-        if (!holds(option.when, world)) continue;
-        offered[option.index] = 1;
-        count++;
-        last = option.index;
-        const nextWorld = option.effects.length === 0 ? world : worlds.apply(world, option.effects);
-        if (option.outcome) pick(option.outcome, nextWorld, c, nodeCount + option.index);
-        let next = -1;
-        for (const route of option.routes) {
-          if (holds(route.when, nextWorld)) {
-            next = route.next;
-            break;
-          }
-        }
-        if (next < 0) {
-          if (!noRoute.has(option.index)) noRoute.set(option.index, c);
-          continue;
-        }
-        let index = seen.getOrAdd(nextWorld * nodeCount + next, configNode.length);
-        if (index < 0) {
-          index = configNode.length;
-          configNode.push(next);
-          configWorld.push(nextWorld);
-          parent.push(c);
-          via.push(option.index);
-        }
-        edgeTarget.push(index);
-        edgeOption.push(option.index);
-      }
-      if (count === 0) stuck.push(c);
-      else if (count === 1 && !single.has(node)) single.set(node, { config: c, option: last });
-      else if (count > MAX_OFFERED_OPTIONS && !tooMany.has(node)) tooMany.set(node, { config: c, offered: count });
-    } else {
-      const text = endingTexts[node - decisionCount];
-      if (text) pick(text, world, c, node);
-    }
-    edgeStart.push(edgeTarget.length);
-  }
-  return {
-    nodeIds,
-    decisionCount,
-    configNode,
-    configWorld,
-    parent,
-    via,
-    edgeStart,
-    edgeTarget,
-    edgeOption,
-    optionName,
-    optionBase,
-    offered,
-    stuck,
-    noVariant,
-    noRoute,
-    single,
-    tooMany,
-    variantReached,
-    variantSites,
-    siteReached,
-    worlds,
-  };
-}
-
-/** Without path conditions no option name is ever resolved; a scenario that has some gets a real resolver. */
-const noPathNames: Resolve = (name) => {
-  throw new Error(`unexpected option name "${name}"`);
-};
-
-function hasPathConditions(scenario: Scenario): boolean {
-  let found = false;
-  forEachCondition(scenario, (c) => {
-    if (namesIn(c.chose).length || namesIn(c.notChose).length) found = true;
-  });
-  return found;
-}
-
 export function analyzeScenario(scenario: Scenario): Analysis {
   const x = explore(scenario);
-  const { configNode, configWorld, edgeStart, edgeTarget, nodeIds, decisionCount } = x;
-  const count = configNode.length;
+  const { configNode, configWorld, edgeStart, edgeTarget, nodeIds, decisionCount, count } = x;
   const isEnding = (c: number) => configNode[c]! >= decisionCount;
   const named = (code: number) =>
     Object.fromEntries(
@@ -407,37 +81,40 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     example: example(c),
   });
 
-  const incoming = new Uint32Array(count);
-  for (const next of edgeTarget) incoming[next]!++;
+  const incoming = new Int32Array(count);
+  for (let e = 0; e < edgeTarget.length; e++) incoming[edgeTarget[e]!]!++;
   const order = topologicalOrder(edgeStart, edgeTarget, incoming);
   const hasLoop = order === undefined;
 
-  // Shortest: breadth-first levels (configs were discovered in BFS order, so levels are exact).
-  const depth = new Int32Array(count).fill(-1);
-  depth[0] = 0;
-  for (let c = 0; c < count; c++) {
-    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
-      if (depth[edgeTarget[e]!] === -1) depth[edgeTarget[e]!] = depth[c]! + 1;
-  }
+  // Shortest: breadth-first levels. Configurations were discovered breadth first, each from the
+  // first configuration with an edge to it (its parent, always an earlier one), so levels are exact.
+  const depth = new Int32Array(count);
+  for (let c = 1; c < count; c++) depth[c] = depth[x.parent[c]!]! + 1;
 
   // Which configurations can still reach an ending (reverse reachability).
-  const reverseStart = new Uint32Array(count + 1);
+  const reverseStart = new Int32Array(count + 1);
   for (let c = 0; c < count; c++) reverseStart[c + 1] = reverseStart[c]! + incoming[c]!;
-  const reverseSource = new Uint32Array(edgeTarget.length);
+  const reverseSource = new Int32Array(edgeTarget.length);
   const filled = reverseStart.slice(0, count);
   for (let c = 0; c < count; c++)
     for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) reverseSource[filled[edgeTarget[e]!]!++] = c;
   const finishes = new Uint8Array(count);
-  const queue: number[] = [];
-  const markFinishing = (c: number) => {
-    finishes[c] = 1;
-    queue.push(c);
-  };
-  for (let c = 0; c < count; c++) if (isEnding(c)) markFinishing(c);
-  while (queue.length > 0) {
-    const c = queue.pop()!;
-    for (let e = reverseStart[c]!; e < reverseStart[c + 1]!; e++)
-      if (!finishes[reverseSource[e]!]) markFinishing(reverseSource[e]!);
+  const queue = new Int32Array(count);
+  let queued = 0;
+  for (let c = 0; c < count; c++)
+    if (isEnding(c)) {
+      finishes[c] = 1;
+      queue[queued++] = c;
+    }
+  while (queued > 0) {
+    const c = queue[--queued]!;
+    for (let e = reverseStart[c]!; e < reverseStart[c + 1]!; e++) {
+      const source = reverseSource[e]!;
+      if (!finishes[source]) {
+        finishes[source] = 1;
+        queue[queued++] = source;
+      }
+    }
   }
   const trapped: Place[] = [];
   for (let c = 0; c < count; c++) {
@@ -449,7 +126,8 @@ export function analyzeScenario(scenario: Scenario): Analysis {
   const pathsInto = order ? countPaths(order, edgeStart, edgeTarget) : () => 0n;
   if (order) {
     longest[0] = 0;
-    for (const c of order) {
+    for (let i = 0; i < order.length; i++) {
+      const c = order[i]!;
       const length = longest[c]! + 1;
       for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
         if (longest[edgeTarget[e]!]! < length) longest[edgeTarget[e]!] = length;
@@ -470,7 +148,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
 
   const neverOffered: Analysis['neverOffered'] = [];
   const reachedDecisions = new Uint8Array(nodeIds.length);
-  for (const node of configNode) reachedDecisions[node] = 1;
+  for (let c = 0; c < count; c++) reachedDecisions[configNode[c]!] = 1;
   let optionBase = 0;
   const everOffered = new Uint8Array(decisionCount);
   scenario.decisions.forEach((decision, d) => {
@@ -519,7 +197,7 @@ export function analyzeScenario(scenario: Scenario): Analysis {
 function firstOptions(scenario: Scenario, x: Explored): Analysis['byFirstOption'] {
   const start = scenario.decisions.find((d) => d.id === scenario.start)!;
   const startBase = x.optionBase[scenario.decisions.indexOf(start)]!;
-  const count = x.configNode.length;
+  const count = x.count;
   const masks = new Uint8Array(count);
   const queue: number[] = [];
   for (let e = x.edgeStart[0]!; e < x.edgeStart[1]!; e++) {
@@ -585,30 +263,22 @@ export function listPaths(scenario: Scenario, limit: number, maxSteps = 100): Li
   return out;
 }
 
-function compileEffects(effects: BoundEffect[], variables: Map<string, number>): CodedEffect[] {
-  return effects.map((e) => ({
-    variable: variables.get(e.variable)!,
-    set: e.set,
-    add: e.add ?? 0,
-    min: e.min,
-    max: e.max,
-  }));
-}
-
 /**
  * Paths from the start into each configuration. Counted in floating point first, which is exact
  * while every count stays a safe integer (counts only grow along the order, so the final ones
  * bound every sum on the way); only scenarios with more paths than that pay for BigInt.
  */
-function countPaths(
-  order: readonly number[],
-  edgeStart: readonly number[],
-  edgeTarget: readonly number[],
-): (c: number) => bigint {
+function countPaths(order: Int32Array, edgeStart: Int32Array, edgeTarget: Int32Array): (c: number) => bigint {
   const floats = new Float64Array(edgeStart.length - 1);
   floats[0] = 1;
-  for (const c of order) for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) floats[edgeTarget[e]!]! += floats[c]!;
-  if (floats.every((n) => n <= Number.MAX_SAFE_INTEGER)) return (c) => BigInt(floats[c]!);
+  let safe = true;
+  for (let i = 0; i < order.length; i++) {
+    const c = order[i]!;
+    const paths = floats[c]!;
+    if (paths > Number.MAX_SAFE_INTEGER) safe = false;
+    for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) floats[edgeTarget[e]!]! += paths;
+  }
+  if (safe) return (c) => BigInt(floats[c]!);
   const exact = new Array<bigint>(floats.length).fill(0n);
   exact[0] = 1n;
   for (const c of order) for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) exact[edgeTarget[e]!]! += exact[c]!;
@@ -617,19 +287,22 @@ function countPaths(
 
 /** Kahn's algorithm over the edge lists; undefined when the graph has a cycle. */
 function topologicalOrder(
-  edgeStart: readonly number[],
-  edgeTarget: readonly number[],
-  incomingCounts: Uint32Array,
-): number[] | undefined {
+  edgeStart: Int32Array,
+  edgeTarget: Int32Array,
+  incomingCounts: Int32Array,
+): Int32Array | undefined {
   const incoming = incomingCounts.slice();
-  const ready: number[] = [];
-  incoming.forEach((n, c) => n === 0 && ready.push(c));
-  const order: number[] = [];
-  while (ready.length > 0) {
-    const c = ready.pop()!;
-    order.push(c);
+  const count = incoming.length;
+  const ready = new Int32Array(count);
+  let readyCount = 0;
+  for (let c = 0; c < count; c++) if (incoming[c] === 0) ready[readyCount++] = c;
+  const order = new Int32Array(count);
+  let ordered = 0;
+  while (readyCount > 0) {
+    const c = ready[--readyCount]!;
+    order[ordered++] = c;
     for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++)
-      if (--incoming[edgeTarget[e]!]! === 0) ready.push(edgeTarget[e]!);
+      if (--incoming[edgeTarget[e]!]! === 0) ready[readyCount++] = edgeTarget[e]!;
   }
-  return order.length === incoming.length ? order : undefined;
+  return ordered === count ? order : undefined;
 }

@@ -23,6 +23,8 @@ export interface CodedEffect {
 
 export interface WorldCodes {
   initial: number;
+  /** Packed codes: every code is below this. Interned codes: undefined (there is no bound known up front). */
+  span: number | undefined;
   holds(conditions: readonly CodedCondition[], code: number): boolean;
   apply(code: number, effects: readonly CodedEffect[]): number;
   values(code: number): number[];
@@ -65,6 +67,7 @@ function packedCodes(variables: readonly VariableRange[]): WorldCodes {
     mins[variable]! + (Math.floor(code / strides[variable]!) % radices[variable]!);
   return {
     initial: variables.reduce((code, v, i) => code + (v.initial - v.min) * strides[i]!, 0),
+    span: stride,
     holds(conditions, code) {
       for (const c of conditions) {
         const current = value(code, c.variable);
@@ -99,6 +102,7 @@ function internedCodes(variables: readonly VariableRange[]): WorldCodes {
   };
   return {
     initial: intern(variables.map((v) => v.initial)),
+    span: undefined,
     holds(conditions, code) {
       const world = worlds[code]!;
       for (const c of conditions) {
