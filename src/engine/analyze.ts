@@ -189,32 +189,35 @@ export function analyzeScenario(scenario: Scenario): Analysis {
     unreachedVariants,
     singleOption,
     tooMany: [...x.tooMany.values()].map(({ config, offered }) => ({ ...place(config), offered })),
-    byFirstOption: firstOptions(scenario, x),
+    byFirstOption: firstOptions(scenario, x, order),
   };
 }
 
 /** For each option of the start decision, the endings reachable after it: first options spread forward as bit masks. */
-function firstOptions(scenario: Scenario, x: Explored): Analysis['byFirstOption'] {
+function firstOptions(scenario: Scenario, x: Explored, order: Int32Array | undefined): Analysis['byFirstOption'] {
   const start = scenario.decisions.find((d) => d.id === scenario.start)!;
   const startBase = x.optionBase[scenario.decisions.indexOf(start)]!;
-  const count = x.count;
+  const { count, edgeStart, edgeTarget } = x;
   const masks = new Uint8Array(count);
-  const queue: number[] = [];
-  for (let e = x.edgeStart[0]!; e < x.edgeStart[1]!; e++) {
-    const target = x.edgeTarget[e]!;
-    const bit = 1 << (x.edgeOption[e]! - startBase);
-    if ((masks[target]! & bit) === 0) {
-      masks[target]! |= bit;
-      queue.push(target);
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) masks[edgeTarget[e]!]! |= 1 << (x.edgeOption[e]! - startBase);
+  if (order) {
+    // Without loops one pass in topological order spreads every bit.
+    for (let i = 0; i < count; i++) {
+      const c = order[i]!;
+      const mask = masks[c]!;
+      if (mask !== 0) for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) masks[edgeTarget[e]!]! |= mask;
     }
-  }
-  while (queue.length > 0) {
-    const c = queue.pop()!;
-    for (let e = x.edgeStart[c]!; e < x.edgeStart[c + 1]!; e++) {
-      const target = x.edgeTarget[e]!;
-      if ((masks[target]! | masks[c]!) !== masks[target]) {
-        masks[target]! |= masks[c]!;
-        queue.push(target);
+  } else {
+    const queue: number[] = [];
+    for (let c = 0; c < count; c++) if (masks[c] !== 0) queue.push(c);
+    while (queue.length > 0) {
+      const c = queue.pop()!;
+      for (let e = edgeStart[c]!; e < edgeStart[c + 1]!; e++) {
+        const target = edgeTarget[e]!;
+        if ((masks[target]! | masks[c]!) !== masks[target]) {
+          masks[target]! |= masks[c]!;
+          queue.push(target);
+        }
       }
     }
   }

@@ -14,12 +14,11 @@
  * (world code * nodes + node) in a table addressed directly when the world codes are few, so a
  * transition allocates nothing.
  */
-import { MAX_OFFERED_OPTIONS, type Scenario } from '../scenario/schema.ts';
+import { MAX_OFFERED_OPTIONS, type Effect, type Scenario } from '../scenario/schema.ts';
 import { forEachCondition } from '../scenario/texts.ts';
 import { namesIn } from '../scenario/option-refs.ts';
 import { compileWhen, resolverFor, type Resolve, type Test } from './conditions.ts';
 import { Rules } from './rules.ts';
-import { bindEffects } from './world.ts';
 import { NumberIndex } from './number-index.ts';
 import { worldCodes, type CodedCondition, type CodedEffect, type WorldCodes } from './world-codes.ts';
 
@@ -149,13 +148,8 @@ export function explore(scenario: Scenario): Explored {
     when ? code(resolve ? compileWhen(when, resolve) : compileWhen(when, noPathNames)) : undefined;
   const variantSites: CodedVariants[] = [];
   let variantCount = 0;
-  const variantsOf = (
-    value: unknown,
-    whens: () => Array<Parameters<typeof compileWhen>[0] | undefined>,
-    site: TextSiteRef,
-  ) => {
-    if (typeof value === 'string') return undefined;
-    const coded: CodedVariants = { tests: whens().map(compile), first: variantCount, site };
+  const variantsOf = (whens: Array<Parameters<typeof compileWhen>[0] | undefined>, site: TextSiteRef) => {
+    const coded: CodedVariants = { tests: whens.map(compile), first: variantCount, site };
     variantCount += coded.tests.length;
     variantSites.push(coded);
     return coded;
@@ -163,7 +157,7 @@ export function explore(scenario: Scenario): Explored {
 
   // Options by their position among all options: names are made only when asked for.
   const optionBase = new Int32Array(decisionCount + 1);
-  scenario.decisions.forEach((decision, d) => (optionBase[d + 1] = optionBase[d]! + decision.options.length));
+  for (let d = 0; d < decisionCount; d++) optionBase[d + 1] = optionBase[d]! + scenario.decisions[d]!.options.length;
   const optionCount = optionBase[decisionCount]!;
   const optionDecision = new Int32Array(optionCount);
   for (let d = 0; d < decisionCount; d++) optionDecision.fill(d, optionBase[d]!, optionBase[d + 1]!);
@@ -171,42 +165,65 @@ export function explore(scenario: Scenario): Explored {
     const decision = scenario.decisions[optionDecision[option]!]!;
     return { decision: decision.id, option: decision.options[option - optionBase[optionDecision[option]!]!]!.id };
   };
-  const situations = scenario.decisions.map((decision, d) =>
-    variantsOf(decision.situation, () => rules.situation(decision).map((v) => v.when), {
-      kind: 'situation',
-      decision: d,
-    }),
-  );
-  // Most options have no condition, a plain next and a plain outcome: for them only `plainNext` is set.
-  const optionWhen = new Array<Coded | undefined>(optionCount).fill(undefined);
-  const plainNext = new Int32Array(optionCount).fill(-1);
-  const optionRoutes = new Array<Array<{ when: Coded | undefined; next: number }> | undefined>(optionCount).fill(
-    undefined,
-  );
-  const optionOutcome = new Array<CodedVariants | undefined>(optionCount).fill(undefined);
+  // Texts with variants, by node (situations, then ending texts) or by option (outcomes): 0 for a
+  // plain text, else 1 + the position of its variants in variantSites.
+  const nodeText = new Int32Array(nodeCount);
   scenario.decisions.forEach((decision, d) => {
-    const base = optionBase[d]!;
-    decision.options.forEach((option, o) => {
-      if (option.when) optionWhen[base + o] = compile(option.when);
-      if (typeof option.next === 'string') plainNext[base + o] = nodeIndex.get(option.next)!;
-      else optionRoutes[base + o] = option.next.map((r) => ({ when: compile(r.when), next: nodeIndex.get(r.to)! }));
-      if (typeof option.outcome !== 'string')
-        optionOutcome[base + o] = variantsOf(option.outcome, () => rules.outcome(option).map((v) => v.when), {
-          kind: 'outcome',
-          decision: d,
-          option: o,
-        });
-    });
+    if (typeof decision.situation === 'string') return;
+    nodeText[d] = variantSites.length + 1;
+    variantsOf(
+      rules.situation(decision).map((v) => v.when),
+      { kind: 'situation', decision: d },
+    );
   });
-  const endingTexts = scenario.endings.map((ending, e) =>
-    variantsOf(ending.text, () => rules.endingText(ending).map((v) => v.when), { kind: 'ending', ending: e }),
-  );
+  // Most options have no condition, a plain next, a plain outcome and no effects: for them only
+  // `plainNext` is set. Otherwise 1 + the position of what they have in a list of such things.
+  const whens: Coded[] = [];
+  const optionWhen = new Int32Array(optionCount);
+  const plainNext = new Int32Array(optionCount).fill(-1);
+  const routes: Array<Array<{ when: Coded | undefined; next: number }>> = [];
+  const optionRoutes = new Int32Array(optionCount);
+  const optionOutcome = new Int32Array(optionCount);
+  for (let d = 0; d < decisionCount; d++) {
+    const options = scenario.decisions[d]!.options;
+    const base = optionBase[d]!;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o]!;
+      if (option.when) {
+        whens.push(compile(option.when)!);
+        optionWhen[base + o] = whens.length;
+      }
+      if (typeof option.next === 'string') plainNext[base + o] = nodeIndex.get(option.next)!;
+      else {
+        routes.push(option.next.map((r) => ({ when: compile(r.when), next: nodeIndex.get(r.to)! })));
+        optionRoutes[base + o] = routes.length;
+      }
+      if (typeof option.outcome !== 'string') {
+        optionOutcome[base + o] = variantSites.length + 1;
+        variantsOf(
+          rules.outcome(option).map((v) => v.when),
+          { kind: 'outcome', decision: d, option: o },
+        );
+      }
+    }
+  }
+  scenario.endings.forEach((ending, e) => {
+    if (typeof ending.text === 'string') return;
+    nodeText[decisionCount + e] = variantSites.length + 1;
+    variantsOf(
+      rules.endingText(ending).map((v) => v.when),
+      { kind: 'ending', ending: e },
+    );
+  });
   // Effects last: every fact a condition reads is known by now, so each option sets the ones it makes true.
   const allEffects: CodedEffect[] = [];
-  const optionEffects = new Array<CodedEffect[]>(optionCount).fill(NONE);
-  scenario.decisions.forEach((decision, d) => {
+  const effectLists: CodedEffect[][] = [];
+  const optionEffects = new Int32Array(optionCount);
+  for (let d = 0; d < decisionCount; d++) {
+    const decision = scenario.decisions[d]!;
     const base = optionBase[d]!;
-    decision.options.forEach((option, o) => {
+    for (let o = 0; o < decision.options.length; o++) {
+      const option = decision.options[o]!;
       const declared = option.effects?.length ? compileEffects(scenario, option.effects, variableIndex) : NONE;
       // Most scenarios read no path facts: then no key is made for each of their options.
       const set =
@@ -219,11 +236,12 @@ export function explore(scenario: Scenario): Explored {
         ? [...declared, ...set.map((variable) => ({ variable, set: 1, add: 0, min: 0, max: 1 }))]
         : declared;
       if (effects.length) {
-        optionEffects[base + o] = effects;
+        effectLists.push(effects);
+        optionEffects[base + o] = effectLists.length;
         for (const effect of effects) allEffects.push(effect);
       }
-    });
-  });
+    }
+  }
   const variables = [...scenario.variables, ...[...facts.keys()].map(() => ({ min: 0, max: 1, initial: 0 }))];
   const worlds = worldCodes(variables, allEffects, nodeCount);
   const holds = (coded: Coded | undefined, world: number): boolean => {
@@ -278,24 +296,22 @@ export function explore(scenario: Scenario): Explored {
     const node = configNode[c]!;
     const world = configWorld[c]!;
     if (node < decisionCount) {
-      const situation = situations[node];
-      if (situation) pick(situation, world, c, node);
+      if (nodeText[node] !== 0) pick(variantSites[nodeText[node]! - 1]!, world, c, node);
       let offeredHere = 0;
       let last = -1;
       const end = optionBase[node + 1]!;
       for (let option = optionBase[node]!; option < end; option++) {
-        const when = optionWhen[option];
-        if (when !== undefined && !holds(when, world)) continue;
+        if (optionWhen[option] !== 0 && !holds(whens[optionWhen[option]! - 1], world)) continue;
         offered[option] = 1;
         offeredHere++;
         last = option;
-        const effects = optionEffects[option]!;
-        const nextWorld = effects.length === 0 ? world : worlds.apply(world, effects);
-        const outcome = optionOutcome[option];
-        if (outcome !== undefined) pick(outcome, nextWorld, c, nodeCount + option);
+        const nextWorld =
+          optionEffects[option] === 0 ? world : worlds.apply(world, effectLists[optionEffects[option]! - 1]!);
+        if (optionOutcome[option] !== 0)
+          pick(variantSites[optionOutcome[option]! - 1]!, nextWorld, c, nodeCount + option);
         let next = plainNext[option]!;
         if (next < 0) {
-          for (const route of optionRoutes[option]!) {
+          for (const route of routes[optionRoutes[option]! - 1]!) {
             if (holds(route.when, nextWorld)) {
               next = route.next;
               break;
@@ -340,8 +356,7 @@ export function explore(scenario: Scenario): Explored {
       else if (offeredHere > MAX_OFFERED_OPTIONS && !tooMany.has(node))
         tooMany.set(node, { config: c, offered: offeredHere });
     } else {
-      const text = endingTexts[node - decisionCount];
-      if (text) pick(text, world, c, node);
+      if (nodeText[node] !== 0) pick(variantSites[nodeText[node]! - 1]!, world, c, node);
     }
     edgeStart[c + 1] = edges;
   }
@@ -396,16 +411,13 @@ function hasPathConditions(scenario: Scenario): boolean {
   return found;
 }
 
-function compileEffects(
-  scenario: Scenario,
-  effects: Parameters<typeof bindEffects>[1],
-  variables: Map<string, number>,
-): CodedEffect[] {
-  return bindEffects(scenario, effects).map((e) => ({
-    variable: variables.get(e.variable)!,
-    set: e.set,
-    add: e.add ?? 0,
-    min: e.min,
-    max: e.max,
-  }));
+/** Effects with their variable's position and range; bindEffects (world.ts) does the same by name for the player. */
+function compileEffects(scenario: Scenario, effects: readonly Effect[], variables: Map<string, number>): CodedEffect[] {
+  return effects.map((effect) => {
+    const index = variables.get(effect.variable);
+    if (index === undefined)
+      throw new Error(`Effect names unknown variable "${effect.variable}": validate the scenario first`);
+    const { min, max } = scenario.variables[index]!;
+    return { variable: index, set: effect.set, add: effect.set !== undefined ? 0 : (effect.add ?? 0), min, max };
+  });
 }
