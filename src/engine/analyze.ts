@@ -223,8 +223,9 @@ function firstOptions(scenario: Scenario, x: Explored, order: Int32Array | undef
   }
   const reached = start.options.map(() => new Set<string>());
   for (let c = 0; c < count; c++) {
-    if (x.configNode[c]! < x.decisionCount || masks[c] === 0) continue;
-    start.options.forEach((_, o) => masks[c]! & (1 << o) && reached[o]!.add(x.nodeIds[x.configNode[c]!]!));
+    const mask = masks[c]!;
+    if (x.configNode[c]! < x.decisionCount || mask === 0) continue;
+    for (let o = 0; o < start.options.length; o++) if (mask & (1 << o)) reached[o]!.add(x.nodeIds[x.configNode[c]!]!);
   }
   return start.options.map((option, o) => ({
     option: option.id,

@@ -25,6 +25,11 @@ export interface WorldCodes {
   initial: number;
   /** Packed codes: every code is below this. Interned codes: undefined (there is no bound known up front). */
   span: number | undefined;
+  /**
+   * Packed codes: variable v's value in code is mins[v] + (Math.floor(code / strides[v]) % radices[v]),
+   * so a hot loop can read and change values without a call. Interned codes: undefined.
+   */
+  layout: { mins: Float64Array; strides: Float64Array; radices: Float64Array } | undefined;
   holds(conditions: readonly CodedCondition[], code: number): boolean;
   apply(code: number, effects: readonly CodedEffect[]): number;
   values(code: number): number[];
@@ -63,11 +68,17 @@ function packedCodes(variables: readonly VariableRange[]): WorldCodes {
   }
   const mins = variables.map((v) => v.min);
   const radices = variables.map((v) => v.max - v.min + 1);
+  const layout = {
+    mins: Float64Array.from(mins),
+    strides: Float64Array.from(strides),
+    radices: Float64Array.from(radices),
+  };
   const value = (code: number, variable: number) =>
     mins[variable]! + (Math.floor(code / strides[variable]!) % radices[variable]!);
   return {
     initial: variables.reduce((code, v, i) => code + (v.initial - v.min) * strides[i]!, 0),
     span: stride,
+    layout,
     holds(conditions, code) {
       for (const c of conditions) {
         const current = value(code, c.variable);
@@ -103,6 +114,7 @@ function internedCodes(variables: readonly VariableRange[]): WorldCodes {
   return {
     initial: intern(variables.map((v) => v.initial)),
     span: undefined,
+    layout: undefined,
     holds(conditions, code) {
       const world = worlds[code]!;
       for (const c of conditions) {
