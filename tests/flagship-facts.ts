@@ -67,7 +67,9 @@ export type Fact = keyof typeof FACTS;
 
 /**
  * Text variant -> the facts its words presume. Keys: `situation:<decision>#<n>`,
- * `outcome:<option>#<n>`, `ending:<ending>#<n>`, n counting the variants from 0 (a plain string is #0).
+ * `outcome:<option>#<n>`, `ending:<ending>#<n>`, n counting the variants from 0 (a plain string is #0),
+ * and `reason:<option>/<variable>` for the reason read beside a meter's change (one per effect: it
+ * has no variants, so it must hold on every path that reaches its option).
  */
 export const PRESUMES: Record<string, Fact[]> = {
   'situation:us-permission#0': [],
@@ -199,6 +201,27 @@ export const PRESUMES: Record<string, Fact[]> = {
   ],
   'outcome:accelerate-arms#0': ['the new administration sped up arms shipments'],
   'outcome:push-quick-deal#0': ['the new administration pushed for a quick deal'],
+
+  'reason:keep-restriction/strike-permission': ['Washington kept the restriction'],
+  'reason:allow-limited/strike-permission': ['Washington allowed limited strikes'],
+  'reason:allow-limited/widening': ['Washington allowed strikes inside Russia'],
+  'reason:allow-wider/strike-permission': ['Washington allowed strikes anywhere in range'],
+  'reason:allow-wider/widening': ['Washington allowed strikes inside Russia'],
+  'reason:kursk-defensive/ukraine-position': ['Ukraine struck in the Kursk region'],
+  'reason:kursk-defensive/widening': ['Ukraine struck in the Kursk region'],
+  'reason:deeper-strikes/ukraine-position': ['Ukraine struck deep inside Russia'],
+  'reason:deeper-strikes/widening': ['Ukraine struck deep inside Russia'],
+  'reason:counteroffensive-kursk/widening': ['Russian and North Korean troops counterattacked in Kursk'],
+  'reason:counteroffensive-kursk/ukraine-position': ['Russian and North Korean troops counterattacked in Kursk'],
+  'reason:press-offensive/ukraine-position': ['Russia pressed its offensive inside Ukraine'],
+  'reason:nato-involvement/widening': ['the Kremlin declared NATO involvement'],
+  'reason:halt-aid/us-support': ['the new administration halted aid'],
+  'reason:halt-aid/strike-permission': ['the new administration halted aid'],
+  'reason:halt-aid/ukraine-position': ['the new administration halted aid'],
+  'reason:reverse-permission/strike-permission': ['the new administration withdrew the permission'],
+  'reason:narrow-permission/strike-permission': ['the new administration narrowed the permission'],
+  'reason:accelerate-arms/us-support': ['the new administration sped up arms shipments'],
+  'reason:accelerate-arms/ukraine-position': ['the new administration sped up arms shipments'],
 
   'ending:pressure-talks#0': [
     'Ukraine struck inside Russia',

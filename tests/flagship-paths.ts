@@ -39,7 +39,7 @@ export interface RawOption {
   evidence: string;
   outcome: RawText;
   citations?: RawVariant['citations'];
-  effects?: Array<{ variable: string; add?: number; set?: number }>;
+  effects?: Array<{ variable: string; add?: number; set?: number; reason?: string }>;
   when?: unknown[];
   next: string | Array<{ when?: unknown[]; to: string }>;
 }
@@ -85,6 +85,18 @@ for (const d of raw.decisions) {
 }
 for (const e of raw.endings)
   variantsOf(e.text, e.citations).forEach((v, i) => allVariants.set(`ending:${e.id}#${i}`, v));
+
+const hidden = new Set(raw.variables.filter((v) => v.hidden).map((v) => v.id));
+
+/**
+ * Every effect on a visible meter by key (`reason:<option>/<variable>`), with the reason students
+ * read beside the meter's change (undefined where the author gave none).
+ */
+export const allReasons = new Map<string, { option: string; text: string | undefined }>();
+for (const d of raw.decisions)
+  for (const o of d.options)
+    for (const e of o.effects ?? [])
+      if (!hidden.has(e.variable)) allReasons.set(`reason:${o.id}/${e.variable}`, { option: o.id, text: e.reason });
 
 /** Which variant of `kind:owner` has exactly this text; throws when the engine shows text the author did not write. */
 export function variantKey(kind: 'situation' | 'outcome' | 'ending', owner: string, shown: string): string {
@@ -136,6 +148,8 @@ export interface PlayedPath {
   options: string[];
   ending: string;
   shown: Shown[];
+  /** The reason shown beside each meter a choice moved, with the choices made up to it. */
+  reasons: Shown[];
   /** At each decision point on the path: its id and the ids of the options offered. */
   offered: Array<{ decision: string; options: string[] }>;
   final: GameView & { kind: 'ending' };
@@ -143,6 +157,7 @@ export interface PlayedPath {
 
 export function play(options: readonly string[]): PlayedPath {
   const shown: Shown[] = [];
+  const reasons: Shown[] = [];
   const offered: PlayedPath['offered'] = [];
   for (let k = 0; k < options.length; k++) {
     const view = viewAfter(options.slice(0, k));
@@ -162,6 +177,13 @@ export function play(options: readonly string[]): PlayedPath {
       citations: step.citations,
       chosen: options.slice(0, k + 1),
     });
+    for (const meter of after.meters.filter((m) => m.change !== 0))
+      reasons.push({
+        key: `reason:${step.optionId}/${meter.id}`,
+        text: meter.reason ?? '',
+        citations: [],
+        chosen: options.slice(0, k + 1),
+      });
   }
   const final = viewAfter(options);
   if (final.kind !== 'ending') throw new Error(`the path ${options.join('.')} does not end`);
@@ -171,7 +193,7 @@ export function play(options: readonly string[]): PlayedPath {
     citations: final.citations,
     chosen: [...options],
   });
-  return { options: [...options], ending: final.endingId, shown, offered, final };
+  return { options: [...options], ending: final.endingId, shown, reasons, offered, final };
 }
 
 let cache: PlayedPath[] | undefined;

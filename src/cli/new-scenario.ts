@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { formatDiagnostic } from '../scenario/diagnostic.ts';
 import { ScenarioSchema } from '../scenario/schema.ts';
 import { displayPath } from '../node/scenario-files.ts';
-import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from './starter.ts';
+import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from '../authoring/starter.ts';
 import { UsageError } from './usage-error.ts';
 import type { CliIo } from './io.ts';
 import { schemaPathFrom, SCENARIO_FILE, writeScenarioFolder } from './write-scenario.ts';
@@ -18,7 +18,7 @@ export function newScenario(id: string | undefined, dir: string, io: CliIo): num
   const folder = join(dir, id);
   const result = writeScenarioFolder(
     folder,
-    starterScenario(id, schemaPathFrom(folder)),
+    starterScenario({ id, schemaPath: schemaPathFrom(folder) }),
     {
       [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT,
     },

@@ -1,7 +1,7 @@
 /**
  * What differs between a misquote and the closest passage of its source, word by word, and the
  * usual reasons said plainly: curly quotes typed around the value, "..." to skip words, a number
- * written with or without thousands separators. It travels in the diagnostic (`difference`), so
+ * written with or without thousands separators, a word whose capitals or punctuation differ. It travels in the diagnostic (`difference`), so
  * the CLI (words in [brackets] and «»), the JSON output and the page (<del>/<ins>) show the same.
  */
 
@@ -20,6 +20,8 @@ export interface QuoteDifference {
   /** Plain-words reasons found, such as curly quotes or "..." in the quote. */
   notes: string[];
 }
+
+import { normalizeQuote } from './quote.ts';
 
 const SKIPPED = /^(?:\.\.\.|…|\[(?:\.\.\.|…)\])$/;
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
@@ -48,15 +50,44 @@ export function quoteDifference(
   };
   let i = 0;
   let j = 0;
+  let spelt: string | undefined;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && bare(a[i]!) === bare(b[j]!)) {
+      spelt ??= writtenDifferently(a[i]!, b[j]!, i === 0, i === a.length - 1);
       push('same', b[j]!);
       i++;
       j++;
     } else if (j < b.length && (i >= a.length || table[i]![j + 1]! >= table[i + 1]![j]!)) push('source-only', b[j++]!);
     else push('quote-only', a[i++]!);
   }
-  return { before: context.before, parts, after: context.after, notes: notesFor(quote, passage) };
+  // The passage is as many words long as the quote: a quote with a word of its own pulls in a word of
+  // the source at an edge. A quote may start and end anywhere, so such a word is context, not a difference.
+  let { before, after } = context;
+  if (parts.length > 1 && parts[0]!.kind === 'source-only' && parts[1]!.kind === 'same')
+    before = [before, parts.shift()!.text].filter((t) => t !== '').join(' ');
+  if (parts.length > 1 && parts.at(-1)!.kind === 'source-only' && parts.at(-2)!.kind === 'same')
+    after = [parts.pop()!.text, after].filter((t) => t !== '').join(' ');
+  const notes = notesFor(quote, passage);
+  // The notes above name the usual causes (a number's separators among them) more precisely.
+  if (spelt && notes.length === 0) notes.push(spelt);
+  return { before, parts, after, notes };
+}
+
+/**
+ * The same word written otherwise (a capital, quote marks or other punctuation the source has): the
+ * quote's first word may be the end of the source's, and its last word the start of it.
+ */
+function writtenDifferently(quoted: string, source: string, first: boolean, last: boolean): string | undefined {
+  const q = normalizeQuote(quoted);
+  const s = normalizeQuote(source);
+  if (
+    q === s ||
+    (first && last && s.includes(q)) ||
+    (first && !last && s.endsWith(q)) ||
+    (last && !first && s.startsWith(q))
+  )
+    return undefined;
+  return `the source writes “${source}” where the quote has “${quoted}”: copy its capitals and punctuation too`;
 }
 
 function notesFor(quote: string, passage: string): string[] {

@@ -6,7 +6,7 @@
  */
 import type { CST, YAMLError } from 'yaml';
 import { findUnclosedBefore } from './yaml-cst.ts';
-import { foldAfterLayout, misalignedField, type LayoutProblem } from './yaml-layout-errors.ts';
+import { foldAfterLayout, misalignedField, outdentedField, type LayoutProblem } from './yaml-layout-errors.ts';
 
 /** What is read of the library's errors; findDuplicateKeys makes its own without the cost of an Error. */
 export type YamlErrorLike = Pick<YAMLError, 'code' | 'pos' | 'message'>;
@@ -82,13 +82,19 @@ function describe(problem: YamlErrorLike, text: string, tokens: readonly CST.Tok
         if (opening) return at(unclosedMessage(opening.char), opening.offset);
       }
       if (/same column/.test(libraryWords)) {
-        return layout(
-          'YAML syntax: this line does not line up with the lines above it: fields of one block start at the same column',
+        return (
+          outdentedField(text, offset) ??
+          layout(
+            'YAML syntax: this line does not line up with the lines above it: fields of one block start at the same column',
+          )
         );
       }
       if (/without - indicator/.test(libraryWords)) {
-        return layout(
-          'YAML syntax: this line does not line up with the lines above it (YAML reads it as a list item without "-")',
+        return (
+          outdentedField(text, offset) ??
+          layout(
+            'YAML syntax: this line does not line up with the lines above it (YAML reads it as a list item without "-")',
+          )
         );
       }
       return at(`YAML syntax: ${libraryWords}`);

@@ -40,7 +40,7 @@ export function misalignedField(text: string, offset: number): LayoutProblem | u
       const than = above ? `"${above}" on line ${lineNumber}` : `line ${lineNumber}`;
       return {
         offset: nextStart + indent,
-        message: `YAML syntax: this line does not line up with the lines above it: "${name}" starts ${further === 1 ? 'one space' : `${further} spaces`} further in than ${than}; fields of one block start at the same column`,
+        message: `YAML syntax: this line does not line up with the lines above it: "${name}" starts ${spaces(further)} further in than ${than}; fields of one block start at the same column`,
         layout: true,
       };
     }
@@ -48,6 +48,46 @@ export function misalignedField(text: string, offset: number): LayoutProblem | u
     nextStart = end + 1;
   }
   return undefined;
+}
+
+const spaces = (n: number) => (n === 1 ? 'one space' : `${n} spaces`);
+
+/**
+ * When the library says a line does not line up and that line is a field written further out than
+ * the fields of the block above it (but not as far out as the block's own "-" or parent), names the
+ * field it should line up with: the nearest one above, in the block it sits in.
+ */
+export function outdentedField(text: string, offset: number): LayoutProblem | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const indent = /^ */.exec(line)![0].length;
+  const name = FIELD_START.test(line.slice(indent)) ? /^[A-Za-z][\w-]*/.exec(line.slice(indent))![0] : undefined;
+  if (!name) return undefined;
+  // Back up through the lines above while they are further in: the last of them is the block's first
+  // line. The fields seen on the way at the smallest column further in than this line are its block.
+  let best: { column: number; name: string; line: number } | undefined;
+  let end = lineStart - 1;
+  let lineNumber = text.slice(0, lineStart).split('\n').length;
+  while (end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const above = text.slice(start, end);
+    end = start - 1;
+    lineNumber--;
+    if (above.trim() === '' || above.trim().startsWith('#')) continue;
+    const field = /^( *)((?:- +)*)([A-Za-z][\w-]*):(?:[ \t]|$)/.exec(above);
+    if (field) {
+      const column = field[1]!.length + field[2]!.length;
+      if (column > indent && (!best || column < best.column)) best = { column, name: field[3]!, line: lineNumber };
+    }
+    if (/^ */.exec(above)![0].length <= indent) break;
+  }
+  if (!best) return undefined;
+  return {
+    offset: lineStart + indent,
+    message: `YAML syntax: this line does not line up with the lines above it: "${name}" starts ${spaces(best.column - indent)} further out than "${best.name}" on line ${best.line}; fields of one block start at the same column`,
+    layout: true,
+  };
 }
 
 /** Keeps problems up to and including the first layout mistake; the rest become a count on it. */

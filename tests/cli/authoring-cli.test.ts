@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
+import { newDraft } from '../../src/authoring/editor/draft.ts';
 import { projectRoot } from '../../src/node/project-root.ts';
 import { schemaPathFrom } from '../../src/cli/write-scenario.ts';
 import { cli } from './helpers/run-cli.ts';
@@ -32,14 +33,47 @@ describe.concurrent('npm run scenario -- new', () => {
     expect(validated.stdout).toBe('1 scenario checked: 0 errors, 0 warnings\n');
   });
 
-  it('has one decision with two options and one source', async ({ expect }) => {
+  it('is format 2: one decision with two options, one source, and each format-2 feature once, explained', async ({
+    expect,
+  }) => {
     await cli('new', 'shape', '--dir', work);
     const yaml = readFileSync(join(work, 'shape', 'scenario.yaml'), 'utf8');
     const { parse } = await import('yaml');
-    const scenario = parse(yaml) as { decisions: Array<{ options: unknown[] }>; sources: unknown[] };
+    const scenario = parse(yaml) as {
+      format: number;
+      decisions: Array<{ options: Array<{ effects?: Array<{ reason?: string }>; stage?: unknown[] }> }>;
+      endings: Array<{ text: unknown }>;
+      sources: unknown[];
+      teacher?: { notes?: string };
+    };
+    expect(scenario.format).toBe(2);
     expect(scenario.decisions).toHaveLength(1);
     expect(scenario.decisions[0]!.options).toHaveLength(2);
     expect(scenario.sources).toHaveLength(1);
+    // A text that follows the path (a variant with a condition, and the fallback).
+    expect(scenario.endings[0]!.text).toMatchObject([{ when: [{ chose: 'use-the-park' }] }, {}]);
+    for (const option of scenario.decisions[0]!.options) {
+      expect(option.stage).toHaveLength(1);
+      expect(option.effects!.every((e) => e.reason)).toBe(true);
+    }
+    expect(scenario.teacher?.notes).toBeTruthy();
+    // Each feature comes with a comment saying what it is.
+    expect(yaml).toMatch(/# How the choice moves the meters, each with the reason/);
+    expect(yaml).toMatch(/# What the stage shows after the choice/);
+    expect(yaml).toMatch(/the first version whose conditions hold is shown/);
+    expect(yaml).toMatch(/# For the teacher\. Everything here is shown to students except "notes"\./);
+  });
+
+  it("is the editor's starter too, from the same template (only the completion line and the id differ)", async ({
+    expect,
+  }) => {
+    await cli('new', 'same', '--dir', work);
+    const yaml = readFileSync(join(work, 'same', 'scenario.yaml'), 'utf8');
+    const draft = newDraft();
+    expect(yaml.slice(yaml.indexOf('# A new Branchpoint scenario.')).replace('id: same ', 'id: my-scenario ')).toBe(
+      draft.text,
+    );
+    expect(readFileSync(join(work, 'same', 'sources', 'source.txt'), 'utf8')).toBe(draft.sources['sources/source.txt']);
   });
 
   it('the schema line points at scenarios/scenario.schema.json from wherever the folder is', ({ expect }) => {

@@ -107,18 +107,19 @@ export async function addSecondDecision(page: Page): Promise<string[]> {
   quotes.push(await citeBySelecting(page, 'decisions-1-options-0-citations-0', 7, 12));
   await typeInto(page, 'ed-decisions-1-options-1-label', 'Ask parents to help');
   quotes.push(await citeBySelecting(page, 'decisions-1-options-1-citations-0', 0, 7));
-  // The second option ends indoors: one step down the list of points from the first ending.
-  await tabToId(page, 'ed-decisions-1-options-1-next');
-  await page.keyboard.press('ArrowDown');
+  // Both new options lead to the starter's one ending, as a new option does at first.
   return quotes;
 }
 
-/** Both options of the first decision lead to the second: one step up and two steps up the list. */
+/**
+ * Both options of the first decision lead to the second instead of the ending: one step up the list
+ * of points (the decision points, then the endings).
+ */
 export async function leadFirstDecisionToSecond(page: Page): Promise<void> {
   await tabToButton(page, 'Where do pupils play?');
   await page.keyboard.press('Enter');
   await tabToId(page, 'ed-decisions-0-options-0-next');
   await page.keyboard.press('ArrowUp');
   await tabToId(page, 'ed-decisions-0-options-1-next');
-  await press(page, 'ArrowUp', 2);
+  await page.keyboard.press('ArrowUp');
 }

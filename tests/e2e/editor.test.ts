@@ -112,7 +112,7 @@ describe('the editor in the page', () => {
     expect(text).not.toContain('TODO');
     // The starter's comments are still there, where they were.
     expect(text).toContain('# Who takes the decisions.\nactors:');
-    expect(text).toContain('# The endings, each with questions for the class.\nendings:');
+    expect(text).toContain('the last, without "when", on every other path.\nendings:');
     const checked = checkFolder(first.files);
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const scenario = checked.bundle!.scenario;

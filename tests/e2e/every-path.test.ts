@@ -3,7 +3,8 @@
  * ending, "Try instead" on the step where the next path parts from this one (or "Play again" when it
  * parts at the first decision). Number keys choose some options, Tab and Enter the others; Tab and
  * Enter move on. At every screen, each quote shown must stand verbatim in the source file it names,
- * and the page must show the quotes the engine says belong there.
+ * and the page must show the quotes the engine says belong there, and beside each meter a choice
+ * moved, the change with its own reason.
  *
  * Every path goes through the engine in tests/flagship-truth.test.ts; here the browser plays a
  * covering set of them (every text variant and every ending at least once), which keeps this test
@@ -93,6 +94,19 @@ describe('the flagship by keyboard: every text variant and every ending', () => 
         );
         const missing = textFragments(engineText).filter((fragment) => !pageText.includes(fragment));
         if (missing.length > 0) problems.push(`${where} (${screen}): the page does not show “${missing[0]}”`);
+        if (screen === 'outcome') {
+          // Beside each meter the choice moved: its change and the effect's own reason, never the outcome again.
+          const reasons = await page.locator('main .meter-moved .meter-reason').allTextContents();
+          const expected = view.meters
+            .filter((m) => m.change !== 0)
+            .map((m) => `${m.change > 0 ? '+' : '−'}${Math.abs(m.change)}: ${m.reason}`);
+          if (JSON.stringify(reasons) !== JSON.stringify(expected))
+            problems.push(
+              `${where} (outcome): the meters show ${JSON.stringify(reasons)}, expected ${JSON.stringify(expected)}`,
+            );
+          if (view.meters.some((m) => m.change !== 0 && m.reason === view.path.at(-1)!.outcome))
+            problems.push(`${where} (outcome): a meter's change has no reason of its own`);
+        }
         const shownSet = [...new Set(shown.citations.map((c) => normalizeQuote(c.quote)))].sort();
         const expected = expectedQuotes(view, screen);
         if (JSON.stringify(shownSet) !== JSON.stringify(expected))

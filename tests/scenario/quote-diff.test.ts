@@ -24,4 +24,35 @@ describe('quote difference', () => {
       'the source writes 1,000, the quote 1000: write it as the source does',
     ]);
   });
+
+  it('keeps a word of the source at an edge of the passage as context, not as a difference', () => {
+    // The passage is as long as the quote, so the quote's extra word pulls in the source's "that".
+    const difference = quoteDifference(
+      'the crossing is very busy at that hour',
+      'that "the crossing is busy at that hour".',
+      {
+        before: 'The caretaker warned',
+        after: '',
+      },
+    );
+    expect(markedPassage(difference)).toBe('The caretaker warned that "the crossing is «very» busy at that hour".');
+    // A word that differs at the edge is still marked.
+    expect(markedPassage(quoteDifference('A playground will close', 'the playground will close'))).toBe(
+      '[the] «A» playground will close',
+    );
+  });
+
+  it('says when a word is the same but its capitals or punctuation differ', () => {
+    expect(
+      quoteDifference(
+        'The caretaker warned that the crossing is busy',
+        'The caretaker warned that "the crossing is busy',
+      ).notes,
+    ).toEqual(['the source writes “"the” where the quote has “the”: copy its capitals and punctuation too']);
+    expect(quoteDifference('Some Teachers proposed moving', 'Some teachers proposed moving').notes).toEqual([
+      'the source writes “teachers” where the quote has “Teachers”: copy its capitals and punctuation too',
+    ]);
+    // A quote may start inside the source's first word and stop inside its last one.
+    expect(quoteDifference('the crossing is busy', '"the crossing is busy.').notes).toEqual([]);
+  });
 });

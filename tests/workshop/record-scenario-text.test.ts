@@ -15,8 +15,15 @@ const HOSTILE: Array<[string, string]> = [
   ['their break.', 'their break. <img src="https://evil.example/track.png">'],
   ['label: Take pupils to the park', 'label: "[Park](javascript:alert(1))"'],
   ['Classes cross the road to the park at break time.', '"![t](https://evil.example/outcome.png) Classes go."'],
-  ['text: Pupils play in the park, with teachers at the crossing.', 'text: "<iframe src=//evil.example></iframe>"'],
-  ['Was the park worth the busy crossing?', '"[Discuss](javascript:fetch(1)) ![q](http://evil.example/q.png)"'],
+  [
+    'text: The playground reopens. All spring, classes crossed the road to the park at break.',
+    'text: "<iframe src=//evil.example></iframe>"',
+  ],
+  ['reason: classes cross the road to the park and back', 'reason: "<img src=https://evil.example/reason.png>"'],
+  [
+    'What did pupils gain, and what did they give up, while the playground was closed?',
+    '"[Discuss](javascript:fetch(1)) ![q](http://evil.example/q.png)"',
+  ],
   ['    file: sources/source.txt', '    file: sources/source.txt\n    url: "javascript:alert(document.domain)"'],
 ];
 

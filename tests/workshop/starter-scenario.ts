@@ -4,7 +4,7 @@
  * changed as a test needs (an option called `constructor`, HTML in a title).
  */
 import { checkScenario } from '../../src/engine/check.ts';
-import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from '../../src/cli/starter.ts';
+import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from '../../src/authoring/starter.ts';
 import type { ScenarioBundle } from '../../src/scenario/validate.ts';
 import { roomScenario, type RoomScenario } from '../../src/workshop/room.ts';
 
@@ -12,10 +12,14 @@ export const STARTER_ID = 'starter-room';
 /** The starter's option ids, in the order offered. */
 export const STARTER_OPTIONS = ['use-the-park', 'stay-inside'] as const;
 
-/** The starter's YAML, with each [from, to] replaced everywhere (ids, titles, any text). */
+/** The starter's YAML, with each [from, to] replaced everywhere (ids, titles, any text); each must occur. */
 export function starterYaml(replacements: Array<[string, string]> = []): string {
-  let yaml = starterScenario(STARTER_ID, 'scenario.schema.json');
-  for (const [from, to] of replacements) yaml = yaml.split(from).join(to);
+  let yaml = starterScenario({ id: STARTER_ID, schemaPath: 'scenario.schema.json' });
+  for (const [from, to] of replacements) {
+    // A replacement that no longer matches (the starter changed) would quietly test nothing.
+    if (!yaml.includes(from)) throw new Error(`the starter has no "${from}" to replace`);
+    yaml = yaml.split(from).join(to);
+  }
   return yaml;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { OpenedFile } from '../file-set.ts';
 import { looksLikeZip, unzipScenario } from '../unzip.ts';
-import { NEW_SCENARIO_TEXT, NEW_SOURCE_FILE, NEW_SOURCE_TEXT } from './starter.ts';
+import { STARTER_SOURCE_FILE, STARTER_SOURCE_TEXT, starterScenario } from '../starter.ts';
 
 export interface Draft {
   /** The folder's name: the zip's top folder and the name a download suggests. */
@@ -18,13 +18,15 @@ export interface Draft {
   savedText: string;
 }
 
+/** A new scenario: the starter `npm run scenario -- new` writes, without the line for desktop editors' completion. */
 export function newDraft(): Draft {
+  const text = starterScenario({ id: 'my-scenario' });
   return {
     folder: 'my-scenario',
     fileName: 'scenario.yaml',
-    text: NEW_SCENARIO_TEXT,
-    sources: { [NEW_SOURCE_FILE]: NEW_SOURCE_TEXT },
-    savedText: NEW_SCENARIO_TEXT,
+    text,
+    sources: { [STARTER_SOURCE_FILE]: STARTER_SOURCE_TEXT },
+    savedText: text,
   };
 }
 
