@@ -1,6 +1,6 @@
 /**
- * A still picture under the WebGL canvas that holds the stage's static layers (the map and the
- * panel behind actors and meters). Under software WebGL (SwiftShader, as in CI and on machines
+ * A still picture under the WebGL canvas that holds the stage's static layers: the map (a baked
+ * image) and, over it, what the choices did (an SVG the consequences layer draws into). Under software WebGL (SwiftShader, as in CI and on machines
  * without a usable GPU) every full-canvas layer drawn per frame costs several milliseconds, and
  * the baked map was the largest of them: as the background of an element of its own it is drawn
  * once per layout, and the compositor (not WebGL) puts it under each animated frame.
@@ -9,19 +9,30 @@
  * canvas. The picture is read from the render texture synchronously, wrapped as an uncompressed
  * 32-bit BMP (a few ms; PNG encoding took about a second here) and shown once decoded; until then
  * the scene keeps drawing the texture itself.
+ *
+ * The consequences are SVG rather than a second baked texture: a texture the size of the stage is
+ * blended by WebGL in every frame of a transition, and under SwiftShader that fill, with the
+ * canvas read back for the compositor, cost about a third of each frame. As SVG it is rasterised
+ * once per choice off the main thread and composited like the map image.
  */
 import type Phaser from 'phaser';
 
 export class Backdrop {
   readonly element: HTMLDivElement;
+  /** What the choices did, in CSS px of the stage (the consequences layer draws here). */
+  readonly drawing: SVGSVGElement;
   private pixels = new Uint8Array(0);
   private url: string | undefined;
   private generation = 0;
+  private readonly layers: HTMLElement[] = [];
 
   /** Clips the picture to the map's area (the picture itself keeps the stage's full size). */
   private readonly frame: HTMLDivElement;
 
-  constructor(parent: HTMLElement, before: HTMLElement) {
+  constructor(
+    parent: HTMLElement,
+    private readonly canvas: HTMLElement,
+  ) {
     this.frame = document.createElement('div');
     this.frame.setAttribute('aria-hidden', 'true');
     Object.assign(this.frame.style, {
@@ -43,8 +54,24 @@ export class Backdrop {
       backgroundRepeat: 'no-repeat',
       backgroundSize: '100% 100%',
     });
+    this.drawing = document.createElementNS(SVG_NS, 'svg');
+    Object.assign(this.drawing.style, { position: 'absolute', left: '0', top: '0', overflow: 'visible' });
+    this.element.append(this.drawing);
     this.frame.append(this.element);
-    parent.insertBefore(this.frame, before);
+    parent.insertBefore(this.frame, canvas);
+    this.fitDrawing();
+  }
+
+  /** Puts a layer of the stage's own over the backdrop, under the canvas (removed with it). */
+  under(layer: HTMLElement): void {
+    this.canvas.before(layer);
+    this.layers.push(layer);
+  }
+
+  /** Puts a layer of the stage's own over the canvas (removed with the backdrop). */
+  over(layer: HTMLElement): void {
+    this.canvas.after(layer);
+    this.layers.push(layer);
   }
 
   /** Shows the picture only within `area` (CSS px from the stage's top left), or everywhere. */
@@ -56,6 +83,15 @@ export class Backdrop {
       this.element.style.width = `${parent.clientWidth}px`;
       this.element.style.height = `${parent.clientHeight}px`;
     }
+    this.fitDrawing();
+  }
+
+  private fitDrawing(): void {
+    const width = this.frame.parentElement?.clientWidth ?? 0;
+    const height = this.frame.parentElement?.clientHeight ?? 0;
+    this.drawing.setAttribute('width', String(width));
+    this.drawing.setAttribute('height', String(height));
+    this.drawing.setAttribute('viewBox', `0 0 ${width} ${height}`);
   }
 
   /**
@@ -117,6 +153,7 @@ export class Backdrop {
   destroy(): void {
     this.clear();
     this.frame.remove();
+    for (const layer of this.layers) layer.remove();
   }
 
   private revoke(): void {
@@ -125,6 +162,7 @@ export class Backdrop {
   }
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const FILE_HEADER = 14;
 const INFO_HEADER = 108; // BITMAPV4HEADER: has an alpha mask, which browsers honour
 

@@ -151,6 +151,14 @@ export class RegionMap {
     return this.map.places.map((place, i) => ({ id: place.id, x: this.markers[i]!.dot.x, y: this.markers[i]!.dot.y }));
   }
 
+  /** Where the places' dots (with their halos) and names are (CSS px), for other labels to keep clear of. */
+  markerBoxes(): Box[] {
+    return this.markers.flatMap(({ halo, label }) => [
+      { x: halo.x - halo.radius, y: halo.y - halo.radius, width: halo.radius * 2, height: halo.radius * 2 },
+      { x: label.x, y: label.y, width: label.width, height: label.height },
+    ]);
+  }
+
   /** A ripple from every place: part of the transition between views. */
   ripple(): void {
     for (const [i, marker] of this.markers.entries()) {

@@ -27,8 +27,8 @@ import { palette } from '../palette.ts';
 export interface StageSceneOptions {
   scenario: Scenario;
   reducedMotion: boolean;
-  /** Where the still picture (the map) goes, when the page can put an element under the canvas. */
-  backdrop?: () => Backdrop | undefined;
+  /** The page's layers under and over the canvas: the map, the consequences, the panel, the sweep. */
+  backdrop: () => Backdrop;
   /** Called once create() has run and the scene can show views. */
   onCreated: (scene: StageScene) => void;
 }
@@ -69,12 +69,13 @@ export class StageScene extends Phaser.Scene {
     // Everything is the map's unless it is moved to the panel below.
     const toMap = (object: Phaser.GameObjects.GameObject) => this.panelCamera.ignore(object);
     this.events.on(Phaser.Scenes.Events.ADDED_TO_SCENE, toMap);
-    if (scenario.map) this.map = new RegionMap(this, scenario.map, this.options.backdrop?.(), () => this.invalidate());
-    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion);
+    const backdrop = this.options.backdrop();
+    if (scenario.map) this.map = new RegionMap(this, scenario.map, backdrop, () => this.invalidate());
+    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion, backdrop.drawing);
     this.placeRing = this.add.circle(0, 0, 10).setFillStyle().setDepth(5).setVisible(false);
-    this.panel = new Panel(this);
+    this.panel = new Panel(backdrop);
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
-    this.sweep = new Sweep(this);
+    this.sweep = new Sweep(backdrop);
     this.actorRing = this.add
       .circle(0, 0, 10)
       .setFillStyle()
@@ -222,7 +223,7 @@ export class StageScene extends Phaser.Scene {
     const ox = camera.width / 2;
     const oy = camera.height / 2;
     camera.setZoom(zoom).setScroll((ox - ratio * rel.x) / zoom - ox, (oy - ratio * rel.y) / zoom - oy);
-    this.options.backdrop?.()?.setTransform(rel.scale, rel.x, rel.y);
+    this.options.backdrop().setTransform(rel.scale, rel.x, rel.y);
     this.invalidate();
   }
 
@@ -321,7 +322,7 @@ export class StageScene extends Phaser.Scene {
     const area = layout.mapArea;
     if (area.width > 0 && area.height > 0)
       this.cameras.main.setSize(Math.round(area.width * ratio), Math.round(area.height * ratio));
-    this.options.backdrop?.()?.clipTo(area.width > 0 ? area : undefined);
+    this.options.backdrop().clipTo(area.width > 0 ? area : undefined);
     this.panel.setLayout(layout);
     this.actors.setLayout(layout);
     this.sweep.setLayout(layout);
