@@ -17,7 +17,8 @@ import { pictureKey } from '../../engine/stage-words.ts';
 import { AREA_STYLES } from '../picture-style.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { formatKm, type RegionMap } from './region-map.ts';
-import { addText } from './text.ts';
+import { measuredText } from './text.ts';
+import { svgText } from '../svg-text.ts';
 import { clearestBox } from '../labels.ts';
 import type { Box } from '../projection.ts';
 import { arcPoint } from '../arc.ts';
@@ -30,7 +31,7 @@ export class Consequences {
   private readonly strikes: Phaser.GameObjects.Graphics;
   private readonly areaLabels = new Map<string, Phaser.GameObjects.Text>();
   private readonly rangeLabels = new Map<string, Phaser.GameObjects.Text>();
-  private pulses: Phaser.GameObjects.Arc[] = [];
+  private readonly pulses: Phaser.GameObjects.Arc[] = [];
   private picture: StagePicture | undefined;
   private key = '';
   private layout: StageLayout | undefined;
@@ -102,6 +103,8 @@ export class Consequences {
     const still = document.createDocumentFragment();
     this.drawAreas(still);
     this.drawOlderStrikes(still);
+    for (const label of [...this.areaLabels.values(), ...this.rangeLabels.values()])
+      if (label.visible) still.append(svgText(label));
     this.drawing.replaceChildren(still);
     this.drawNewest();
   }
@@ -258,18 +261,24 @@ export class Consequences {
 
   /** Rings on the highlighted places: pulsing a few times, or standing still under reduced motion. */
   private pulse(animate: boolean): void {
-    for (const p of this.pulses) p.destroy();
-    this.pulses = [];
+    // Rings are kept and reused: making shapes and tweens is most of what a choice costs here.
+    for (const ring of this.pulses) {
+      this.scene.tweens.killTweensOf(ring);
+      ring.setVisible(false);
+    }
     const unit = this.unit();
+    let used = 0;
     for (const place of this.picture?.highlights ?? []) {
       const at = this.region.point(place);
       if (!at) continue;
-      const ring = this.scene.add
-        .circle(at[0], at[1], unit * 0.9)
-        .setFillStyle()
+      const ring = (this.pulses[used++] ??= this.scene.add.circle(0, 0, 1).setFillStyle().setDepth(3));
+      ring
+        .setPosition(at[0], at[1])
+        .setRadius(unit * 0.9)
         .setStrokeStyle(Math.max(2, unit / 6), palette.focus, 1)
-        .setDepth(3);
-      this.pulses.push(ring);
+        .setScale(1)
+        .setAlpha(1)
+        .setVisible(true);
       if (animate && !this.reducedMotion)
         this.scene.tweens.add({
           targets: ring,
@@ -286,7 +295,8 @@ export class Consequences {
   private label(labels: Map<string, Phaser.GameObjects.Text>, id: string, color: string): Phaser.GameObjects.Text {
     let label = labels.get(id);
     if (!label) {
-      label = addText(this.scene, '', {
+      // Shown as SVG; its visibility says whether the picture shows it.
+      label = measuredText(this.scene, '', {
         fontFamily,
         color,
         stroke: palette.labelStroke,
@@ -294,7 +304,6 @@ export class Consequences {
         align: 'center',
       })
         .setOrigin(0.5, 0)
-        .setDepth(4)
         .setVisible(false);
       labels.set(id, label);
     }

@@ -322,6 +322,8 @@ export class StageScene extends Phaser.Scene {
     const area = layout.mapArea;
     if (area.width > 0 && area.height > 0)
       this.cameras.main.setSize(Math.round(area.width * ratio), Math.round(area.height * ratio));
+    // A picture baked for another size would be stretched wrong: the scene draws the map until the new one is in.
+    this.options.backdrop().clear();
     this.options.backdrop().clipTo(area.width > 0 ? area : undefined);
     this.panel.setLayout(layout);
     this.actors.setLayout(layout);
@@ -337,8 +339,9 @@ export class StageScene extends Phaser.Scene {
     if (!layout) return;
     const mapLayout = layout.mapFit ? { ...layout, mapFit: viewBox(layout.mapFit, this.view) } : layout;
     this.drawnView = this.view;
-    this.applyLiveView();
+    // The map's new picture is started first: the old one keeps its stretch until the new is in.
     this.map?.setLayout(mapLayout);
+    this.applyLiveView();
     this.consequences?.setLayout(mapLayout);
     this.placeSelection();
     this.invalidate();
