@@ -21,7 +21,11 @@ describe('SVG paths of the picture', () => {
     expect(whole.arc.endsWith('L100 0')).toBe(true);
     expect(whole.head.startsWith('M100 0')).toBe(true);
     // The head's corners lie behind the tip, along the way the arc came.
-    const corners = whole.head.slice(1, -1).split('L').slice(1).map((p) => p.split(' ').map(Number));
+    const corners = whole.head
+      .slice(1, -1)
+      .split('L')
+      .slice(1)
+      .map((p) => p.split(' ').map(Number));
     for (const [x] of corners) expect(x!).toBeLessThan(100);
     const half = strikePaths(a, b, 0.5, 8, 4);
     const mid = arcPoint(a, b, 0.5);
