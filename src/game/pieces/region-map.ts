@@ -44,8 +44,8 @@ export class RegionMap {
   private readonly base: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly markers: PlaceMarker[];
-  private readonly ripples: Phaser.GameObjects.Arc[] = [];
-  private rippling: Phaser.Tweens.Tween | undefined;
+  private readonly ripples: Phaser.GameObjects.Arc[];
+  private rippleStart: number | undefined;
   private readonly scaleLabel: Phaser.GameObjects.Text;
   private readonly ranges: GeoRange[];
   private atlas: Atlas | undefined;
@@ -73,6 +73,9 @@ export class RegionMap {
       halo: 8,
       label: measuredText(scene, place.name, labelStyle),
     }));
+    this.ripples = map.places.map(() =>
+      scene.add.circle(0, 0, 1).setStrokeStyle(1.5, palette.place, 0.7).setFillStyle().setDepth(3).setVisible(false),
+    );
     this.scaleLabel = measuredText(scene, '', {
       fontFamily,
       color: palette.textMuted,
@@ -170,38 +173,32 @@ export class RegionMap {
     ]);
   }
 
-  /** A ripple from every place: part of the transition between views. */
+  /** A ripple from every place: part of the transition between views (played by step()). */
   ripple(): void {
-    // One ring per place, made once, and one tween for them all: a choice makes no shapes or tweens.
-    this.rippling?.stop();
-    const rings = this.markers.map((marker, i) =>
-      (this.ripples[i] ??= this.scene.add
-        .circle(0, 0, 1)
-        .setStrokeStyle(1.5, palette.place, 0.7)
-        .setFillStyle()
-        .setDepth(3))
-        .setPosition(marker.x, marker.y)
-        .setRadius(marker.r)
-        .setAlpha(1)
-        .setVisible(true),
-    );
-    const total = RIPPLE_MS + RIPPLE_STAGGER_MS * Math.max(0, rings.length - 1);
-    this.rippling = this.scene.tweens.addCounter({
-      from: 0,
-      to: total,
-      duration: total,
-      onUpdate: (tween) => {
-        const elapsed = tween.getValue() ?? total;
-        for (const [i, ring] of rings.entries()) {
-          const t = Math.min(1, Math.max(0, (elapsed - i * RIPPLE_STAGGER_MS) / RIPPLE_MS));
-          const eased = Math.sin((t * Math.PI) / 2); // Sine.easeOut
-          const marker = this.markers[i]!;
-          ring.setRadius(marker.r + (marker.halo * 2.6 - marker.r) * eased).setAlpha(1 - eased);
-        }
-      },
-      onComplete: () => rings.forEach((ring) => ring.setVisible(false)),
-      onStop: () => rings.forEach((ring) => ring.setVisible(false)),
-    });
+    this.rippleStart = this.scene.time.now;
+    this.step(this.rippleStart);
+  }
+
+  /**
+   * Moves the ripple on to `now` (the scene's clock); true while it plays. Driven by the scene's
+   * update rather than tweens: one ring per place, made with the layout, so a choice makes no
+   * shapes or tweens (making them was a good part of a choice's cost).
+   */
+  step(now: number): boolean {
+    if (this.rippleStart === undefined) return false;
+    const elapsed = now - this.rippleStart;
+    const playing = elapsed < RIPPLE_MS + RIPPLE_STAGGER_MS * Math.max(0, this.markers.length - 1);
+    for (const [i, marker] of this.markers.entries()) {
+      const t = Math.min(1, Math.max(0, (elapsed - i * RIPPLE_STAGGER_MS) / RIPPLE_MS));
+      const eased = Math.sin((t * Math.PI) / 2); // Sine.easeOut
+      this.ripples[i]
+        ?.setPosition(marker.x, marker.y)
+        .setRadius(marker.r + (marker.halo * 2.6 - marker.r) * eased)
+        .setAlpha(1 - eased)
+        .setVisible(playing);
+    }
+    if (!playing) this.rippleStart = undefined;
+    return playing;
   }
 
   private drawBase(): void {

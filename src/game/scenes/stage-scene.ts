@@ -136,9 +136,10 @@ export class StageScene extends Phaser.Scene {
    * last frame (the game runs with clearBeforeRender off, and a WebGL canvas nobody draws to keeps
    * its picture). The loop itself keeps running, so tweens and the frame counter go on.
    */
-  override update(): void {
+  override update(time: number): void {
     // A tween that ends in this step is already gone: drawing on for two more frames shows its end.
-    if (this.tweens.getTweens().length > 0) this.dirtyFrames = 2;
+    const ripple = this.map?.step(time) ?? false;
+    if (ripple || this.tweens.getTweens().length > 0) this.dirtyFrames = 2;
     const draw = this.dirtyFrames > 0;
     this.cameras.main.setVisible(draw);
     this.panelCamera.setVisible(draw);
