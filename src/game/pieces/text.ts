@@ -20,6 +20,8 @@ export function measuredText(
   style: Phaser.Types.GameObjects.Text.TextStyle,
 ): Phaser.GameObjects.Text {
   const measured = scene.make.text({ x: 0, y: 0, text, style: { resolution: 1, ...style } }, false);
+  // Outside the display list the scene would not destroy it (nor give its canvas back to the pool).
+  scene.events.once('destroy', () => measured.destroy());
   // Phaser uploads a Text's canvas to the GPU on every change when it has a WebGL renderer (about
   // 7 ms of a choice's 17 for the map's labels under software WebGL); this one is never drawn.
   return Object.assign(measured, { renderer: undefined as unknown as typeof measured.renderer });
