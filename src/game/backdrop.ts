@@ -1,27 +1,42 @@
 /**
- * A still picture under the WebGL canvas that holds the stage's static layers (the map and the
- * panel behind actors and meters). Under software WebGL (SwiftShader, as in CI and on machines
- * without a usable GPU) every full-canvas layer drawn per frame costs several milliseconds, and
- * the baked map was the largest of them: as the background of an element of its own it is drawn
- * once per layout, and the compositor (not WebGL) puts it under each animated frame.
+ * What sits under the WebGL canvas and stays still: the map (a baked image), what the choices did
+ * (SVG the consequences layer draws) and the places' dots and names (SVG). Under software WebGL
+ * (SwiftShader, as in CI and on machines without a usable GPU) whatever WebGL draws in a frame is
+ * paid for on the CPU, and the canvas is read back for the compositor in every frame that changes
+ * it: a stage-sized texture blended per frame cost about a third of each frame of a transition,
+ * and the places' rings and names another third of what was left. Here they are drawn once per
+ * layout or choice, rasterised off the main thread and composited under each animated frame.
  *
- * An element with a background image rather than a second canvas, so the stage keeps exactly one
- * canvas. The picture is read from the render texture synchronously, wrapped as an uncompressed
- * 32-bit BMP (a few ms; PNG encoding took about a second here) and shown once decoded; until then
- * the scene keeps drawing the texture itself.
+ * Elements rather than a second canvas, so the stage keeps exactly one canvas. The map is read
+ * from its render texture synchronously, wrapped as an uncompressed 32-bit BMP (a few ms; PNG
+ * encoding took about a second here) and shown once decoded; until the first copy is in the
+ * scene draws the texture itself, and a newer copy replaces an older one only once decoded.
  */
 import type Phaser from 'phaser';
 
 export class Backdrop {
-  readonly element: HTMLDivElement;
+  /** What the choices did, in CSS px of the stage (the consequences layer draws here). */
+  readonly drawing: SVGSVGElement;
+  /** The places' dots and names, over what the choices did. */
+  readonly marks: SVGSVGElement;
+  /** Clips everything to the map's area (the layers themselves keep the stage's full size). */
+  private readonly frame: HTMLDivElement;
+  /** The baked map, as a background image. */
+  private readonly picture: HTMLDivElement;
+  /** The SVG layers. */
+  private readonly vectors: HTMLDivElement;
   private pixels = new Uint8Array(0);
   private url: string | undefined;
   private generation = 0;
+  /** Set while a new picture is being decoded: the old one keeps the transform it had. */
+  private pending = false;
+  private transform = '';
+  private readonly layers: HTMLElement[] = [];
 
-  /** Clips the picture to the map's area (the picture itself keeps the stage's full size). */
-  private readonly frame: HTMLDivElement;
-
-  constructor(parent: HTMLElement, before: HTMLElement) {
+  constructor(
+    parent: HTMLElement,
+    private readonly canvas: HTMLElement,
+  ) {
     this.frame = document.createElement('div');
     this.frame.setAttribute('aria-hidden', 'true');
     Object.assign(this.frame.style, {
@@ -33,45 +48,68 @@ export class Backdrop {
       overflow: 'hidden',
       pointerEvents: 'none',
     });
-    this.element = document.createElement('div');
-    Object.assign(this.element.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      width: `${parent.clientWidth}px`,
-      height: `${parent.clientHeight}px`,
-      backgroundRepeat: 'no-repeat',
-      backgroundSize: '100% 100%',
-    });
-    this.frame.append(this.element);
-    parent.insertBefore(this.frame, before);
+    this.picture = fullSize(document.createElement('div'));
+    Object.assign(this.picture.style, { backgroundRepeat: 'no-repeat', backgroundSize: '100% 100%' });
+    this.vectors = fullSize(document.createElement('div'));
+    this.drawing = fullSize(document.createElementNS(SVG_NS, 'svg'));
+    this.marks = fullSize(document.createElementNS(SVG_NS, 'svg'));
+    this.vectors.append(this.drawing, this.marks);
+    this.frame.append(this.picture, this.vectors);
+    parent.insertBefore(this.frame, canvas);
+    this.clipTo(undefined);
   }
 
-  /** Shows the picture only within `area` (CSS px from the stage's top left), or everywhere. */
+  /** Puts a layer of the stage's own over the backdrop, under the canvas (removed with it). */
+  under(layer: HTMLElement): void {
+    this.canvas.before(layer);
+    this.layers.push(layer);
+  }
+
+  /** Puts a layer of the stage's own over the canvas (removed with the backdrop). */
+  over(layer: HTMLElement): void {
+    this.canvas.after(layer);
+    this.layers.push(layer);
+  }
+
+  /** Shows the backdrop only within `area` (CSS px from the stage's top left), or everywhere. */
   clipTo(area: { width: number; height: number } | undefined): void {
-    const parent = this.frame.parentElement;
     this.frame.style.width = area ? `${area.width}px` : '100%';
     this.frame.style.height = area ? `${area.height}px` : '100%';
-    if (parent) {
-      this.element.style.width = `${parent.clientWidth}px`;
-      this.element.style.height = `${parent.clientHeight}px`;
+    const width = this.frame.parentElement?.clientWidth ?? 0;
+    const height = this.frame.parentElement?.clientHeight ?? 0;
+    for (const layer of [this.picture, this.vectors]) {
+      layer.style.width = `${width}px`;
+      layer.style.height = `${height}px`;
+    }
+    for (const svg of [this.drawing, this.marks]) {
+      svg.setAttribute('width', String(width));
+      svg.setAttribute('height', String(height));
+      svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
     }
   }
 
   /**
-   * Moves and zooms the picture as the map's view does while a pan or zoom is under way (the
-   * picture is drawn again for the new view once it settles).
+   * Moves and zooms the backdrop as the map's view does while a pan or zoom is under way (it is
+   * drawn again for the new view once it settles). A picture still being replaced keeps the
+   * transform it had, which is where its view now is, until the new one is in.
    */
   setTransform(scale: number, x: number, y: number): void {
     const still = scale === 1 && x === 0 && y === 0;
-    this.element.style.transformOrigin = '0 0';
-    this.element.style.transform = still ? '' : `translate(${x}px, ${y}px) scale(${scale})`;
+    this.transform = still ? '' : `translate(${x}px, ${y}px) scale(${scale})`;
+    this.vectors.style.transform = this.transform;
+    if (!this.pending) this.picture.style.transform = this.transform;
+  }
+
+  /** Whether a picture is on screen (else the scene must draw the map itself). */
+  hasPicture(): boolean {
+    return this.url !== undefined;
   }
 
   /** Takes the picture away (the scene draws the texture again until the next copy is shown). */
   clear(): void {
     this.generation++;
-    this.element.style.backgroundImage = 'none';
+    this.pending = false;
+    this.picture.style.backgroundImage = 'none';
     this.revoke();
   }
 
@@ -84,9 +122,10 @@ export class Backdrop {
     texture: Phaser.Textures.DynamicTexture,
     shown: () => void,
   ): boolean {
-    this.clear();
+    this.generation++;
+    this.pending = true;
     const framebuffer = texture.drawingContext?.framebuffer;
-    if (!framebuffer || typeof URL.createObjectURL !== 'function') return false;
+    if (!framebuffer || typeof URL.createObjectURL !== 'function') return this.failed();
     const { width, height } = texture;
     const gl = renderer.gl;
     const size = width * height * 4;
@@ -94,7 +133,7 @@ export class Backdrop {
     const pixels = this.pixels;
     renderer.glWrapper.updateBindingsFramebuffer({ bindings: { framebuffer } });
     gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-    if (gl.getError() !== gl.NO_ERROR) return false;
+    if (gl.getError() !== gl.NO_ERROR) return this.failed();
     const generation = this.generation;
     const url = URL.createObjectURL(new Blob([bitmap(pixels, width, height)], { type: 'image/bmp' }));
     const img = new Image();
@@ -105,8 +144,11 @@ export class Backdrop {
           URL.revokeObjectURL(url);
           return;
         }
+        this.revoke();
         this.url = url;
-        this.element.style.backgroundImage = `url("${url}")`;
+        this.pending = false;
+        this.picture.style.backgroundImage = `url("${url}")`;
+        this.picture.style.transform = this.transform;
         shown();
       },
       () => URL.revokeObjectURL(url),
@@ -117,6 +159,12 @@ export class Backdrop {
   destroy(): void {
     this.clear();
     this.frame.remove();
+    for (const layer of this.layers) layer.remove();
+  }
+
+  private failed(): false {
+    this.clear();
+    return false;
   }
 
   private revoke(): void {
@@ -125,6 +173,12 @@ export class Backdrop {
   }
 }
 
+function fullSize<T extends HTMLElement | SVGSVGElement>(element: T): T {
+  Object.assign(element.style, { position: 'absolute', left: '0', top: '0', transformOrigin: '0 0' });
+  return element;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 const FILE_HEADER = 14;
 const INFO_HEADER = 108; // BITMAPV4HEADER: has an alpha mask, which browsers honour
 

@@ -129,6 +129,24 @@ export function placeLabels(
   });
 }
 
+/**
+ * Which of `candidates` (boxes in order of preference) to use for a label: the first that
+ * overlaps none of `obstacles` and stays inside `bounds` (clear), else the one that covers least.
+ */
+export function clearestBox(
+  candidates: readonly Box[],
+  obstacles: readonly Box[],
+  bounds: Box,
+): { index: number; clear: boolean } {
+  let best = { index: 0, cost: Infinity };
+  for (const [index, box] of candidates.entries()) {
+    const cost = obstacles.reduce((sum, other) => sum + overlap(box, other), 0) * 4 + outside(box, bounds);
+    if (cost < 1) return { index, clear: true };
+    if (cost < best.cost) best = { index, cost };
+  }
+  return { index: best.index, clear: false };
+}
+
 function boxAt(
   p: { x: number; y: number },
   size: { width: number; height: number },

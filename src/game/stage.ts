@@ -60,11 +60,11 @@ export const mountStage: MountStage = async (parent, index, options) => {
 
   let created!: (scene: StageScene) => void;
   const sceneCreated = new Promise<StageScene>((resolve) => (created = resolve));
-  let backdrop: Backdrop | undefined;
   const scene = new StageScene({
     scenario,
     reducedMotion: options.reducedMotion,
-    backdrop: () => backdrop,
+    // Made with the canvas below; the scene asks for it only once the game has booted.
+    backdrop: (): Backdrop => backdrop,
     onCreated: (s) => created(s),
   });
 
@@ -100,17 +100,19 @@ export const mountStage: MountStage = async (parent, index, options) => {
   const canvas = game.canvas;
   canvas.setAttribute('aria-hidden', 'true');
   canvas.setAttribute('tabindex', '-1');
-  // In a positioned parent the canvas is taken out of the flow, so its pixel size can never feed
-  // back into the parent's size (a parent sized by its content would otherwise grow with it).
-  const positioned = getComputedStyle(parent).position !== 'static';
-  // The still picture sits in an element of its own underneath (only a positioned parent can stack them).
-  if (positioned) backdrop = new Backdrop(parent, canvas);
+  // The still picture, the consequences and the panel sit in elements of their own under the
+  // canvas, the sweep over it: stacking them needs a positioned parent (the page's stage boxes
+  // are). Out of the flow, the canvas's pixel size can never feed back into the parent's size.
+  if (getComputedStyle(parent).position === 'static') parent.style.position = 'relative';
+  const backdrop = new Backdrop(parent, canvas);
   const fillParent = () =>
     Object.assign(canvas.style, {
       display: 'block',
       width: '100%',
       height: '100%',
-      ...(positioned ? { position: 'absolute', left: '0', top: '0' } : {}),
+      position: 'absolute',
+      left: '0',
+      top: '0',
     });
   fillParent();
   game.scale.on(Phaser.Scale.Events.RESIZE, fillParent);
@@ -138,7 +140,7 @@ export const mountStage: MountStage = async (parent, index, options) => {
     // Phaser tears the game down at its next step; the canvas leaves the page now.
     game.destroy(true);
     canvas.remove();
-    backdrop?.destroy();
+    backdrop.destroy();
   };
 
   let destroyed = false;

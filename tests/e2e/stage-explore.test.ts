@@ -1,6 +1,7 @@
 /**
  * Exploring the stage, in Chromium with the Phaser stage running as players get it: the map moves
- * and zooms by keyboard (with a visible focus ring), by mouse drag and wheel; a place or actor
+ * and zooms by keyboard (with a visible focus ring), by mouse drag and wheel, and by touch (pinch,
+ * one-finger drag, tap) on an emulated phone at two device pixels per CSS pixel; a place or actor
  * picked in the page's list or on the stage itself is ringed there and described in the page; and
  * axe finds nothing serious on any screen at 360x640 and 1920x1080 with the stage and its notes
  * (legend, places and actors, something picked) open.
@@ -73,6 +74,67 @@ describe('exploring the stage', () => {
     await viewBecomes(page, 'v.scale === 1 && v.x === 0');
     await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
     await viewBecomes(page, 'v.scale > 1.2');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('pinches to zoom, drags with one finger and picks by a tap on a phone', { timeout: 240_000 }, async () => {
+    // A phone as Chromium emulates one: touch only, two device pixels per CSS pixel.
+    const context = await browser.current.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(playUrl(baseUrl));
+    await stageReady(page);
+    const box = (await page.locator('#stage').boundingBox())!;
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: Array<[number, number]>) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x: box.x + x, y: box.y + y, id })),
+      });
+    const cx = box.width / 2;
+    const cy = box.height * 0.35;
+
+    // Two fingers moving apart zoom the map in about them.
+    await touch('touchStart', [
+      [cx - 20, cy],
+      [cx + 20, cy],
+    ]);
+    for (let step = 1; step <= 6; step++)
+      await touch('touchMove', [
+        [cx - 20 - step * 10, cy],
+        [cx + 20 + step * 10, cy],
+      ]);
+    await touch('touchEnd', []);
+    await viewBecomes(page, 'v.scale > 1.5');
+    const pinched = await view(page);
+
+    // One finger moves it, and is not a pick.
+    await touch('touchStart', [[cx, cy]]);
+    for (let step = 1; step <= 5; step++) await touch('touchMove', [[cx + step * 8, cy + step * 4]]);
+    await touch('touchEnd', []);
+    await viewBecomes(page, `Math.abs(v.x - ${pinched.x} - 40) < 2 && Math.abs(v.y - ${pinched.y} - 20) < 2`);
+    expect(await selected(page)).toBeUndefined();
+
+    // A tap on a place's dot picks it, where the moved map shows it now (a place still in view).
+    const places = ['kursk', 'kyiv', 'zaporizhzhia', 'crimea', 'deep-russia', 'kursk-occupied'];
+    const points = await page.evaluate(
+      (ids) => ids.map((id) => ({ id, at: window.__branchpointStage!.pointOf({ kind: 'place', id })! })),
+      places,
+    );
+    // The map is the top of a phone's stage; the actors' panel is under it.
+    const inView = points.find(({ at }) => at.x > 16 && at.x < box.width - 16 && at.y > 16 && at.y < box.height * 0.55);
+    expect(inView, JSON.stringify({ points, box })).toBeDefined();
+    await page.touchscreen.tap(box.x + inView!.at!.x, box.y + inView!.at!.y);
+    await page.waitForFunction((id) => window.__branchpointStage?.selected()?.id === id, inView!.id);
+    expect(await page.locator('.stage-picked h3').isVisible()).toBe(true);
 
     expect(errors).toEqual([]);
     await context.close();

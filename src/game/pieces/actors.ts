@@ -202,8 +202,9 @@ export class ActorRow {
       emblem.disc
         .setFillStyle(on ? palette.focus : palette.emblem, 1)
         .setStrokeStyle(edge, on || ended ? palette.focus : palette.emblemEdge, on ? 1 : ended ? 0.6 : 1);
-      emblem.initials.setColor(on ? palette.textOnFocus : css(palette.emblemText));
-      emblem.caption.setColor(on ? palette.textFocus : palette.textMuted);
+      // Each change of a Text redraws and uploads it: change only what differs.
+      recolour(emblem.initials, on ? palette.textOnFocus : css(palette.emblemText));
+      recolour(emblem.caption, on ? palette.textFocus : palette.textMuted);
       if (on && animate) {
         this.scene.tweens.add({
           targets: [emblem.disc],
@@ -301,4 +302,8 @@ function fitCaption(caption: Phaser.GameObjects.Text, name: string, width: numbe
     second = second.slice(0, -1).trimEnd();
     caption.setText(`${lines[0]}\n${second}…`);
   }
+}
+
+function recolour(text: Phaser.GameObjects.Text, color: string): void {
+  if (text.style.color !== color) text.setColor(color);
 }

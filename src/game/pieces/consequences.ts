@@ -4,10 +4,10 @@
  * pulse on the places the last choice was about. Drawn only when the picture or the layout
  * changes; a new strike is drawn along its arc unless reduced motion is asked for.
  *
- * Everything but the newest strike is drawn once into a texture: Phaser re-tessellates a Graphics
- * object's every segment on every frame, and the dashed circles and arcs redrawn that way cost
- * most of each frame during a transition under software WebGL. The labels exist from the start,
- * so a choice only changes their text.
+ * Everything but the newest strike is SVG in the backdrop under the canvas (see backdrop.ts):
+ * WebGL then draws none of it in the frames of a transition. The newest strike grows in WebGL, a
+ * few dozen segments. The labels are WebGL texts that exist from the start, so a choice only
+ * changes their words.
  */
 import type Phaser from 'phaser';
 import type { StageFrame, StagePicture } from '../../engine/stage.ts';
@@ -15,22 +15,23 @@ import type { MapLayers } from '../../scenario/schema.ts';
 import type { StageLayout } from '../stage-layout.ts';
 import { pictureKey } from '../../engine/stage-words.ts';
 import { AREA_STYLES } from '../picture-style.ts';
-import { fontFamily, palette } from '../palette.ts';
-import { dashedPath, strokeLines } from './draw.ts';
-import { fillRing, formatKm, type RegionMap } from './region-map.ts';
-import { addText } from './text.ts';
+import { css, fontFamily, palette } from '../palette.ts';
+import { formatKm, type RegionMap } from './region-map.ts';
+import { measuredText } from './text.ts';
+import { svgText } from '../svg-text.ts';
+import { clearestBox } from '../labels.ts';
+import type { Box } from '../projection.ts';
 import { arcPoint } from '../arc.ts';
+import { linesPath, strikePaths } from '../svg-path.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export class Consequences {
-  /** The still part of the picture, baked at the stage's pixel density. */
-  private readonly baked: Phaser.GameObjects.RenderTexture;
-  /** Drawn into `baked`, never by the scene. */
-  private readonly areas: Phaser.GameObjects.Graphics;
   /** The newest strikes, drawn live while their arcs grow. */
   private readonly strikes: Phaser.GameObjects.Graphics;
   private readonly areaLabels = new Map<string, Phaser.GameObjects.Text>();
   private readonly rangeLabels = new Map<string, Phaser.GameObjects.Text>();
-  private pulses: Phaser.GameObjects.Arc[] = [];
+  private readonly pulses: Phaser.GameObjects.Arc[] = [];
   private picture: StagePicture | undefined;
   private key = '';
   private layout: StageLayout | undefined;
@@ -43,9 +44,9 @@ export class Consequences {
     private readonly map: MapLayers,
     private readonly region: RegionMap,
     private readonly reducedMotion: boolean,
+    /** The SVG under the canvas that holds the still part of the picture. */
+    private readonly drawing: SVGSVGElement,
   ) {
-    this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(1);
-    this.areas = scene.make.graphics({}, false);
     this.strikes = scene.add.graphics().setDepth(2);
     for (const place of map.places) this.label(this.areaLabels, place.id, palette.text);
     for (const range of map.ranges ?? []) this.label(this.rangeLabels, range.id, palette.textFocus);
@@ -98,38 +99,21 @@ export class Consequences {
   }
 
   private draw(): void {
-    this.drawAreas();
-    this.drawStrikes(this.areas, (step) => step !== this.newestStep);
-    this.bake();
-    this.drawStrikes(this.strikes.clear(), (step) => step === this.newestStep);
-  }
-
-  /** Draws the still picture (areas, ranges, older strikes) into the texture. */
-  private bake(): void {
-    const layout = this.layout;
-    if (!layout) return;
-    const ratio = layout.pixelRatio;
-    const width = Math.max(1, Math.round(layout.width * ratio));
-    const height = Math.max(1, Math.round(layout.height * ratio));
-    const rt = this.baked;
-    if (rt.width !== width || rt.height !== height) rt.resize(width, height, false);
-    rt.setScale(1 / ratio);
-    this.areas.setScale(ratio);
-    rt.clear();
-    rt.draw(this.areas);
-    rt.render();
-  }
-
-  private drawNewest(): void {
-    this.drawStrikes(this.strikes.clear(), (step) => step === this.newestStep);
+    // Built apart and put in at once, so the page lays out and paints the picture once.
+    const still = document.createDocumentFragment();
+    this.drawAreas(still);
+    this.drawOlderStrikes(still);
+    for (const label of [...this.areaLabels.values(), ...this.rangeLabels.values()])
+      if (label.visible) still.append(svgText(label));
+    this.drawing.replaceChildren(still);
+    this.drawNewest();
   }
 
   private unit(): number {
     return this.layout?.unit ?? 12;
   }
 
-  private drawAreas(): void {
-    const g = this.areas.clear();
+  private drawAreas(into: DocumentFragment): void {
     const picture = this.picture;
     for (const label of [...this.areaLabels.values(), ...this.rangeLabels.values()]) label.setVisible(false);
     if (!picture || !this.layout?.mapFit) return;
@@ -137,12 +121,16 @@ export class Consequences {
     for (const area of picture.areas) {
       const style = AREA_STYLES[area.kind];
       const rings = this.region.circle(area.place, area.km);
-      g.fillStyle(style.color, style.fill);
-      for (const ring of rings) if (ring.closed) fillRing(g, ring);
       const width = Math.max(1.5, area.kind === 'front' ? unit / 4 : unit / 8);
-      g.lineStyle(width, style.color, 0.95);
-      if (style.dashed) for (const ring of rings) dashedPath(g, ring, unit * 0.45, unit * 0.3);
-      else strokeLines(g, rings);
+      into.append(
+        shape(linesPath(rings.filter((ring) => ring.closed)), { fill: css(style.color), 'fill-opacity': style.fill }),
+        shape(linesPath(rings), {
+          stroke: css(style.color),
+          'stroke-opacity': 0.95,
+          'stroke-width': width,
+          ...(style.dashed ? { 'stroke-dasharray': `${unit * 0.45} ${unit * 0.3}` } : {}),
+        }),
+      );
       if (area.label) {
         const label = this.label(this.areaLabels, area.place, palette.text);
         const at = this.region.point(area.place);
@@ -153,42 +141,97 @@ export class Consequences {
           label.setPosition(Math.round(at[0]), Math.round(at[1] + r + unit * 0.2)).setVisible(true);
       }
     }
+    // Range labels keep clear of the places and of the areas' labels.
+    const obstacles = [
+      ...this.region.markerBoxes(),
+      ...[...this.areaLabels.values()]
+        .filter((label) => label.visible)
+        .map((label) => ({ x: label.x - label.width / 2, y: label.y, width: label.width, height: label.height })),
+    ];
     for (const id of picture.ranges) {
       const range = this.map.ranges?.find((r) => r.id === id);
       if (!range) continue;
       const rings = this.region.circle(range.center, range.km);
-      g.fillStyle(palette.rangeFill, 0.07);
-      for (const ring of rings) if (ring.closed) fillRing(g, ring);
-      g.lineStyle(Math.max(1.5, unit / 9), palette.range, 0.85);
-      for (const ring of rings) dashedPath(g, ring, unit * 0.6, unit * 0.35);
-      // The label says what the circle means, just inside its top where the rim clears its corners.
-      const at = this.region.point(range.center);
-      if (!at) continue;
-      const radius = range.km * this.region.pxPerKm();
-      const label = setLabel(
-        this.label(this.rangeLabels, id, palette.textFocus),
-        range.label || `${formatKm(range.km)} km`,
-        Math.max(12, Math.round(unit * 0.8)),
-        Math.max(unit * 8, radius * 1.3),
+      into.append(
+        shape(linesPath(rings.filter((ring) => ring.closed)), { fill: css(palette.rangeFill), 'fill-opacity': 0.07 }),
+        shape(linesPath(rings), {
+          stroke: css(palette.range),
+          'stroke-opacity': 0.85,
+          'stroke-width': Math.max(1.5, unit / 9),
+          'stroke-dasharray': `${unit * 0.6} ${unit * 0.35}`,
+        }),
       );
-      const top = at[1] - radius;
-      label.setPosition(Math.round(at[0]), Math.round(Math.max(2, top + unit * 0.5))).setVisible(true);
+      const at = this.region.point(range.center);
+      if (at) this.placeRangeLabel(id, range.label || `${formatKm(range.km)} km`, range.km, at, obstacles);
     }
   }
 
-  private drawStrikes(g: Phaser.GameObjects.Graphics, which: (step: number) => boolean): void {
+  /**
+   * The label says what the circle means: just inside its top where the rim clears its corners,
+   * else under or over the circle, in the scenario's words or, where those would cover a place's
+   * name (a small map on a phone), in a few ("300 km range").
+   */
+  private placeRangeLabel(id: string, words: string, km: number, at: [number, number], obstacles: Box[]): void {
+    const unit = this.unit();
+    const radius = km * this.region.pxPerKm();
+    const label = this.label(this.rangeLabels, id, palette.textFocus);
+    const size = Math.max(12, Math.round(unit * 0.8));
+    const wrap = Math.max(unit * 8, radius * 1.3);
+    const top = at[1] - radius;
+    // Inside the top, under the circle, over it (centred, then nudged right or left); beside it.
+    const spots = (): Box[] => {
+      const { width, height } = label;
+      const rows = [top + unit * 0.5, at[1] + radius + unit * 0.2, top - height - unit * 0.2];
+      const columns = [0.5, 0.2, 0.8].map((share) => at[0] - width * share);
+      const beside = [at[0] + radius + unit * 0.3, at[0] - radius - unit * 0.3 - width];
+      return [
+        ...rows.flatMap((y) => columns.map((x) => ({ x, y, width, height }))),
+        ...beside.map((x) => ({ x, y: at[1] - height / 2, width, height })),
+      ];
+    };
+    // The scenario's words if they have a clear spot, else the few words where they cover least.
+    for (const text of [words, `${formatKm(km)} km range`]) {
+      setLabel(label, text, size, wrap);
+      const boxes = spots();
+      const { index, clear } = clearestBox(boxes, obstacles, this.layout!.mapArea);
+      const box = boxes[index]!;
+      label.setPosition(Math.round(box.x + box.width / 2), Math.round(box.y)).setVisible(true);
+      if (clear) return;
+    }
+  }
+
+  /** The strikes of earlier steps, whole, in the SVG. */
+  private drawOlderStrikes(into: DocumentFragment): void {
     const picture = this.picture;
     if (!picture || !this.layout?.mapFit) return;
     const unit = this.unit();
     for (const strike of picture.strikes) {
-      if (!which(strike.step)) continue;
+      if (strike.step === this.newestStep) continue;
       const a = this.region.point(strike.from);
       const b = this.region.point(strike.to);
       if (!a || !b) continue;
-      const newest = strike.step === this.newestStep;
-      const end = newest ? this.progress : 1;
+      const { arc, head } = strikePaths(a, b, 1, Math.max(6, unit * 0.7));
+      into.append(
+        shape(arc, { stroke: css(palette.range), 'stroke-opacity': 0.7, 'stroke-width': Math.max(2, unit / 5) }),
+        shape(head, { fill: css(palette.range), 'fill-opacity': 0.8 }),
+      );
+    }
+  }
+
+  /** The newest step's strikes, live in WebGL, as far along their arcs as they have grown. */
+  private drawNewest(): void {
+    const g = this.strikes.clear();
+    const picture = this.picture;
+    if (!picture || !this.layout?.mapFit) return;
+    const unit = this.unit();
+    for (const strike of picture.strikes) {
+      if (strike.step !== this.newestStep) continue;
+      const a = this.region.point(strike.from);
+      const b = this.region.point(strike.to);
+      if (!a || !b) continue;
+      const end = this.progress;
       const steps = 32;
-      g.lineStyle(Math.max(2, unit / 5), newest ? palette.focus : palette.range, newest ? 1 : 0.7);
+      g.lineStyle(Math.max(2, unit / 5), palette.focus, 1);
       g.beginPath();
       g.moveTo(a[0], a[1]);
       let last = a;
@@ -203,7 +246,7 @@ export class Consequences {
         // An arrowhead where the arc has got to, pointing along it.
         const angle = Math.atan2(last[1] - before[1], last[0] - before[0]);
         const size = Math.max(6, unit * 0.7);
-        g.fillStyle(newest ? palette.focus : palette.range, newest ? 1 : 0.8);
+        g.fillStyle(palette.focus, 1);
         g.fillTriangle(
           last[0],
           last[1],
@@ -218,18 +261,24 @@ export class Consequences {
 
   /** Rings on the highlighted places: pulsing a few times, or standing still under reduced motion. */
   private pulse(animate: boolean): void {
-    for (const p of this.pulses) p.destroy();
-    this.pulses = [];
+    // Rings are kept and reused: making shapes and tweens is most of what a choice costs here.
+    for (const ring of this.pulses) {
+      this.scene.tweens.killTweensOf(ring);
+      ring.setVisible(false);
+    }
     const unit = this.unit();
+    let used = 0;
     for (const place of this.picture?.highlights ?? []) {
       const at = this.region.point(place);
       if (!at) continue;
-      const ring = this.scene.add
-        .circle(at[0], at[1], unit * 0.9)
-        .setFillStyle()
+      const ring = (this.pulses[used++] ??= this.scene.add.circle(0, 0, 1).setFillStyle().setDepth(3));
+      ring
+        .setPosition(at[0], at[1])
+        .setRadius(unit * 0.9)
         .setStrokeStyle(Math.max(2, unit / 6), palette.focus, 1)
-        .setDepth(3);
-      this.pulses.push(ring);
+        .setScale(1)
+        .setAlpha(1)
+        .setVisible(true);
       if (animate && !this.reducedMotion)
         this.scene.tweens.add({
           targets: ring,
@@ -246,7 +295,8 @@ export class Consequences {
   private label(labels: Map<string, Phaser.GameObjects.Text>, id: string, color: string): Phaser.GameObjects.Text {
     let label = labels.get(id);
     if (!label) {
-      label = addText(this.scene, '', {
+      // Shown as SVG; its visibility says whether the picture shows it.
+      label = measuredText(this.scene, '', {
         fontFamily,
         color,
         stroke: palette.labelStroke,
@@ -254,7 +304,6 @@ export class Consequences {
         align: 'center',
       })
         .setOrigin(0.5, 0)
-        .setDepth(4)
         .setVisible(false);
       labels.set(id, label);
     }
@@ -276,4 +325,14 @@ function setLabel(label: Phaser.GameObjects.Text, text: string, size: number, wr
   if (label.text !== text) label.setText(text);
   else if (rewrap) label.updateText();
   return label;
+}
+
+/** A path in the SVG: no fill or stroke unless given, round joins like the WebGL lines. */
+function shape(d: string, paint: Record<string, string | number>): SVGPathElement {
+  const path = document.createElementNS(SVG_NS, 'path');
+  path.setAttribute('d', d);
+  path.setAttribute('fill', 'none');
+  path.setAttribute('stroke-linejoin', 'round');
+  for (const [name, value] of Object.entries(paint)) path.setAttribute(name, String(value));
+  return path;
 }

@@ -1,30 +1,56 @@
-/** The calm backdrop behind the actors, fading into the map along its inner edge. */
-import type Phaser from 'phaser';
+/**
+ * The calm backdrop behind the actors, fading into the map along its inner edge: elements under
+ * the canvas (see backdrop.ts), so WebGL never fills their area in a frame.
+ */
+import type { Backdrop } from '../backdrop.ts';
 import type { StageLayout } from '../stage-layout.ts';
 import { palette } from '../palette.ts';
 
 export class Panel {
-  private readonly g: Phaser.GameObjects.Graphics;
+  private readonly fill = layer();
+  private readonly fade = layer();
 
-  /** Drawn live above the map (a few rectangles), so the map can move under it. */
-  constructor(scene: Phaser.Scene) {
-    this.g = scene.add.graphics().setDepth(10);
+  constructor(host: Pick<Backdrop, 'under'>) {
+    host.under(this.fade);
+    host.under(this.fill);
   }
 
   setLayout(layout: StageLayout): void {
-    const g = this.g.clear();
     const { panel, unit } = layout;
-    if (layout.mode === 'plain' || panel.width <= 0 || panel.height <= 0) return;
+    const shown = layout.mode !== 'plain' && panel.width > 0 && panel.height > 0;
+    for (const element of [this.fill, this.fade]) element.style.display = shown ? 'block' : 'none';
+    if (!shown) return;
     const fade = Math.round(unit * 2.4);
-    const a = palette.panelAlpha;
-    const c = palette.panel;
-    g.fillStyle(c, a).fillRect(panel.x, panel.y, panel.width, panel.height);
-    if (layout.mode === 'side') {
-      g.fillGradientStyle(c, c, c, c, 0, a, 0, a).fillRect(panel.x - fade, panel.y, fade, panel.height);
-      g.lineStyle(1, palette.panelEdge, 0.7).lineBetween(panel.x + 0.5, panel.y, panel.x + 0.5, panel.y + panel.height);
-    } else {
-      g.fillGradientStyle(c, c, c, c, 0, 0, a, a).fillRect(panel.x, panel.y - fade, panel.width, fade);
-      g.lineStyle(1, palette.panelEdge, 0.7).lineBetween(panel.x, panel.y + 0.5, panel.x + panel.width, panel.y + 0.5);
-    }
+    const side = layout.mode === 'side';
+    const solid = rgba(palette.panel, palette.panelAlpha);
+    const edge = `1px solid ${rgba(palette.panelEdge, 0.7)}`;
+    Object.assign(this.fill.style, {
+      ...box(panel.x, panel.y, panel.width, panel.height),
+      background: solid,
+      borderLeft: side ? edge : '',
+      borderTop: side ? '' : edge,
+    });
+    Object.assign(this.fade.style, {
+      ...(side ? box(panel.x - fade, panel.y, fade, panel.height) : box(panel.x, panel.y - fade, panel.width, fade)),
+      background: `linear-gradient(${side ? 'to right' : 'to bottom'}, ${rgba(palette.panel, 0)}, ${solid})`,
+    });
   }
+}
+
+function layer(): HTMLDivElement {
+  const element = document.createElement('div');
+  element.setAttribute('aria-hidden', 'true');
+  Object.assign(element.style, { position: 'absolute', boxSizing: 'border-box', pointerEvents: 'none' });
+  return element;
+}
+
+const box = (x: number, y: number, width: number, height: number) => ({
+  left: `${x}px`,
+  top: `${y}px`,
+  width: `${width}px`,
+  height: `${height}px`,
+});
+
+export function rgba(color: number, alpha: number): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
 }

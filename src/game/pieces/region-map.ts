@@ -1,7 +1,9 @@
 /**
  * The region map: country shapes (when the atlas has loaded), a faint graticule, the scenario's
- * places as dots with short labels, each range as a true km circle, and a scale bar. Drawn across
- * the whole canvas, with the places fitted into the layout's map box.
+ * places as dots with short labels, and a scale bar. Drawn across the whole stage, with the places
+ * fitted into the layout's map box. The shapes are baked into a texture and copied into the
+ * backdrop under the canvas; the places and the scale's words are SVG over it (see backdrop.ts),
+ * so WebGL draws none of the map in the frames of a transition.
  */
 import type Phaser from 'phaser';
 import { geoGraticule10, type GeoProjection } from 'd3-geo';
@@ -20,16 +22,21 @@ import {
   type ScreenLine,
 } from '../projection.ts';
 import { dashedPath, strokeLines } from './draw.ts';
-import { fontFamily, palette } from '../palette.ts';
-import { addText } from './text.ts';
+import { css, fontFamily, palette } from '../palette.ts';
+import { measuredText } from './text.ts';
+import { svgText } from '../svg-text.ts';
 
 interface PlaceMarker {
-  halo: Phaser.GameObjects.Arc;
-  dot: Phaser.GameObjects.Arc;
+  /** Where the dot is (CSS px), its radius and its halo's. */
+  x: number;
+  y: number;
+  r: number;
+  halo: number;
+  /** Measures and wraps the name, which is drawn as SVG. */
   label: Phaser.GameObjects.Text;
 }
 
-export { fillRing, formatKm };
+export { formatKm };
 
 export class RegionMap {
   /** The static layers, drawn once per layout into a texture: redrawing them every frame costs too much. */
@@ -37,17 +44,18 @@ export class RegionMap {
   private readonly base: Phaser.GameObjects.Graphics;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly markers: PlaceMarker[];
+  private readonly ripples: Phaser.GameObjects.Arc[];
+  private rippleStart: number | undefined;
   private readonly scaleLabel: Phaser.GameObjects.Text;
   private readonly ranges: GeoRange[];
   private atlas: Atlas | undefined;
   private layout: StageLayout | undefined;
   private projection: GeoProjection | undefined;
 
-  /** With a `backdrop` the still picture is copied there and WebGL no longer draws it each frame. */
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly map: MapLayers,
-    private readonly backdrop?: Backdrop,
+    private readonly backdrop: Backdrop,
     private readonly redraw: () => void = () => {},
   ) {
     this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(0);
@@ -59,18 +67,21 @@ export class RegionMap {
     });
     const labelStyle = { fontFamily, color: palette.text, stroke: palette.labelStroke, strokeThickness: 4 };
     this.markers = map.places.map((place) => ({
-      halo: scene.add.circle(0, 0, 8).setStrokeStyle(1.5, palette.placeHalo, 0.45).setFillStyle().setDepth(3),
-      dot: scene.add.circle(0, 0, 4, palette.place, 1).setStrokeStyle(1.5, palette.panel, 0.9).setDepth(3),
-      label: addText(scene, place.name, labelStyle).setDepth(4),
+      x: -9999,
+      y: -9999,
+      r: 4,
+      halo: 8,
+      label: measuredText(scene, place.name, labelStyle),
     }));
-    this.scaleLabel = addText(scene, '', {
+    this.ripples = map.places.map(() =>
+      scene.add.circle(0, 0, 1).setStrokeStyle(1.5, palette.place, 0.7).setFillStyle().setDepth(3).setVisible(false),
+    );
+    this.scaleLabel = measuredText(scene, '', {
       fontFamily,
       color: palette.textMuted,
       stroke: palette.labelStroke,
       strokeThickness: 3,
-    })
-      .setOrigin(0, 1)
-      .setDepth(4);
+    }).setOrigin(0, 1);
   }
 
   /** Where a map place is on screen at the current fit (undefined before a layout, or for an unknown place). */
@@ -132,43 +143,62 @@ export class RegionMap {
     rt.draw(this.base);
     rt.draw(this.overlay);
     rt.render();
-    // The texture stays in the scene until its copy is on screen in the backdrop.
-    rt.setVisible(true);
+    // The texture shows only until a first copy is on screen in the backdrop (a newer copy
+    // replaces an older one there once it is in).
     const renderer = this.scene.renderer;
-    if (!this.backdrop || !('gl' in renderer)) return;
+    let copying = false;
     try {
-      this.backdrop.copy(renderer, rt.texture as Phaser.Textures.DynamicTexture, () => {
-        rt.setVisible(false);
-        this.redraw();
-      });
+      copying =
+        'gl' in renderer &&
+        this.backdrop.copy(renderer, rt.texture as Phaser.Textures.DynamicTexture, () => {
+          rt.setVisible(false);
+          this.redraw();
+        });
     } catch (error) {
       console.error('Branchpoint stage: could not copy the map to its backdrop', error);
     }
+    rt.setVisible(!copying || !this.backdrop.hasPicture());
   }
 
   /** The places' ids and where their dots are now (for picking one by pointer). */
   placePoints(): Array<{ id: string; x: number; y: number }> {
-    return this.map.places.map((place, i) => ({ id: place.id, x: this.markers[i]!.dot.x, y: this.markers[i]!.dot.y }));
+    return this.map.places.map((place, i) => ({ id: place.id, x: this.markers[i]!.x, y: this.markers[i]!.y }));
   }
 
-  /** A ripple from every place: part of the transition between views. */
+  /** Where the places' dots (with their halos) and names are (CSS px), for other labels to keep clear of. */
+  markerBoxes(): Box[] {
+    return this.markers.flatMap(({ x, y, halo, label }) => [
+      { x: x - halo, y: y - halo, width: halo * 2, height: halo * 2 },
+      { x: label.x, y: label.y, width: label.width, height: label.height },
+    ]);
+  }
+
+  /** A ripple from every place: part of the transition between views (played by step()). */
   ripple(): void {
+    this.rippleStart = this.scene.time.now;
+    this.step(this.rippleStart);
+  }
+
+  /**
+   * Moves the ripple on to `now` (the scene's clock); true while it plays. Driven by the scene's
+   * update rather than tweens: one ring per place, made with the layout, so a choice makes no
+   * shapes or tweens (making them was a good part of a choice's cost).
+   */
+  step(now: number): boolean {
+    if (this.rippleStart === undefined) return false;
+    const elapsed = now - this.rippleStart;
+    const playing = elapsed < RIPPLE_MS + RIPPLE_STAGGER_MS * Math.max(0, this.markers.length - 1);
     for (const [i, marker] of this.markers.entries()) {
-      const ring = this.scene.add
-        .circle(marker.dot.x, marker.dot.y, marker.dot.radius)
-        .setStrokeStyle(1.5, palette.place, 0.7)
-        .setFillStyle()
-        .setDepth(3);
-      this.scene.tweens.add({
-        targets: ring,
-        radius: marker.halo.radius * 2.6,
-        alpha: 0,
-        delay: i * 90,
-        duration: 1100,
-        ease: 'Sine.easeOut',
-        onComplete: () => ring.destroy(),
-      });
+      const t = Math.min(1, Math.max(0, (elapsed - i * RIPPLE_STAGGER_MS) / RIPPLE_MS));
+      const eased = Math.sin((t * Math.PI) / 2); // Sine.easeOut
+      this.ripples[i]
+        ?.setPosition(marker.x, marker.y)
+        .setRadius(marker.r + (marker.halo * 2.6 - marker.r) * eased)
+        .setAlpha(1 - eased)
+        .setVisible(playing);
     }
+    if (!playing) this.rippleStart = undefined;
+    return playing;
   }
 
   private drawBase(): void {
@@ -216,12 +246,9 @@ export class RegionMap {
     );
     const dotRadius = Math.max(3, unit * 0.3);
     for (const [i, marker] of this.markers.entries()) {
-      const [x, y] = points[i]!;
-      marker.dot.setPosition(x, y).setRadius(dotRadius);
-      marker.halo
-        .setPosition(x, y)
-        .setRadius(dotRadius * 2.2)
-        .setStrokeStyle(Math.max(1, unit / 12), palette.placeHalo, 0.4);
+      [marker.x, marker.y] = points[i]!;
+      marker.r = dotRadius;
+      marker.halo = dotRadius * 2.2;
       // Long names wrap rather than run off a phone's stage.
       marker.label
         .setFontSize(Math.max(12, Math.round(unit * 0.95)))
@@ -248,6 +275,29 @@ export class RegionMap {
       marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
 
     this.drawScaleBar(g, projection, layout);
+    this.drawMarks(unit);
+  }
+
+  /** The places' dots, halos and names, and the scale's words, as SVG over the consequences. */
+  private drawMarks(unit: number): void {
+    const marks = document.createDocumentFragment();
+    for (const { x, y, r, halo } of this.markers)
+      marks.append(
+        circle(x, y, halo, {
+          stroke: css(palette.placeHalo),
+          'stroke-opacity': 0.4,
+          'stroke-width': Math.max(1, unit / 12),
+        }),
+        circle(x, y, r, {
+          fill: css(palette.place),
+          stroke: css(palette.panel),
+          'stroke-opacity': 0.9,
+          'stroke-width': 1.5,
+        }),
+      );
+    for (const { label } of this.markers) marks.append(svgText(label));
+    marks.append(svgText(this.scaleLabel));
+    this.backdrop.marks.replaceChildren(marks);
   }
 
   private drawScaleBar(g: Phaser.GameObjects.Graphics, projection: GeoProjection, layout: StageLayout): void {
@@ -269,6 +319,18 @@ export class RegionMap {
       .setFontSize(Math.max(12, Math.round(unit * 0.8)))
       .setPosition(x + length + unit * 0.45, y + unit * 0.3);
   }
+}
+
+/** Each place's ripple grows for this long, one place after another by the stagger. */
+const RIPPLE_MS = 1100;
+const RIPPLE_STAGGER_MS = 90;
+
+function circle(x: number, y: number, r: number, paint: Record<string, string | number>): SVGCircleElement {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+  const attributes = { cx: x, cy: y, r, fill: 'none', ...paint };
+  for (const [name, value] of Object.entries(attributes))
+    element.setAttribute(name, String(typeof value === 'number' ? Math.round(value * 10) / 10 : value));
+  return element;
 }
 
 function fillRing(g: Phaser.GameObjects.Graphics, ring: ScreenLine): void {

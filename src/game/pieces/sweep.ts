@@ -1,45 +1,57 @@
 /**
- * The transition between views: a soft band of light that crosses the stage once. Never played
- * when reduced motion is asked for (the scene does not call it then).
+ * The transition between views: a soft band of light that crosses the stage once. An element over
+ * the canvas moved by a CSS transform animation, which the compositor runs without the main thread
+ * or WebGL (a band the stage's height, blended by WebGL in every frame, cost a fair part of each
+ * frame under software WebGL). Never played when reduced motion is asked for (the scene does not
+ * call it then).
  */
-import type Phaser from 'phaser';
+import type { Backdrop } from '../backdrop.ts';
 import type { StageLayout } from '../stage-layout.ts';
 import { palette } from '../palette.ts';
+import { rgba } from './panel.ts';
 
 export class Sweep {
-  private readonly band: Phaser.GameObjects.Graphics;
+  private readonly band: HTMLDivElement;
   private width = 0;
-  private tween: Phaser.Tweens.Tween | undefined;
+  private bandWidth = 80;
+  private animation: Animation | undefined;
 
-  constructor(private readonly scene: Phaser.Scene) {
-    this.band = scene.add.graphics().setDepth(20).setVisible(false);
+  constructor(host: Pick<Backdrop, 'over'>) {
+    this.band = document.createElement('div');
+    this.band.setAttribute('aria-hidden', 'true');
+    Object.assign(this.band.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      pointerEvents: 'none',
+      visibility: 'hidden',
+    });
+    host.over(this.band);
   }
 
   setLayout(layout: StageLayout): void {
     this.width = layout.width;
-    const bandWidth = Math.max(80, layout.width * 0.28);
+    this.bandWidth = Math.max(80, layout.width * 0.28);
     const c = palette.sweep;
-    const peak = 0.09;
-    this.band
-      .clear()
-      .fillGradientStyle(c, c, c, c, 0, peak, 0, peak)
-      .fillRect(-bandWidth, 0, bandWidth / 2, layout.height)
-      .fillGradientStyle(c, c, c, c, peak, 0, peak, 0)
-      .fillRect(-bandWidth / 2, 0, bandWidth / 2, layout.height);
-    this.band.setData('bandWidth', bandWidth);
+    Object.assign(this.band.style, {
+      width: `${this.bandWidth}px`,
+      height: `${layout.height}px`,
+      background: `linear-gradient(to right, ${rgba(c, 0)}, ${rgba(c, 0.09)}, ${rgba(c, 0)})`,
+    });
   }
 
   /** Plays once; an ending gets a slower pass. */
   play(ending: boolean): void {
-    this.tween?.stop();
-    this.band.setVisible(true).setAlpha(1).setX(0);
-    const bandWidth = Number(this.band.getData('bandWidth')) || 80;
-    this.tween = this.scene.tweens.add({
-      targets: this.band,
-      x: this.width + bandWidth,
-      duration: ending ? 1600 : 1000,
-      ease: 'Sine.easeInOut',
-      onComplete: () => this.band.setVisible(false),
-    });
+    this.animation?.cancel();
+    if (typeof this.band.animate !== 'function') return;
+    this.band.style.visibility = 'visible';
+    const animation = this.band.animate(
+      [{ transform: `translateX(${-this.bandWidth}px)` }, { transform: `translateX(${this.width}px)` }],
+      { duration: ending ? 1600 : 1000, easing: 'cubic-bezier(0.37, 0, 0.63, 1)' /* Sine in-out */ },
+    );
+    animation.onfinish = () => {
+      if (this.animation === animation) this.band.style.visibility = 'hidden';
+    };
+    this.animation = animation;
   }
 }

@@ -27,8 +27,8 @@ import { palette } from '../palette.ts';
 export interface StageSceneOptions {
   scenario: Scenario;
   reducedMotion: boolean;
-  /** Where the still picture (the map) goes, when the page can put an element under the canvas. */
-  backdrop?: () => Backdrop | undefined;
+  /** The page's layers under and over the canvas: the map, the consequences, the panel, the sweep. */
+  backdrop: () => Backdrop;
   /** Called once create() has run and the scene can show views. */
   onCreated: (scene: StageScene) => void;
 }
@@ -69,12 +69,13 @@ export class StageScene extends Phaser.Scene {
     // Everything is the map's unless it is moved to the panel below.
     const toMap = (object: Phaser.GameObjects.GameObject) => this.panelCamera.ignore(object);
     this.events.on(Phaser.Scenes.Events.ADDED_TO_SCENE, toMap);
-    if (scenario.map) this.map = new RegionMap(this, scenario.map, this.options.backdrop?.(), () => this.invalidate());
-    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion);
+    const backdrop = this.options.backdrop();
+    if (scenario.map) this.map = new RegionMap(this, scenario.map, backdrop, () => this.invalidate());
+    if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion, backdrop.drawing);
     this.placeRing = this.add.circle(0, 0, 10).setFillStyle().setDepth(5).setVisible(false);
-    this.panel = new Panel(this);
+    this.panel = new Panel(backdrop);
     this.actors = new ActorRow(this, scenario.actors, reducedMotion);
-    this.sweep = new Sweep(this);
+    this.sweep = new Sweep(backdrop);
     this.actorRing = this.add
       .circle(0, 0, 10)
       .setFillStyle()
@@ -135,9 +136,10 @@ export class StageScene extends Phaser.Scene {
    * last frame (the game runs with clearBeforeRender off, and a WebGL canvas nobody draws to keeps
    * its picture). The loop itself keeps running, so tweens and the frame counter go on.
    */
-  override update(): void {
+  override update(time: number): void {
     // A tween that ends in this step is already gone: drawing on for two more frames shows its end.
-    if (this.tweens.getTweens().length > 0) this.dirtyFrames = 2;
+    const ripple = this.map?.step(time) ?? false;
+    if (ripple || this.tweens.getTweens().length > 0) this.dirtyFrames = 2;
     const draw = this.dirtyFrames > 0;
     this.cameras.main.setVisible(draw);
     this.panelCamera.setVisible(draw);
@@ -222,7 +224,7 @@ export class StageScene extends Phaser.Scene {
     const ox = camera.width / 2;
     const oy = camera.height / 2;
     camera.setZoom(zoom).setScroll((ox - ratio * rel.x) / zoom - ox, (oy - ratio * rel.y) / zoom - oy);
-    this.options.backdrop?.()?.setTransform(rel.scale, rel.x, rel.y);
+    this.options.backdrop().setTransform(rel.scale, rel.x, rel.y);
     this.invalidate();
   }
 
@@ -321,7 +323,9 @@ export class StageScene extends Phaser.Scene {
     const area = layout.mapArea;
     if (area.width > 0 && area.height > 0)
       this.cameras.main.setSize(Math.round(area.width * ratio), Math.round(area.height * ratio));
-    this.options.backdrop?.()?.clipTo(area.width > 0 ? area : undefined);
+    // A picture baked for another size would be stretched wrong: the scene draws the map until the new one is in.
+    this.options.backdrop().clear();
+    this.options.backdrop().clipTo(area.width > 0 ? area : undefined);
     this.panel.setLayout(layout);
     this.actors.setLayout(layout);
     this.sweep.setLayout(layout);
@@ -336,8 +340,9 @@ export class StageScene extends Phaser.Scene {
     if (!layout) return;
     const mapLayout = layout.mapFit ? { ...layout, mapFit: viewBox(layout.mapFit, this.view) } : layout;
     this.drawnView = this.view;
-    this.applyLiveView();
+    // The map's new picture is started first: the old one keeps its stretch until the new is in.
     this.map?.setLayout(mapLayout);
+    this.applyLiveView();
     this.consequences?.setLayout(mapLayout);
     this.placeSelection();
     this.invalidate();
