@@ -14,6 +14,7 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/workshop/protocol.ts';
+import { PHONE_RECONNECTION } from '../src/workshop/reconnection.ts';
 
 export interface CrowdRoom {
   code: string;
@@ -45,8 +46,16 @@ export interface VoteOutcome {
   room: string;
   /** The option of the last acknowledged vote. */
   option?: string;
-  /** Clock (performance.timeOrigin + now, ms) when the acknowledged vote was sent; undefined when retried. */
+  /**
+   * Clock (performance.timeOrigin + now, ms) when the participant tapped: the vote goes out at
+   * once when the phone is joined; while it is reconnecting, the page holds it until it has joined
+   * again (src/ui/workshop/connection.ts), and that wait counts.
+   */
+  tapped: number;
+  /** Clock when the acknowledged vote was sent; undefined when retried. */
   sent?: number;
+  /** Clock when the try that was acknowledged was sent (the first or a later one). */
+  sentLast?: number;
   /** Clock when its acknowledgement arrived. */
   acked?: number;
   seq?: number;
@@ -67,6 +76,8 @@ class Participant {
   phase = 'idle';
   rejoins = 0;
   private joining: Promise<void> | undefined;
+  /** Waiting out Socket.IO's backoff before the next try to reconnect (as the page tracks it). */
+  betweenTries = false;
 
   constructor(
     url: string,
@@ -78,9 +89,8 @@ class Participant {
       transports: ['websocket'],
       // Connects when its turn in the join queue comes (start()).
       autoConnect: false,
-      reconnectionDelay: 100,
-      reconnectionDelayMax: 1000,
-      randomizationFactor: 0.5,
+      // As the page's phones: when their server process dies, they come back on Socket.IO's own spread.
+      ...PHONE_RECONNECTION,
       timeout: 10_000,
       ...(from ? { localAddress: from } : {}),
     } as Partial<ManagerOptions & SocketOptions>);
@@ -88,7 +98,13 @@ class Participant {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
     });
+    this.socket.on('disconnect', (reason) => {
+      this.betweenTries = reason === 'transport close' || reason === 'transport error' || reason === 'ping timeout';
+    });
+    this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
+    this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
     this.socket.on('connect', () => {
+      this.betweenTries = false;
       if (this.token && !this.socket.recovered) {
         this.rejoins++;
         this.joining = this.join();
@@ -136,8 +152,18 @@ class Participant {
 
   /** Votes until acknowledged, across dropped connections and server restarts. */
   async vote(option: string): Promise<VoteOutcome> {
+    const tapped = clock();
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+      if (!this.socket.connected) {
+        const back = new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+        // As the page (src/ui/workshop/connection.ts request()): a tap while the line is down tries
+        // to reconnect now instead of when the backoff timer says.
+        if (this.betweenTries) {
+          this.betweenTries = false;
+          this.socket.disconnect().connect();
+        }
+        await back;
+      }
       if (this.joining) await this.joining.catch(() => {});
       const sent = clock();
       try {
@@ -146,7 +172,9 @@ class Participant {
           return {
             room: this.room,
             option,
+            tapped,
             sent: attempt === 0 ? sent : undefined,
+            sentLast: sent,
             acked: clock(),
             seq: ack.seq,
             retried: attempt > 0,
@@ -157,7 +185,7 @@ class Participant {
         if (!(error instanceof Error) || !/timed out|disconnected/i.test(error.message)) throw error;
       }
     }
-    return { room: this.room, retried: true };
+    return { room: this.room, tapped, retried: true };
   }
 }
 
@@ -260,6 +288,7 @@ function dropConnection(p: Participant, downMs: number): void {
   manager.engine.close();
   setTimeout(() => {
     manager.reconnection(true);
+    p.betweenTries = false; // a try is under way
     p.socket.connect();
   }, downMs);
 }

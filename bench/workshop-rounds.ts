@@ -14,6 +14,7 @@ import type {
   Tally,
 } from '../src/workshop/protocol.ts';
 import { control, TestClient } from '../tests/server/harness.ts';
+import { SCREEN_RECONNECTION } from '../src/workshop/reconnection.ts';
 import type { CrowdCommand, CrowdReply, VoteOutcome } from './workshop-crowd.ts';
 
 export const VOTE_WINDOW_MS = 3000;
@@ -151,8 +152,9 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
   creator.close();
   if (!created.ok) throw new Error(`create: ${created.error.message}`);
   const roomUrl = affinity ? `${url}?room=${created.code}` : url;
-  // The facilitator's laptop and the projector are on the school's network too.
-  const screen = from ? { localAddress: from } : {};
+  // The facilitator's laptop and the projector are on the school's network too, and reconnect
+  // as the pages' screens do.
+  const screen = { ...SCREEN_RECONNECTION, ...(from ? { localAddress: from } : {}) };
   const facilitator = new TestClient(roomUrl, screen);
   const joined = await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret });
   if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
@@ -183,8 +185,24 @@ export const optionsOf = (staff: Staff): string[] => {
   return game.options.map((o) => o.id);
 };
 
+/** One acknowledged vote, timed from the participant's tap to the projector showing it. */
+export interface Tap {
+  room: string;
+  /** Clock of the tap. */
+  tapped: number;
+  /** Tap to projector, ms: a wait to reconnect and join again, and a vote sent again, included. */
+  ms: number;
+  /** Of which: from the tap until the acknowledged try was sent (reconnecting, joining again). */
+  waitMs: number;
+  /** From that send to its acknowledgement. */
+  ackMs: number;
+}
+
 export interface RoundResult {
+  /** From sending a vote to the projector, votes sent once only (what bench:workshop reports). */
   latencies: number[];
+  /** Every acknowledged vote, from the tap to the projector (see Tap). */
+  taps: Tap[];
   /** From sending a vote to its acknowledgement (the write to the store included). */
   ackLatencies: number[];
   acknowledged: number;
@@ -242,6 +260,15 @@ export async function round(
   const latencies = votes
     .filter((v) => v.sent !== undefined && !v.retried)
     .map((v) => latencyOf(v, bySeq.get(v.room)!.tallies));
+  const taps = votes
+    .filter((v) => v.option !== undefined && v.seq !== undefined)
+    .map((v) => ({
+      room: v.room,
+      tapped: v.tapped,
+      ms: latencyOf({ ...v, sent: v.tapped }, bySeq.get(v.room)!.tallies),
+      waitMs: v.sentLast! - v.tapped,
+      ackMs: v.acked! - v.sentLast!,
+    }));
   let lost = 0;
   for (const staff of options.bare ? [] : rooms) {
     const revealed = await control(staff.facilitator, { type: 'reveal' });
@@ -256,6 +283,7 @@ export async function round(
   }
   return {
     latencies,
+    taps,
     ackLatencies: votes.filter((v) => v.sent !== undefined && !v.retried).map((v) => v.acked! - v.sent!),
     acknowledged: votes.filter((v) => v.option).length,
     unacknowledged: votes.filter((v) => !v.option).length,
