@@ -124,6 +124,8 @@ interface Measured {
     sentLatencyMs: Latency;
     /** From the kill until each of its rooms' projectors had joined again on another process. */
     projectorBackMs: { p50: number; max: number };
+    /** From the kill until its rooms' phones had joined again (p50, p95, the last). */
+    phonesBackMs: { p50: number; p95: number; max: number };
     acknowledged: number;
     unacknowledged: number;
     retried: number;
@@ -255,6 +257,10 @@ async function measure(
         tapMs: tapFigures(killed.taps, affected, performance.timeOrigin + killedAt),
         sentLatencyMs: stats(killed.latencies),
         projectorBackMs: { p50: stats(projectorsBack).p50, max: Math.max(...projectorsBack) },
+        phonesBackMs: (() => {
+          const back = killed.rejoinedAt.map((at) => Math.round(at - (performance.timeOrigin + killedAt)));
+          return { p50: stats(back).p50, p95: stats(back).p95, max: Math.max(...back) };
+        })(),
         acknowledged: killed.acknowledged,
         unacknowledged: killed.unacknowledged,
         retried: killed.retried,
@@ -533,6 +539,15 @@ function report(figures: Figures, errors: Record<string, string>, started: Date)
   rows.push({
     figure: `one process SIGKILLed: its ${kill?.rooms ?? '?'} projectors joined again after`,
     ours: kill ? `p50 ${ms(kill.projectorBackMs.p50)}, max ${ms(kill.projectorBackMs.max)}` : 'not measured',
+    baseline: '',
+    ratio: '',
+    goal: '',
+  });
+  rows.push({
+    figure: `one process SIGKILLed: its rooms' phones joined again after`,
+    ours: kill
+      ? `p50 ${ms(kill.phonesBackMs.p50)}, p95 ${ms(kill.phonesBackMs.p95)}, last ${ms(kill.phonesBackMs.max)}`
+      : 'not measured',
     baseline: '',
     ratio: '',
     goal: '',

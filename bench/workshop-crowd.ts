@@ -38,7 +38,7 @@ export type CrowdCommand =
 export type CrowdReply = (
   | { cmd: 'joined'; participants: number; ms: number }
   | { cmd: 'open'; participants: number }
-  | { cmd: 'voted'; votes: VoteOutcome[]; dropped: number; rejoins: number }
+  | { cmd: 'voted'; votes: VoteOutcome[]; dropped: number; rejoins: number; rejoinedAt: number[] }
   | { cmd: 'error'; message: string }
 ) & { cpuMs: number };
 
@@ -75,6 +75,8 @@ class Participant {
   round = 0;
   phase = 'idle';
   rejoins = 0;
+  /** Clock of each join after a reconnection that Socket.IO could not recover. */
+  readonly rejoinedAt: number[] = [];
   private joining: Promise<void> | undefined;
   /** Waiting out Socket.IO's backoff before the next try to reconnect (as the page tracks it). */
   betweenTries = false;
@@ -107,9 +109,14 @@ class Participant {
       this.betweenTries = false;
       if (this.token && !this.socket.recovered) {
         this.rejoins++;
-        this.joining = this.join();
+        this.joining = this.join().then(() => void this.rejoinedAt.push(clock()));
       }
     });
+  }
+
+  /** Resolves when the last join after a reconnection has been answered (or given up). */
+  async joined(): Promise<void> {
+    await this.joining?.catch(() => {});
   }
 
   /** Opens the connection and joins once it is open. */
@@ -244,6 +251,7 @@ async function handle(command: CrowdCommand): Promise<void> {
       const { windowMs, options, drop } = command;
       const dropping = new Set(drop ? crowd.filter(() => Math.random() < drop.fraction) : []);
       const rejoinsBefore = crowd.reduce((n, p) => n + p.rejoins, 0);
+      for (const p of crowd) p.rejoinedAt.length = 0;
       const votes = await Promise.all(
         crowd.map(async (p) => {
           const choices = options[p.room]!;
@@ -272,7 +280,10 @@ async function handle(command: CrowdCommand): Promise<void> {
         }),
       );
       const rejoins = crowd.reduce((n, p) => n + p.rejoins, 0) - rejoinsBefore;
-      return reply({ cmd: 'voted', votes, dropped: dropping.size, rejoins });
+      // Joins still under way when the last vote is in are waited for (a minute at most each).
+      await Promise.all(crowd.map((p) => p.joined()));
+      const rejoinedAt = crowd.flatMap((p) => p.rejoinedAt);
+      return reply({ cmd: 'voted', votes, dropped: dropping.size, rejoins, rejoinedAt });
     }
     case 'close':
       for (const p of crowd) p.socket.close();

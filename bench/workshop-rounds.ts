@@ -120,6 +120,7 @@ function merge(replies: CrowdReply[]): CrowdReply {
         votes: voted.flatMap((r) => r.votes),
         dropped: voted.reduce((n, r) => n + r.dropped, 0),
         rejoins: voted.reduce((n, r) => n + r.rejoins, 0),
+        rejoinedAt: voted.flatMap((r) => r.rejoinedAt),
         cpuMs,
       };
     }
@@ -211,6 +212,8 @@ export interface RoundResult {
   retried: number;
   dropped: number;
   rejoins: number;
+  /** Clock of each participant's join after a reconnection. */
+  rejoinedAt: number[];
 }
 
 /** One vote in every room: open, the crowd votes (with `during` run half-way), reveal, check, advance. */
@@ -248,7 +251,7 @@ export async function round(
     await sleep((options.windowMs ?? VOTE_WINDOW_MS) / 2);
     await options.during();
   }
-  const { votes, dropped, rejoins } = await voting;
+  const { votes, dropped, rejoins, rejoinedAt } = await voting;
   // Every acknowledged vote must reach the projector, then be in the revealed counts.
   const bySeq = new Map(rooms.map((staff) => [staff.code, staff]));
   for (const staff of rooms) {
@@ -291,6 +294,7 @@ export async function round(
     retried: votes.filter((v) => v.retried).length,
     dropped,
     rejoins,
+    rejoinedAt,
   };
 }
 

@@ -7,8 +7,12 @@
  * When a server process dies, every connection of its rooms drops at the same moment. A room's
  * screens (the projector and the facilitator's laptop: two per room) come back first, within
  * 0.1-0.3 s, so the room is loaded on its new process and the projector shows votes again before
- * the phones arrive; the phones (fifty per room) keep Socket.IO's spread of 0.5-1.5 s, so that
- * thousands of them do not all hit the remaining processes in the same instant.
+ * the phones arrive. The phones (fifty per room) come back spread over 1-4 s, so that thousands
+ * of them do not hit the remaining processes in the same second, while those processes take over
+ * the rooms; a phone whose participant taps meanwhile does not wait for its turn, it reconnects
+ * at once (src/ui/workshop/connection.ts), at the pace people tap. Measured with
+ * `npm run bench:cluster` (docs/performance.md): with Socket.IO's 0.5-1.5 s for phones, the
+ * returning phones crowded out the taps and the other rooms' votes.
  */
 import type { Role } from './protocol.ts';
 
@@ -25,11 +29,11 @@ export const SCREEN_RECONNECTION: Reconnection = {
   randomizationFactor: 0.5,
 };
 
-/** Phones: many at once; Socket.IO's defaults. */
+/** Phones: many at once; a tap does not wait for this (see above). */
 export const PHONE_RECONNECTION: Reconnection = {
-  reconnectionDelay: 1000,
+  reconnectionDelay: 2500,
   reconnectionDelayMax: 5000,
-  randomizationFactor: 0.5,
+  randomizationFactor: 0.6,
 };
 
 export const reconnectionFor = (role: Role): Reconnection =>
