@@ -124,6 +124,8 @@ interface Measured {
     sentLatencyMs: Latency;
     /** From the kill until each of its rooms' projectors had joined again on another process. */
     projectorBackMs: { p50: number; max: number };
+    /** p50 from the kill to each step of the projectors' way back: line lost, first try, connected. */
+    projectorStepsMs: { lost: number; tried: number; connected: number };
     /** From the kill until its rooms' phones had joined again (p50, p95, the last). */
     phonesBackMs: { p50: number; p95: number; max: number };
     acknowledged: number;
@@ -257,6 +259,12 @@ async function measure(
         tapMs: tapFigures(killed.taps, affected, performance.timeOrigin + killedAt),
         sentLatencyMs: stats(killed.latencies),
         projectorBackMs: { p50: stats(projectorsBack).p50, max: Math.max(...projectorsBack) },
+        projectorStepsMs: (() => {
+          const moved = rooms.filter((staff) => affected.has(staff.code));
+          const step = (k: 'lost' | 'tried' | 'connected') =>
+            stats(moved.map((staff) => (staff.projectorSteps[k] ?? NaN) - killedAt)).p50;
+          return { lost: step('lost'), tried: step('tried'), connected: step('connected') };
+        })(),
         phonesBackMs: (() => {
           const back = killed.rejoinedAt.map((at) => Math.round(at - (performance.timeOrigin + killedAt)));
           return { p50: stats(back).p50, p95: stats(back).p95, max: Math.max(...back) };
@@ -538,7 +546,9 @@ function report(figures: Figures, errors: Record<string, string>, started: Date)
   });
   rows.push({
     figure: `one process SIGKILLed: its ${kill?.rooms ?? '?'} projectors joined again after`,
-    ours: kill ? `p50 ${ms(kill.projectorBackMs.p50)}, max ${ms(kill.projectorBackMs.max)}` : 'not measured',
+    ours: kill
+      ? `p50 ${ms(kill.projectorBackMs.p50)}, max ${ms(kill.projectorBackMs.max)} (p50: line lost ${ms(kill.projectorStepsMs.lost)}, first try ${ms(kill.projectorStepsMs.tried)}, connected ${ms(kill.projectorStepsMs.connected)})`
+      : 'not measured',
     baseline: '',
     ratio: '',
     goal: '',

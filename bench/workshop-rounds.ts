@@ -137,6 +137,8 @@ export interface Staff {
   facilitator: TestClient;
   presenter: TestClient;
   tallies: Array<{ seq: number; at: number }>;
+  /** The projector's last reconnection: when its line dropped, its first try, when it connected. */
+  projectorSteps: { lost?: number; tried?: number; connected?: number };
 }
 
 /**
@@ -161,11 +163,22 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
   if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
   const presenter = new TestClient(roomUrl, screen);
   await presenter.join({ v: 1, role: 'presenter', code: created.code });
-  const staff: Staff = { code: created.code, ...(from ? { from } : {}), facilitator, presenter, tallies: [] };
+  const staff: Staff = {
+    code: created.code,
+    ...(from ? { from } : {}),
+    facilitator,
+    presenter,
+    tallies: [],
+    projectorSteps: {},
+  };
   presenter.socket.on('tally', (tally: Tally) => staff.tallies.push({ seq: tally.seq, at: clock() }));
   // After its process dies the projector joins again elsewhere, and the view it gets shows the
   // counts: a vote whose tally was lost with the process is shown when that view arrives.
   presenter.onView = (view) => staff.tallies.push({ seq: view.seq, at: clock() });
+  // When its process dies: the projector's way back, step by step (performance.now()).
+  presenter.socket.on('disconnect', () => (staff.projectorSteps = { lost: performance.now() }));
+  presenter.socket.io.on('reconnect_attempt', () => (staff.projectorSteps.tried ??= performance.now()));
+  presenter.socket.on('connect', () => (staff.projectorSteps.connected ??= performance.now()));
   return staff;
 }
 
