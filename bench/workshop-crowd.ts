@@ -100,9 +100,7 @@ class Participant {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
     });
-    this.socket.on('disconnect', (reason) => {
-      this.betweenTries = reason === 'transport close' || reason === 'transport error' || reason === 'ping timeout';
-    });
+    this.socket.on('disconnect', () => (this.betweenTries = this.socket.active));
     this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
     this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
     this.socket.on('connect', () => {
@@ -297,6 +295,7 @@ function dropConnection(p: Participant, downMs: number): void {
   const manager = p.socket.io;
   manager.reconnection(false);
   manager.engine.close();
+  p.betweenTries = false; // off the network: no try can work until it is back
   setTimeout(() => {
     manager.reconnection(true);
     p.betweenTries = false; // a try is under way

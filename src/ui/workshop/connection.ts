@@ -85,10 +85,11 @@ export class RoomConnection {
       this.betweenTries = false;
       void this.onConnect();
     });
-    this.socket.on('disconnect', (reason) => {
+    this.socket.on('disconnect', () => {
       this.joined = false;
-      // Socket.IO reconnects on its own after these, once its backoff timer fires.
-      this.betweenTries = reason === 'transport close' || reason === 'transport error' || reason === 'ping timeout';
+      // Active: Socket.IO reconnects on its own once its backoff timer fires (not after the
+      // server or this page closed the line on purpose).
+      this.betweenTries = this.socket.active;
       if (!this.removed) handlers.link('reconnecting');
     });
     this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
