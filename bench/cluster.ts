@@ -127,7 +127,7 @@ interface Measured {
     /** p50 from the kill to each step of the projectors' way back: line lost, first try, connected. */
     projectorStepsMs: { lost: number; tried: number; connected: number };
     /** From the kill until its rooms' phones had joined again (p50, p95, the last). */
-    phonesBackMs: { p50: number; p95: number; max: number };
+    phonesBackMs: { p50: number; p95: number; max: number; n: number };
     acknowledged: number;
     unacknowledged: number;
     retried: number;
@@ -267,7 +267,7 @@ async function measure(
         })(),
         phonesBackMs: (() => {
           const back = killed.rejoinedAt.map((at) => Math.round(at - (performance.timeOrigin + killedAt)));
-          return { p50: stats(back).p50, p95: stats(back).p95, max: Math.max(...back) };
+          return { p50: stats(back).p50, p95: stats(back).p95, max: Math.max(...back), n: back.length };
         })(),
         acknowledged: killed.acknowledged,
         unacknowledged: killed.unacknowledged,
@@ -556,7 +556,7 @@ function report(figures: Figures, errors: Record<string, string>, started: Date)
   rows.push({
     figure: `one process SIGKILLed: its rooms' phones joined again after`,
     ours: kill
-      ? `p50 ${ms(kill.phonesBackMs.p50)}, p95 ${ms(kill.phonesBackMs.p95)}, last ${ms(kill.phonesBackMs.max)}`
+      ? `p50 ${ms(kill.phonesBackMs.p50)}, p95 ${ms(kill.phonesBackMs.p95)}, last ${ms(kill.phonesBackMs.max)} (${kill.phonesBackMs.n} phones)`
       : 'not measured',
     baseline: '',
     ratio: '',

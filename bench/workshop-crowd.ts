@@ -278,7 +278,10 @@ async function handle(command: CrowdCommand): Promise<void> {
         }),
       );
       const rejoins = crowd.reduce((n, p) => n + p.rejoins, 0) - rejoinsBefore;
-      // Joins still under way when the last vote is in are waited for (a minute at most each).
+      // Phones still away when the last vote is in (reconnecting on their own after their server
+      // died) are waited for, half a minute at most, and their joins too, so that the times of
+      // the joins after a reconnection count every phone.
+      for (let i = 0; i < 600 && crowd.some((p) => !p.socket.connected); i++) await sleep(50);
       await Promise.all(crowd.map((p) => p.joined()));
       const rejoinedAt = crowd.flatMap((p) => p.rejoinedAt);
       return reply({ cmd: 'voted', votes, dropped: dropping.size, rejoins, rejoinedAt });
