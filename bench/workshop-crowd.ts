@@ -14,6 +14,7 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/workshop/protocol.ts';
+import { PHONE_RECONNECTION } from '../src/workshop/reconnection.ts';
 
 export interface CrowdRoom {
   code: string;
@@ -37,7 +38,7 @@ export type CrowdCommand =
 export type CrowdReply = (
   | { cmd: 'joined'; participants: number; ms: number }
   | { cmd: 'open'; participants: number }
-  | { cmd: 'voted'; votes: VoteOutcome[]; dropped: number; rejoins: number }
+  | { cmd: 'voted'; votes: VoteOutcome[]; dropped: number; rejoins: number; rejoinedAt: number[] }
   | { cmd: 'error'; message: string }
 ) & { cpuMs: number };
 
@@ -45,8 +46,16 @@ export interface VoteOutcome {
   room: string;
   /** The option of the last acknowledged vote. */
   option?: string;
-  /** Clock (performance.timeOrigin + now, ms) when the acknowledged vote was sent; undefined when retried. */
+  /**
+   * Clock (performance.timeOrigin + now, ms) when the participant tapped: the vote goes out at
+   * once when the phone is joined; while it is reconnecting, the page holds it until it has joined
+   * again (src/ui/workshop/connection.ts), and that wait counts.
+   */
+  tapped: number;
+  /** Clock when the acknowledged vote was sent; undefined when retried. */
   sent?: number;
+  /** Clock when the try that was acknowledged was sent (the first or a later one). */
+  sentLast?: number;
   /** Clock when its acknowledgement arrived. */
   acked?: number;
   seq?: number;
@@ -66,7 +75,11 @@ class Participant {
   round = 0;
   phase = 'idle';
   rejoins = 0;
+  /** Clock of each join after a reconnection that Socket.IO could not recover. */
+  readonly rejoinedAt: number[] = [];
   private joining: Promise<void> | undefined;
+  /** Waiting out Socket.IO's backoff before the next try to reconnect (as the page tracks it). */
+  betweenTries = false;
 
   constructor(
     url: string,
@@ -78,9 +91,8 @@ class Participant {
       transports: ['websocket'],
       // Connects when its turn in the join queue comes (start()).
       autoConnect: false,
-      reconnectionDelay: 100,
-      reconnectionDelayMax: 1000,
-      randomizationFactor: 0.5,
+      // As the page's phones: when their server process dies, they come back on Socket.IO's own spread.
+      ...PHONE_RECONNECTION,
       timeout: 10_000,
       ...(from ? { localAddress: from } : {}),
     } as Partial<ManagerOptions & SocketOptions>);
@@ -88,12 +100,21 @@ class Participant {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
     });
+    this.socket.on('disconnect', () => (this.betweenTries = this.socket.active));
+    this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
+    this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
     this.socket.on('connect', () => {
+      this.betweenTries = false;
       if (this.token && !this.socket.recovered) {
         this.rejoins++;
-        this.joining = this.join();
+        this.joining = this.join().then(() => void this.rejoinedAt.push(clock()));
       }
     });
+  }
+
+  /** Resolves when the last join after a reconnection has been answered (or given up). */
+  async joined(): Promise<void> {
+    await this.joining?.catch(() => {});
   }
 
   /** Opens the connection and joins once it is open. */
@@ -136,8 +157,18 @@ class Participant {
 
   /** Votes until acknowledged, across dropped connections and server restarts. */
   async vote(option: string): Promise<VoteOutcome> {
+    const tapped = clock();
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      if (!this.socket.connected) await new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+      if (!this.socket.connected) {
+        const back = new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
+        // As the page (src/ui/workshop/connection.ts request()): a tap while the line is down tries
+        // to reconnect now instead of when the backoff timer says.
+        if (this.betweenTries) {
+          this.betweenTries = false;
+          this.socket.disconnect().connect();
+        }
+        await back;
+      }
       if (this.joining) await this.joining.catch(() => {});
       const sent = clock();
       try {
@@ -146,7 +177,9 @@ class Participant {
           return {
             room: this.room,
             option,
+            tapped,
             sent: attempt === 0 ? sent : undefined,
+            sentLast: sent,
             acked: clock(),
             seq: ack.seq,
             retried: attempt > 0,
@@ -157,7 +190,7 @@ class Participant {
         if (!(error instanceof Error) || !/timed out|disconnected/i.test(error.message)) throw error;
       }
     }
-    return { room: this.room, retried: true };
+    return { room: this.room, tapped, retried: true };
   }
 }
 
@@ -216,6 +249,7 @@ async function handle(command: CrowdCommand): Promise<void> {
       const { windowMs, options, drop } = command;
       const dropping = new Set(drop ? crowd.filter(() => Math.random() < drop.fraction) : []);
       const rejoinsBefore = crowd.reduce((n, p) => n + p.rejoins, 0);
+      for (const p of crowd) p.rejoinedAt.length = 0;
       const votes = await Promise.all(
         crowd.map(async (p) => {
           const choices = options[p.room]!;
@@ -244,7 +278,13 @@ async function handle(command: CrowdCommand): Promise<void> {
         }),
       );
       const rejoins = crowd.reduce((n, p) => n + p.rejoins, 0) - rejoinsBefore;
-      return reply({ cmd: 'voted', votes, dropped: dropping.size, rejoins });
+      // Phones still away when the last vote is in (reconnecting on their own after their server
+      // died) are waited for, half a minute at most, and their joins too, so that the times of
+      // the joins after a reconnection count every phone.
+      for (let i = 0; i < 600 && crowd.some((p) => !p.socket.connected); i++) await sleep(50);
+      await Promise.all(crowd.map((p) => p.joined()));
+      const rejoinedAt = crowd.flatMap((p) => p.rejoinedAt);
+      return reply({ cmd: 'voted', votes, dropped: dropping.size, rejoins, rejoinedAt });
     }
     case 'close':
       for (const p of crowd) p.socket.close();
@@ -258,8 +298,10 @@ function dropConnection(p: Participant, downMs: number): void {
   const manager = p.socket.io;
   manager.reconnection(false);
   manager.engine.close();
+  p.betweenTries = false; // off the network: no try can work until it is back
   setTimeout(() => {
     manager.reconnection(true);
+    p.betweenTries = false; // a try is under way
     p.socket.connect();
   }, downMs);
 }

@@ -14,6 +14,7 @@ import type {
   Tally,
 } from '../src/workshop/protocol.ts';
 import { control, TestClient } from '../tests/server/harness.ts';
+import { SCREEN_RECONNECTION } from '../src/workshop/reconnection.ts';
 import type { CrowdCommand, CrowdReply, VoteOutcome } from './workshop-crowd.ts';
 
 export const VOTE_WINDOW_MS = 3000;
@@ -119,6 +120,7 @@ function merge(replies: CrowdReply[]): CrowdReply {
         votes: voted.flatMap((r) => r.votes),
         dropped: voted.reduce((n, r) => n + r.dropped, 0),
         rejoins: voted.reduce((n, r) => n + r.rejoins, 0),
+        rejoinedAt: voted.flatMap((r) => r.rejoinedAt),
         cpuMs,
       };
     }
@@ -135,6 +137,8 @@ export interface Staff {
   facilitator: TestClient;
   presenter: TestClient;
   tallies: Array<{ seq: number; at: number }>;
+  /** The projector's last reconnection: when its line dropped, its first try, when it connected. */
+  projectorSteps: { lost?: number; tried?: number; connected?: number };
 }
 
 /**
@@ -151,18 +155,30 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
   creator.close();
   if (!created.ok) throw new Error(`create: ${created.error.message}`);
   const roomUrl = affinity ? `${url}?room=${created.code}` : url;
-  // The facilitator's laptop and the projector are on the school's network too.
-  const screen = from ? { localAddress: from } : {};
+  // The facilitator's laptop and the projector are on the school's network too, and reconnect
+  // as the pages' screens do.
+  const screen = { ...SCREEN_RECONNECTION, ...(from ? { localAddress: from } : {}) };
   const facilitator = new TestClient(roomUrl, screen);
   const joined = await facilitator.join({ v: 1, role: 'facilitator', code: created.code, secret: created.secret });
   if (!joined.ok) throw new Error(`join: ${joined.error.message}`);
   const presenter = new TestClient(roomUrl, screen);
   await presenter.join({ v: 1, role: 'presenter', code: created.code });
-  const staff: Staff = { code: created.code, ...(from ? { from } : {}), facilitator, presenter, tallies: [] };
+  const staff: Staff = {
+    code: created.code,
+    ...(from ? { from } : {}),
+    facilitator,
+    presenter,
+    tallies: [],
+    projectorSteps: {},
+  };
   presenter.socket.on('tally', (tally: Tally) => staff.tallies.push({ seq: tally.seq, at: clock() }));
   // After its process dies the projector joins again elsewhere, and the view it gets shows the
   // counts: a vote whose tally was lost with the process is shown when that view arrives.
   presenter.onView = (view) => staff.tallies.push({ seq: view.seq, at: clock() });
+  // When its process dies: the projector's way back, step by step (performance.now()).
+  presenter.socket.on('disconnect', () => (staff.projectorSteps = { lost: performance.now() }));
+  presenter.socket.io.on('reconnect_attempt', () => (staff.projectorSteps.tried ??= performance.now()));
+  presenter.socket.on('connect', () => (staff.projectorSteps.connected ??= performance.now()));
   return staff;
 }
 
@@ -183,8 +199,24 @@ export const optionsOf = (staff: Staff): string[] => {
   return game.options.map((o) => o.id);
 };
 
+/** One acknowledged vote, timed from the participant's tap to the projector showing it. */
+export interface Tap {
+  room: string;
+  /** Clock of the tap. */
+  tapped: number;
+  /** Tap to projector, ms: a wait to reconnect and join again, and a vote sent again, included. */
+  ms: number;
+  /** Of which: from the tap until the acknowledged try was sent (reconnecting, joining again). */
+  waitMs: number;
+  /** From that send to its acknowledgement. */
+  ackMs: number;
+}
+
 export interface RoundResult {
+  /** From sending a vote to the projector, votes sent once only (what bench:workshop reports). */
   latencies: number[];
+  /** Every acknowledged vote, from the tap to the projector (see Tap). */
+  taps: Tap[];
   /** From sending a vote to its acknowledgement (the write to the store included). */
   ackLatencies: number[];
   acknowledged: number;
@@ -193,6 +225,8 @@ export interface RoundResult {
   retried: number;
   dropped: number;
   rejoins: number;
+  /** Clock of each participant's join after a reconnection. */
+  rejoinedAt: number[];
 }
 
 /** One vote in every room: open, the crowd votes (with `during` run half-way), reveal, check, advance. */
@@ -230,7 +264,7 @@ export async function round(
     await sleep((options.windowMs ?? VOTE_WINDOW_MS) / 2);
     await options.during();
   }
-  const { votes, dropped, rejoins } = await voting;
+  const { votes, dropped, rejoins, rejoinedAt } = await voting;
   // Every acknowledged vote must reach the projector, then be in the revealed counts.
   const bySeq = new Map(rooms.map((staff) => [staff.code, staff]));
   for (const staff of rooms) {
@@ -242,6 +276,15 @@ export async function round(
   const latencies = votes
     .filter((v) => v.sent !== undefined && !v.retried)
     .map((v) => latencyOf(v, bySeq.get(v.room)!.tallies));
+  const taps = votes
+    .filter((v) => v.option !== undefined && v.seq !== undefined)
+    .map((v) => ({
+      room: v.room,
+      tapped: v.tapped,
+      ms: latencyOf({ ...v, sent: v.tapped }, bySeq.get(v.room)!.tallies),
+      waitMs: v.sentLast! - v.tapped,
+      ackMs: v.acked! - v.sentLast!,
+    }));
   let lost = 0;
   for (const staff of options.bare ? [] : rooms) {
     const revealed = await control(staff.facilitator, { type: 'reveal' });
@@ -256,6 +299,7 @@ export async function round(
   }
   return {
     latencies,
+    taps,
     ackLatencies: votes.filter((v) => v.sent !== undefined && !v.retried).map((v) => v.acked! - v.sent!),
     acknowledged: votes.filter((v) => v.option).length,
     unacknowledged: votes.filter((v) => !v.option).length,
@@ -263,6 +307,7 @@ export async function round(
     retried: votes.filter((v) => v.retried).length,
     dropped,
     rejoins,
+    rejoinedAt,
   };
 }
 

@@ -20,6 +20,7 @@ import {
   SocketTimeoutError,
   TimeoutError,
 } from 'redis';
+import { filtered } from './stream-filter.ts';
 
 const newClient = (url: string) =>
   createClient({
@@ -99,7 +100,8 @@ export async function connectRedis(url: string, log: (line: string) => void): Pr
   return {
     client,
     // The stream keeps the last 100,000 messages: recovery works for a phone away that many messages.
-    adapter: createAdapter(client, { maxLen: 100_000, onlyPlaintext: true }),
+    // Each process skips the entries for rooms it has no socket in (stream-filter.ts).
+    adapter: filtered(createAdapter(client, { maxLen: 100_000, onlyPlaintext: true })),
     async ping() {
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {

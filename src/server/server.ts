@@ -25,6 +25,8 @@ import { attachSockets, type SocketLimits } from './sockets.ts';
 import { serveStatic } from './static.ts';
 import type { WorkshopStore } from './store.ts';
 
+/** Connections waiting to be accepted (see the listen call). */
+const LISTEN_BACKLOG = 4096;
 export const MAX_HTTP_BUFFER = 16 * 1024;
 const IDLE_ROOM_MS = 30 * 60_000;
 
@@ -131,7 +133,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
-    http.listen(options.port, options.host, () => {
+    // A long queue of connections not yet accepted (Node's default is 511; the kernel caps it at
+    // net.core.somaxconn). When a server process dies, its rooms' pages all reconnect to the others
+    // within seconds; with a short queue the surplus handshakes were dropped, nginx timed out
+    // connecting, counted the busy process as down and, with both remaining processes marked down,
+    // answered "no live upstreams" for minutes (bench:cluster, 100 rooms; docs/performance.md).
+    http.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => {
       http.off('error', reject);
       resolve();
     });

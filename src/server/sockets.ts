@@ -245,7 +245,28 @@ export function attachSockets({
       return { ok: true, code: room.code, secret, joinUrls: origins().map((o) => joinUrl(o, room.code)) };
     });
 
-    handle('join', JoinRequest, async (request) => {
+    /**
+     * The room of a join that carries the room's secret or a participant's token, and whether that
+     * proves right (128 bits each, never a guess). A join that proves itself is not a failure to
+     * count, so it skips the failed-join limit, whose count may live in Redis: a process taking over
+     * a dead one's rooms answers thousands of these at once (docs/deploying.md), and each cost two
+     * round trips to Redis (charge, then refund). One that does not prove itself is checked as before.
+     */
+    async function lookedUp(request: z.infer<typeof JoinRequest>): Promise<{ room?: LiveRoom; proven: boolean }> {
+      const room = await host.find(request.code);
+      const proven =
+        room !== undefined &&
+        (request.role === 'facilitator'
+          ? host.isFacilitator(room, request.secret)
+          : host.holdsToken(room, request.role === 'participant' ? request.token : undefined));
+      return { ...(room ? { room } : {}), proven };
+    }
+
+    /** Checks a join that does not prove itself against the failed-join limit; the room, or why not. */
+    async function checkedRoom(
+      request: z.infer<typeof JoinRequest>,
+      found?: { room?: LiveRoom },
+    ): Promise<LiveRoom | ErrorReply> {
       const { ip } = socket.data;
       // Charged as a failure before anything is awaited, in one step with the check, so joins that
       // arrive together cannot all pass; a join whose code (and secret) prove right gets it back.
@@ -256,7 +277,7 @@ export function attachSockets({
       // Over the limit, a join that could be a guess is not even looked at: only a secret or token
       // (unguessable) or a room this address already got into.
       if (!charge.allowed && credential === undefined && !known.has(ip, request.code)) return tooMany();
-      const room = await host.find(request.code);
+      const room = found ? found.room : await host.find(request.code);
       if (!room)
         return charge.allowed ? refuse('unknown-room', `there is no room ${request.code}; check the code`) : tooMany();
       if (request.role === 'facilitator' && !host.isFacilitator(room, request.secret)) {
@@ -275,6 +296,16 @@ export function attachSockets({
         return tooMany();
       // The code is right: this was not a failure.
       await failedJoins.refund(ip);
+      return room;
+    }
+
+    handle('join', JoinRequest, async (request) => {
+      const { ip } = socket.data;
+      const credential =
+        request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
+      const found = credential === undefined ? undefined : await lookedUp(request);
+      const room = found?.proven ? found.room! : await checkedRoom(request, found);
+      if ('ok' in room) return room;
       known.add(ip, room.code);
       let participant: string | undefined;
       let token: string | undefined;

@@ -21,6 +21,7 @@ import { loadRoomScenarios } from '../../src/server/scenarios.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import { openSqliteStore } from '../../src/server/store-sqlite.ts';
 import type { SocketLimits } from '../../src/server/sockets.ts';
+import type { LimiterFactory } from '../../src/server/limiter.ts';
 import { freePort, repoRoot } from '../e2e/server.ts';
 import { SMALL_FOLDER } from '../workshop/helpers.ts';
 
@@ -44,7 +45,9 @@ export function tempSite() {
 
 let scenarios: ReturnType<typeof loadRoomScenarios> | undefined;
 
-export async function startTestServer(options: { limits?: SocketLimits; database?: string; dist?: string } = {}) {
+export async function startTestServer(
+  options: { limits?: SocketLimits; database?: string; dist?: string; limiterFactory?: LimiterFactory } = {},
+) {
   const site = tempSite();
   const log: string[] = [];
   scenarios ??= loadRoomScenarios(SMALL_FOLDER);
@@ -55,6 +58,7 @@ export async function startTestServer(options: { limits?: SocketLimits; database
     scenarios,
     store: openSqliteStore(options.database ?? site.database),
     ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.limiterFactory ? { limiterFactory: options.limiterFactory } : {}),
     log: (line) => log.push(line),
   });
   return {
@@ -159,11 +163,23 @@ export class TestClient {
   private request: JoinRequest | undefined;
   private readonly waiters: Array<{ test: () => boolean; resolve: () => void }> = [];
   rejoins = 0;
+  /** performance.now() of the last join the server accepted (the first, or one after a reconnection). */
+  joinedAt = 0;
   /** Called whenever the view changes: from a `view` message or from a join's answer. */
   onView: ((view: RoomView) => void) | undefined;
 
   /** `localAddress`: a loopback address (127.0.0.x) to connect from, as a page on another network. */
-  constructor(url: string, options: { extraHeaders?: Record<string, string>; localAddress?: string } = {}) {
+  /** `reconnectionDelay`…: a page's own timing (src/workshop/reconnection.ts) instead of the tests' quick one. */
+  constructor(
+    url: string,
+    options: {
+      extraHeaders?: Record<string, string>;
+      localAddress?: string;
+      reconnectionDelay?: number;
+      reconnectionDelayMax?: number;
+      randomizationFactor?: number;
+    } = {},
+  ) {
     this.socket = io(url, {
       transports: ['websocket'],
       reconnectionDelay: 50,
@@ -189,6 +205,7 @@ export class TestClient {
   async join(request: JoinRequest): Promise<JoinAck> {
     const ack = await this.socket.emitWithAck('join', request);
     if (ack.ok) {
+      this.joinedAt = performance.now();
       this.request = ack.token && request.role === 'participant' ? { ...request, token: ack.token } : request;
       if (!this.view || ack.view.seq >= this.view.seq) this.setView(ack.view);
       this.check();

@@ -7,6 +7,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, JoinAck, JoinRequest, ServerToClientEvents } from '../../src/workshop/protocol.ts';
+import { memoryLimiters, type LimiterFactory } from '../../src/server/limiter.ts';
 import { startTestServer } from './harness.ts';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -109,5 +110,37 @@ describe('the failed-join limit', () => {
     expect(outcome(await join(guesser, { v: 1, role: 'participant', code, nickname: 'x', token: fakeToken }))).toBe(
       'rate-limited',
     );
+  });
+
+  it('is not consulted for joins that prove themselves with a secret or a token', async () => {
+    // With Redis the count lives there: a process taking over a dead one's rooms would make two
+    // round trips per page that joins again.
+    const charged: string[] = [];
+    const counting: LimiterFactory = (name, limit) => {
+      const limiter = memoryLimiters(name, limit);
+      return {
+        consume: (key) => (charged.push(name), limiter.consume(key)),
+        refund: (key) => limiter.refund(key),
+      };
+    };
+    started = await startTestServer({ limiterFactory: counting });
+    const room = await createRoom('127.0.0.30');
+    const phone = await connect('127.0.0.31');
+    const first = await join(phone, { v: 1, role: 'participant', code: room.code, nickname: 'Ana' });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(charged.filter((name) => name === 'failed-joins')).toHaveLength(1);
+    charged.length = 0;
+    const again = await connect('127.0.0.31');
+    expect(
+      outcome(await join(again, { v: 1, role: 'participant', code: room.code, nickname: 'Ana', token: first.token! })),
+    ).toBe('ok');
+    const laptop = await connect('127.0.0.30');
+    expect(outcome(await join(laptop, { v: 1, role: 'facilitator', code: room.code, secret: room.secret }))).toBe('ok');
+    expect(charged.filter((name) => name === 'failed-joins')).toEqual([]);
+    // A wrong secret or token is still charged.
+    expect(outcome(await join(laptop, { v: 1, role: 'facilitator', code: room.code, secret: 'x'.repeat(22) }))).toBe(
+      'not-allowed',
+    );
+    expect(charged.filter((name) => name === 'failed-joins')).toHaveLength(1);
   });
 });

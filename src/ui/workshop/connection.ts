@@ -21,6 +21,7 @@ import {
   type Tally,
   type VoteAck,
 } from '../../workshop/protocol.ts';
+import { reconnectionFor } from '../../workshop/reconnection.ts';
 
 /** How the line stands, for the status shown on every screen. */
 export type LinkState = 'connecting' | 'joined' | 'reconnecting' | 'refused';
@@ -59,6 +60,11 @@ export class RoomConnection {
   /** The facilitator removed this participant: the server closed the line and it stays closed. */
   private removed = false;
   private readonly waiting = new Set<() => void>();
+  /**
+   * The line dropped and Socket.IO is waiting out its backoff before the next try (as opposed to
+   * a try under way). A request made meanwhile does not wait for that timer: see request().
+   */
+  private betweenTries = false;
 
   constructor(
     private readonly joinRequest: () => JoinRequest,
@@ -66,12 +72,28 @@ export class RoomConnection {
   ) {
     // The room code in the connection's address (`?room=CODE`): a balancer in front of several
     // server processes hashes on it, so every screen of a room reaches the process that holds it.
-    this.socket = io({ timeout: ANSWER_MS, query: { room: joinRequest().code } });
-    this.socket.on('connect', () => void this.onConnect());
+    // Screens reconnect sooner than phones (src/workshop/reconnection.ts); a connection that went
+    // over to WebSocket once goes straight to it when it comes back (one round trip instead of a
+    // long-polling handshake and an upgrade, while the new process is busy with the whole room).
+    this.socket = io({
+      timeout: ANSWER_MS,
+      query: { room: joinRequest().code },
+      rememberUpgrade: true,
+      ...reconnectionFor(joinRequest().role),
+    });
+    this.socket.on('connect', () => {
+      this.betweenTries = false;
+      void this.onConnect();
+    });
     this.socket.on('disconnect', () => {
       this.joined = false;
+      // Active: Socket.IO reconnects on its own once its backoff timer fires (not after the
+      // server or this page closed the line on purpose).
+      this.betweenTries = this.socket.active;
       if (!this.removed) handlers.link('reconnecting');
     });
+    this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
+    this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
     this.socket.on('removed', (notice) => {
       this.removed = true;
       handlers.link('refused');
@@ -143,6 +165,14 @@ export class RoomConnection {
   /** Sends once the room is joined (waiting out a reconnection), so a request never goes out before its join. */
   private async request<T extends object>(send: () => Promise<Ack<T>>): Promise<Ack<T>> {
     if (!this.joined) {
+      // Someone tapped while the line is down: try again now rather than when the backoff says.
+      // When a server process dies, all its rooms' phones lose their line at once and come back
+      // spread over a second or more (src/workshop/reconnection.ts); the ones with a vote to send
+      // come back first, at the pace people tap, which is no storm.
+      if (this.betweenTries && !this.removed) {
+        this.betweenTries = false;
+        this.socket.disconnect().connect();
+      }
       const ready = await new Promise<boolean>((resolve) => {
         const resume = () => resolve(true);
         this.waiting.add(resume);
