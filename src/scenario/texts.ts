@@ -138,32 +138,40 @@ export function forEachWhen(
   scenario.endings.forEach((ending, e) => listed(ending.text, () => ['endings', e, 'text']));
 }
 
-interface FoundCondition {
+export interface FoundCondition {
   condition: Condition;
   path: DocPath;
   guards: Guards;
 }
 
-/** Found once per scenario object: several checks read every condition. */
+/** Every single condition, anyOf members included, with its path, found afresh. */
+export function findConditions(scenario: Scenario): FoundCondition[] {
+  const list: FoundCondition[] = [];
+  const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
+    conditions.forEach((condition, c) => {
+      const path = [...at, c];
+      list.push({ condition, path, guards });
+      if (condition.anyOf) each(condition.anyOf, [...path, 'anyOf'], guards);
+    });
+  forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
+  return list;
+}
+
+/** Found once per scenario object for the engine, which reads every condition several times. */
 const foundConditions = new WeakMap<Scenario, FoundCondition[]>();
 
-/** Every single condition, anyOf members included, with its path. */
+/**
+ * Every single condition, anyOf members included, with its path. The validator uses findConditions
+ * instead: its scenario may be the document's own object, validated afresh each time.
+ */
 export function forEachCondition(
   scenario: Scenario,
   visit: (condition: Condition, path: DocPath, guards: Guards) => void,
 ): void {
   let found = foundConditions.get(scenario);
   if (!found) {
-    const list: FoundCondition[] = [];
-    const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
-      conditions.forEach((condition, c) => {
-        const path = [...at, c];
-        list.push({ condition, path, guards });
-        if (condition.anyOf) each(condition.anyOf, [...path, 'anyOf'], guards);
-      });
-    forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
-    foundConditions.set(scenario, list);
-    found = list;
+    found = findConditions(scenario);
+    foundConditions.set(scenario, found);
   }
   for (const { condition, path, guards } of found) visit(condition, path, guards);
 }

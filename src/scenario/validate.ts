@@ -10,7 +10,7 @@ import type { Citation, Scenario } from './schema.ts';
 import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { checkStructure } from './structure.ts';
-import { forEachCondition, forEachText, routesOf } from './texts.ts';
+import { findConditions, forEachText, routesOf, type FoundCondition } from './texts.ts';
 import { namesIn, optionResolver } from './option-refs.ts';
 import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
@@ -97,8 +97,11 @@ function runChecks(
 ): Diagnostic[] | Map<string, LoadedSource> {
   const sources = loadSources(scenario, readFile, report);
   checkIds(scenario, report);
-  checkReferences(scenario, report);
-  checkVariables(scenario, report);
+  // Found once for the checks that read every condition; never kept on the scenario object,
+  // which may be the document's own (see schema-accept.ts).
+  const conditions = findConditions(scenario);
+  checkReferences(scenario, conditions, report);
+  checkVariables(scenario, conditions, report);
   const cited = checkCitations(scenario, sources, report);
   checkVariantOrder(scenario, report);
   checkStage(scenario, report);
@@ -107,7 +110,7 @@ function runChecks(
   // Reachability and unused ids look at the whole scenario: with parts set aside they would mislead.
   if (whole || !report.partial) {
     checkStructure(scenario, report);
-    checkUnused(scenario, cited, report);
+    checkUnused(scenario, cited, conditions, report);
   }
   if (writtenIn === 2) checkLengths(scenario, report);
   return whole ? sources : report.list;
@@ -234,7 +237,7 @@ function firstUse(what: string, path: DocPath, index: number, report: Reporter):
   return `${what} ${index + 1}${owner}${line ? `, on line ${line}` : ''}: give each its own id`;
 }
 
-function checkReferences(scenario: Scenario, report: Reporter): void {
+function checkReferences(scenario: Scenario, conditions: readonly FoundCondition[], report: Reporter): void {
   // Sets, not arrays, and paths made only for a broken reference: a large scenario has tens of
   // thousands of references into thousands of ids.
   const ids = (items: ReadonlyArray<{ id: string }>) => new Set(items.map((item) => item.id));
@@ -265,7 +268,7 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
   // Built on the first option name: most scenarios name none, and it indexes every option.
   let resolver: ReturnType<typeof optionResolver> | undefined;
   const resolve = (name: string) => (resolver ??= optionResolver(scenario))(name);
-  forEachCondition(scenario, (condition, path) => {
+  for (const { condition, path } of conditions) {
     if (condition.variable !== undefined) refer(condition.variable, variables, 'variable', () => [...path, 'variable']);
     for (const key of ['chose', 'notChose'] as const) {
       const names = namesIn(condition[key]);
@@ -282,14 +285,14 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
         ),
       );
     }
-  });
+  }
   const places = ids(scenario.map?.places ?? []);
   scenario.map?.ranges?.forEach((range, r) =>
     refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']),
   );
 }
 
-function checkVariables(scenario: Scenario, report: Reporter): void {
+function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[], report: Reporter): void {
   // A variable whose own range is wrong is reported once, not again at every option that uses it.
   const byId = new Map(
     scenario.variables.filter((variable) => variable.min < variable.max).map((variable) => [variable.id, variable]),
@@ -326,9 +329,9 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
       });
     }),
   );
-  forEachCondition(scenario, (condition, path, guards) => {
+  for (const { condition, path, guards } of conditions) {
     const variable = condition.variable === undefined ? undefined : byId.get(condition.variable);
-    if (!variable) return;
+    if (!variable) continue;
     // Format 1 only had option conditions; their words stay as they were.
     const never = guards === 'option' ? 'the option is never offered' : 'this condition never holds';
     const neverCan = guards === 'option' ? 'the option can never be offered' : 'this condition can never hold';
@@ -345,7 +348,7 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
     if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
       report.error(path, `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: ${neverCan}`);
     }
-  });
+  }
 }
 
 /** Citations name a known source and quote it word for word. Returns the ids of the sources cited. */
@@ -370,7 +373,12 @@ function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, 
   return cited;
 }
 
-function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Reporter): void {
+function checkUnused(
+  scenario: Scenario,
+  cited: ReadonlySet<string>,
+  conditions: readonly FoundCondition[],
+  report: Reporter,
+): void {
   scenario.sources.forEach((source, s) => {
     if (!cited.has(source.id)) report.warning(['sources', s, 'id'], `source "${source.id}" is never cited`);
   });
@@ -384,7 +392,7 @@ function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Rep
       option.effects?.forEach((effect) => used.add(effect.variable));
     }
   }
-  forEachCondition(scenario, (condition) => condition.variable !== undefined && used.add(condition.variable));
+  for (const { condition } of conditions) if (condition.variable !== undefined) used.add(condition.variable);
   scenario.variables.forEach((variable, v) => {
     if (!used.has(variable.id))
       report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
