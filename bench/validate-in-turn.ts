@@ -3,12 +3,13 @@
  * in one process: first it checks that both give the same result (the validated scenario, key
  * order included, the diagnostics and the format) on the bench scenario, the flagship, every
  * fixture, random valid scenarios and random corruptions of them, then it times validateParsed in
- * turn on the bench scenario, each run on a freshly parsed copy of the file, as the CLI sees it.
- * `--quick` skips the random scenarios.
+ * turn on the bench scenario. `--quick` compares on fewer random scenarios; `--fresh` times each run on
+ * a freshly parsed copy of the file, as the CLI sees it, instead of one parse validated again and
+ * again as bench/engine.ts does.
  *
  *   mkdir -p /tmp/base && git archive main src | tar -x -C /tmp/base
  *   ln -s "$PWD/node_modules" /tmp/base/node_modules
- *   npx tsx bench/validate-in-turn.ts /tmp/base [runs]
+ *   npx tsx bench/validate-in-turn.ts /tmp/base [runs] [--quick] [--fresh]
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -78,21 +79,23 @@ const readFile: ReadFile = (path) => (path === generated.sourceFile ? generated.
 same('the bench scenario', generated.yaml, readFile, Infinity);
 console.log(`Same validation results on ${compared} scenarios.`);
 
-// Each run validates a document parsed for it alone (just before, untimed), as the CLI and the
-// build do, so nothing one run leaves on the document's strings and objects helps the next.
+// As in bench/engine.ts, each tree validates one parsed document run after run; with --fresh,
+// each run validates a document parsed for it alone (just before, untimed), as the CLI does.
+const fresh = process.argv.includes('--fresh');
 const limits = { maxBytes: Infinity };
-const parsedFor = (parser: typeof parseScenarioText) => {
+const parsedBy = (parser: typeof parseScenarioText) => {
   const outcome = parser(generated.yaml, file, limits);
   if (!outcome.ok) throw new Error('The bench scenario does not parse');
   return outcome.file;
 };
+const kept = fresh ? undefined : { base: parsedBy(baseParse.parseScenarioText), ours: parsedBy(parseScenarioText) };
 const contenders = {
   base: () => {
-    const parsed = parsedFor(baseParse.parseScenarioText);
+    const parsed = kept?.base ?? parsedBy(baseParse.parseScenarioText);
     return time(() => base.validateParsed(parsed, file, readFile));
   },
   ours: () => {
-    const parsed = parsedFor(parseScenarioText);
+    const parsed = kept?.ours ?? parsedBy(parseScenarioText);
     return time(() => validateParsed(parsed, file, readFile));
   },
 };
@@ -112,7 +115,7 @@ const timing = { base: figure('base'), ours: figure('ours') };
 const line = (name: 'base' | 'ours') =>
   `${name}: ${timing[name].cpuMs.toFixed(1)} ms CPU, ${timing[name].ms.toFixed(1)} ms wall`;
 console.log(
-  `Bench scenario, medians of ${runs} runs in turn after one warm-up, each on a fresh parse (load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after)`,
+  `Bench scenario, medians of ${runs} runs in turn after one warm-up${fresh ? ', each on a fresh parse' : ''} (load average ${loadBefore} before, ${loadavg()[0]!.toFixed(2)} after)`,
 );
 console.log(`${line('base')}\n${line('ours')}`);
 console.log(

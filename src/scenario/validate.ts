@@ -251,18 +251,23 @@ function checkReferences(scenario: Scenario, conditions: readonly FoundCondition
   refer(scenario.start, decisions, 'decision point', () => ['start']);
   const actors = ids(scenario.actors);
   const variables = ids(scenario.variables);
+  // The paths below are made only when a reference is broken: each closure would be made for
+  // every one of tens of thousands of references otherwise.
   scenario.decisions.forEach((decision, d) => {
-    refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
+    if (!actors.has(decision.actor)) refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
     decision.options.forEach((option, o) => {
       const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
-      if (typeof option.next === 'string') refer(option.next, steps, 'decision point or ending', () => at('next'));
-      else
+      if (typeof option.next === 'string') {
+        if (!steps.has(option.next)) refer(option.next, steps, 'decision point or ending', () => at('next'));
+      } else
         routesOf(option).forEach((route, r) =>
           refer(route.to, steps, 'decision point or ending', () => at('next', r, 'to')),
         );
-      option.effects?.forEach((effect, e) =>
-        refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')),
-      );
+      const effects = option.effects;
+      if (effects)
+        for (let e = 0; e < effects.length; e++)
+          if (!variables.has(effects[e]!.variable))
+            refer(effects[e]!.variable, variables, 'variable', () => at('effects', e, 'variable'));
     });
   });
   // Built on the first option name: most scenarios name none, and it indexes every option.
@@ -309,23 +314,19 @@ function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[
   });
   scenario.decisions.forEach((decision, d) =>
     decision.options.forEach((option, o) => {
-      const at: DocPath = ['decisions', d, 'options', o];
       option.effects?.forEach((effect, e) => {
         const variable = byId.get(effect.variable);
         if (!variable) return;
+        const outOfRange = effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max);
+        const tooLarge = effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min;
+        // Words and paths are made only for a problem: a large scenario has tens of thousands of effects.
+        if (!outOfRange && !tooLarge) return;
         const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
-        if (effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max)) {
-          report.error(
-            [...at, 'effects', e, 'set'],
-            `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`,
-          );
-        }
-        if (effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min) {
-          report.error(
-            [...at, 'effects', e, 'add'],
-            `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`,
-          );
-        }
+        const at: DocPath = ['decisions', d, 'options', o, 'effects', e];
+        if (outOfRange)
+          report.error([...at, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
+        if (tooLarge)
+          report.error([...at, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
       });
     }),
   );
@@ -355,20 +356,28 @@ function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[
 function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): Set<string> {
   const known = new Set(scenario.sources.map((source) => source.id));
   const cited = new Set<string>();
-  forEachCitation(scenario, (citation, path) => {
-    cited.add(citation.source);
-    if (!known.has(citation.source)) {
-      const guess = didYouMean(citation.source, known);
-      report.error(
-        [...path(), 'source'],
-        `there is no source "${citation.source}"${guess ? `: did you mean "${guess}"?` : ''}`,
-      );
-      return;
+  // Most citations name the source the one before named: its lookups are kept, since a set or map
+  // lookup of a string read from a large file costs more than comparing it with the last one.
+  let lastId: string | undefined;
+  let lastSource: LoadedSource | undefined;
+  forEachCitation(scenario, (citation, owner, c) => {
+    if (citation.source !== lastId) {
+      cited.add(citation.source);
+      if (!known.has(citation.source)) {
+        const guess = didYouMean(citation.source, known);
+        report.error(
+          [...owner(), 'citations', c, 'source'],
+          `there is no source "${citation.source}"${guess ? `: did you mean "${guess}"?` : ''}`,
+        );
+        return;
+      }
+      lastId = citation.source;
+      lastSource = sources.get(citation.source);
     }
-    const source = sources.get(citation.source);
+    const source = lastSource;
     if (!source || source.hasQuote(citation.quote)) return;
     const { message, detail } = misquote(citation.quote, citation.source, source.raw, source.hasQuote);
-    report.error([...path(), 'quote'], message, detail);
+    report.error([...owner(), 'citations', c, 'quote'], message, detail);
   });
   return cited;
 }
@@ -400,18 +409,31 @@ function checkUnused(
 }
 
 /**
- * Calls `visit` with every citation in the scenario and a way to make its path: every variant of
- * every text included. Paths are made only when asked for (for a problem): a large scenario has
- * tens of thousands of citations.
+ * Calls `visit` with every citation in the scenario, a way to make the path of what holds it and
+ * its index there: every variant of every text included. Paths are made only when asked for (for
+ * a problem): a large scenario has tens of thousands of citations. `owner` gives the right path
+ * only during the call to `visit`.
  */
-export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: () => DocPath) => void): void {
+export function forEachCitation(
+  scenario: Scenario,
+  visit: (citation: Citation, owner: () => DocPath, index: number) => void,
+): void {
   const each = (citations: readonly Citation[] | undefined, at: () => DocPath) => {
-    if (citations) for (let c = 0; c < citations.length; c++) visit(citations[c]!, () => [...at(), 'citations', c]);
+    if (citations) for (let c = 0; c < citations.length; c++) visit(citations[c]!, at, c);
   };
-  scenario.decisions.forEach((decision, d) => {
-    each(decision.citations, () => ['decisions', d]);
-    decision.options.forEach((option, o) => each(option.citations, () => ['decisions', d, 'options', o]));
-  });
+  // One path function for all decision points and one for all options, reading where the loop is:
+  // a function per option would be made for every one of tens of thousands.
+  const decisions = scenario.decisions;
+  let d = 0;
+  let o = 0;
+  const decisionPath = (): DocPath => ['decisions', d];
+  const optionPath = (): DocPath => ['decisions', d, 'options', o];
+  for (d = 0; d < decisions.length; d++) {
+    const decision = decisions[d]!;
+    if (decision.citations) each(decision.citations, decisionPath);
+    const options = decision.options;
+    for (o = 0; o < options.length; o++) each(options[o]!.citations, optionPath);
+  }
   scenario.endings.forEach((ending, e) => each(ending.citations, () => ['endings', e]));
   // Variants carry their own citations; a plain text's are the ones visited above.
   forEachText(
