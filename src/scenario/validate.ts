@@ -193,20 +193,36 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
   return loaded;
 }
 
+/** Ids seen so far in one namespace: each id's number in the order seen, and the lists they came from. */
+interface SeenIds {
+  numbers: Map<string, number>;
+  lists: Array<{ what: string; at: (index: number) => DocPath; first: number }>;
+  count: number;
+}
+
 function checkIds(scenario: Scenario, report: Reporter): void {
-  // Where each id was first seen is described only when it is used again, which is rare.
+  // Where each id was first seen is described only when it is used again, which is rare: until
+  // then an id is kept with a number, not with a function describing it.
+  const describe = (seen: SeenIds, number: number) => {
+    const list = seen.lists.findLast((l) => l.first <= number)!;
+    return firstUse(list.what, list.at(number - list.first), number - list.first, report);
+  };
   const unique = (
     items: ReadonlyArray<{ id: string }>,
     at: (index: number) => DocPath,
     what: string,
-    seen = new Map<string, () => string>(),
+    seen: SeenIds = { numbers: new Map(), lists: [], count: 0 },
   ) => {
+    const first = seen.count;
+    seen.lists.push({ what, at, first });
     for (let index = 0; index < items.length; index++) {
       const id = items[index]!.id;
-      const earlier = seen.get(id);
-      if (earlier) report.error([...at(index), 'id'], `the id "${id}" is already used by ${earlier()}`);
-      else seen.set(id, () => firstUse(what, at(index), index, report));
+      const earlier = seen.numbers.get(id);
+      if (earlier !== undefined)
+        report.error([...at(index), 'id'], `the id "${id}" is already used by ${describe(seen, earlier)}`);
+      else seen.numbers.set(id, first + index);
     }
+    seen.count = first + items.length;
     return seen;
   };
   unique(scenario.sources, (i) => ['sources', i], 'source');
