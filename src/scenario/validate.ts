@@ -6,11 +6,11 @@ import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
 import { quoteChecker } from './quote.ts';
-import type { Citation, Scenario } from './schema.ts';
+import type { Citation, Effect, Route, Scenario } from './schema.ts';
 import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { checkStructure } from './structure.ts';
-import { findConditions, forEachText, routesOf, type FoundCondition } from './texts.ts';
+import { findConditions, forEachText, type FoundCondition } from './texts.ts';
 import { namesIn, optionResolver } from './option-refs.ts';
 import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
@@ -233,13 +233,15 @@ function checkIds(scenario: Scenario, report: Reporter): void {
   unique(scenario.endings, (i) => ['endings', i], 'ending', steps);
   // Options are checked within each decision point; most have two to four, so a pairwise look
   // costs less than a map per decision point, which is made only when there is a repeat.
-  scenario.decisions.forEach((decision, d) => {
-    const options = decision.options;
+  const repeatedOptions = (options: ReadonlyArray<{ id: string }>, d: number) =>
+    unique(options, (i) => ['decisions', d, 'options', i], 'option');
+  for (let d = 0; d < scenario.decisions.length; d++) {
+    const options = scenario.decisions[d]!.options;
     let repeated = false;
     for (let i = 1; i < options.length && !repeated; i++)
       for (let j = 0; j < i; j++) if (options[i]!.id === options[j]!.id) repeated = true;
-    if (repeated) unique(options, (i) => ['decisions', d, 'options', i], 'option');
-  });
+    if (repeated) repeatedOptions(options, d);
+  }
   if (scenario.map) {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
@@ -267,25 +269,27 @@ function checkReferences(scenario: Scenario, conditions: readonly FoundCondition
   refer(scenario.start, decisions, 'decision point', () => ['start']);
   const actors = ids(scenario.actors);
   const variables = ids(scenario.variables);
-  // The paths below are made only when a reference is broken: each closure would be made for
-  // every one of tens of thousands of references otherwise.
-  scenario.decisions.forEach((decision, d) => {
-    if (!actors.has(decision.actor)) refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
-    decision.options.forEach((option, o) => {
-      const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
-      if (typeof option.next === 'string') {
-        if (!steps.has(option.next)) refer(option.next, steps, 'decision point or ending', () => at('next'));
-      } else
-        routesOf(option).forEach((route, r) =>
-          refer(route.to, steps, 'decision point or ending', () => at('next', r, 'to')),
-        );
+  // Plain loops holding no function, and paths made only when a reference is broken: a function
+  // in a loop body that reads the loop's variables costs an allocation per option, even unmade.
+  const broken = (value: string, known: ReadonlySet<string>, what: string, ...path: Array<string | number>) =>
+    refer(value, known, what, () => path);
+  const decisionsList = scenario.decisions;
+  for (let d = 0; d < decisionsList.length; d++) {
+    const decision = decisionsList[d]!;
+    if (!actors.has(decision.actor)) broken(decision.actor, actors, 'actor', 'decisions', d, 'actor');
+    const options = decision.options;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o]!;
+      const next = option.next;
+      if (typeof next !== 'string') checkRoutes(next, steps, broken, d, o);
+      else if (!steps.has(next)) broken(next, steps, 'decision point or ending', 'decisions', d, 'options', o, 'next');
       const effects = option.effects;
       if (effects)
         for (let e = 0; e < effects.length; e++)
           if (!variables.has(effects[e]!.variable))
-            refer(effects[e]!.variable, variables, 'variable', () => at('effects', e, 'variable'));
-    });
-  });
+            broken(effects[e]!.variable, variables, 'variable', 'decisions', d, 'options', o, 'effects', e, 'variable');
+    }
+  }
   // Built on the first option name: most scenarios name none, and it indexes every option.
   let resolver: ReturnType<typeof optionResolver> | undefined;
   const resolve = (name: string) => (resolver ??= optionResolver(scenario))(name);
@@ -313,6 +317,14 @@ function checkReferences(scenario: Scenario, conditions: readonly FoundCondition
   );
 }
 
+type Broken = (value: string, known: ReadonlySet<string>, what: string, ...path: Array<string | number>) => void;
+
+function checkRoutes(routes: readonly Route[], steps: ReadonlySet<string>, broken: Broken, d: number, o: number) {
+  routes.forEach((route, r) =>
+    broken(route.to, steps, 'decision point or ending', 'decisions', d, 'options', o, 'next', r, 'to'),
+  );
+}
+
 function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[], report: Reporter): void {
   // A variable whose own range is wrong is reported once, not again at every option that uses it.
   const byId = new Map(
@@ -328,24 +340,28 @@ function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[
       );
     }
   });
-  scenario.decisions.forEach((decision, d) =>
-    decision.options.forEach((option, o) => {
-      option.effects?.forEach((effect, e) => {
-        const variable = byId.get(effect.variable);
-        if (!variable) return;
-        const outOfRange = effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max);
-        const tooLarge = effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min;
-        // Words and paths are made only for a problem: a large scenario has tens of thousands of effects.
-        if (!outOfRange && !tooLarge) return;
-        const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
-        const at: DocPath = ['decisions', d, 'options', o, 'effects', e];
-        if (outOfRange)
-          report.error([...at, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
-        if (tooLarge)
-          report.error([...at, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
-      });
-    }),
-  );
+  // Plain loops: callbacks per decision point and per option would be made for each of thousands.
+  const inRange = (effect: Effect, d: number, o: number, e: number) => {
+    const variable = byId.get(effect.variable);
+    if (!variable) return;
+    const outOfRange = effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max);
+    const tooLarge = effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min;
+    // Words and paths are made only for a problem: a large scenario has tens of thousands of effects.
+    if (!outOfRange && !tooLarge) return;
+    const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
+    const at: DocPath = ['decisions', d, 'options', o, 'effects', e];
+    if (outOfRange) report.error([...at, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
+    if (tooLarge)
+      report.error([...at, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
+  };
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
+    const options = decisions[d]!.options;
+    for (let o = 0; o < options.length; o++) {
+      const effects = options[o]!.effects;
+      if (effects) for (let e = 0; e < effects.length; e++) inRange(effects[e]!, d, o, e);
+    }
+  }
   for (const { condition, path, guards } of conditions) {
     const variable = condition.variable === undefined ? undefined : byId.get(condition.variable);
     if (!variable) continue;
