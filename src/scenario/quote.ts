@@ -228,9 +228,14 @@ function sameText(a: string, b: string): boolean {
   return true;
 }
 
+/** A hash of a text's length and its first and last few characters: sameText settles a match. */
 function textHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  const ends = 12;
+  let hash = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
+  const head = Math.min(ends, text.length);
+  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(head, text.length - ends); i < text.length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash | 0;
 }
 

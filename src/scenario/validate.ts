@@ -260,7 +260,8 @@ function checkReferences(scenario: Scenario, conditions: readonly FoundCondition
   // thousands of references into thousands of ids.
   const ids = (items: ReadonlyArray<{ id: string }>) => new Set(items.map((item) => item.id));
   const decisions = ids(scenario.decisions);
-  const steps = new Set([...decisions, ...ids(scenario.endings)]);
+  const steps = new Set(decisions);
+  for (const ending of scenario.endings) steps.add(ending.id);
   const refer = (value: string, known: ReadonlySet<string>, what: string, path: () => DocPath) => {
     if (known.has(value)) return;
     const guess = didYouMean(value, known);
