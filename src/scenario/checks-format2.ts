@@ -24,11 +24,14 @@ export function checkVariantOrder(scenario: Scenario, report: Reporter): void {
       );
   };
   forEachText(scenario, (site) => check(site.variants, site.path, 'variant'), true);
-  scenario.decisions.forEach((decision, d) =>
-    decision.options.forEach((option, o) => {
-      if (typeof option.next !== 'string') check(option.next, ['decisions', d, 'options', o, 'next'], 'route');
-    }),
-  );
+  // A plain loop: callbacks per decision point would be made again for each of thousands.
+  for (let d = 0; d < scenario.decisions.length; d++) {
+    const options = scenario.decisions[d]!.options;
+    for (let o = 0; o < options.length; o++) {
+      const next = options[o]!.next;
+      if (typeof next !== 'string') check(next, ['decisions', d, 'options', o, 'next'], 'route');
+    }
+  }
 }
 
 /** Great-circle distance in km between two points given in degrees. */

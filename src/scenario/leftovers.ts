@@ -105,22 +105,28 @@ function pathOf([field, item, option, variant]: TextAt): DocPath {
  * are made only for those: a large scenario has tens of thousands of texts and nearly all are prose.
  */
 function forEachStoryText(scenario: Scenario, visit: (text: string, path: () => DocPath) => void): void {
-  // The place is passed in pieces, not as an array: most texts never need it.
+  // The place is passed in pieces, not as an array, and the loops below hold no functions: a
+  // function made in a loop body, even one never called, costs an allocation per text.
+  const visitAt = (text: string, field: TextAt[0], item: number, option?: number, variant?: number) =>
+    visit(text, () => pathOf([field, item, option, variant]));
   const check = (text: string, field: TextAt[0], item: number, option?: number, variant?: number) => {
-    if (MAY_MATTER.test(text)) visit(text, () => pathOf([field, item, option, variant]));
+    if (MAY_MATTER.test(text)) visitAt(text, field, item, option, variant);
   };
   const variants = (value: VariantText, field: TextAt[0], item: number, option?: number) => {
     if (typeof value === 'string') check(value, field, item, option);
-    else value.forEach((variant, v) => check(variant.text, field, item, option, v));
+    else for (let v = 0; v < value.length; v++) check(value[v]!.text, field, item, option, v);
   };
-  scenario.decisions.forEach((decision, d) => {
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
+    const decision = decisions[d]!;
     check(decision.title, 'title', d);
     variants(decision.situation, 'situation', d);
-    decision.options.forEach((option, o) => {
-      check(option.label, 'label', d, o);
-      variants(option.outcome, 'outcome', d, o);
-    });
-  });
+    const options = decision.options;
+    for (let o = 0; o < options.length; o++) {
+      check(options[o]!.label, 'label', d, o);
+      variants(options[o]!.outcome, 'outcome', d, o);
+    }
+  }
   scenario.endings.forEach((ending, e) => {
     check(ending.title, 'title', e, -1);
     variants(ending.text, 'text', e);

@@ -101,6 +101,8 @@ function matchAt(source: NormalizedText, at: number, length: number): QuoteMatch
 }
 
 const RUN = 8;
+/** Runs of a needle whose places are counted to choose where to look (see indexOfRuns). */
+const SAMPLED_RUNS = 5;
 /** Multiplier of the rolling hash of a run, and its 7th power, to take a run's first character out. */
 const BASE = 0x01000193;
 let top = 1;
@@ -118,7 +120,7 @@ const runHash = (text: string, at: number): number => {
  * citations, and scanning the whole source for each one dominated validation of large scenarios.
  * Indexes every run of 8 characters of the text once, by a rolling hash into typed arrays (a
  * map of 8-character strings cost more to build than all the searches), and tries only the
- * places of the rarest run of the needle; gives exactly what indexOf gives.
+ * places of the rarest of a few runs of the needle; gives exactly what indexOf gives.
  */
 function indexOfRuns(text: string): (needle: string) => number {
   const positions = Math.max(0, text.length - RUN + 1);
@@ -149,19 +151,33 @@ function indexOfRuns(text: string): (needle: string) => number {
     let fewest = -1;
     let shiftOfFewest = 0;
     let hash = runHash(needle, 0);
-    for (let at = 0; at + RUN <= needle.length; at++) {
-      const bucket = slot(hash);
-      if (count[bucket] === 0) return -1;
-      if (fewest < 0 || count[bucket]! < count[fewest]!) {
-        fewest = bucket;
-        shiftOfFewest = at;
+    let firstBucket = 0;
+    let lastBucket = 0;
+    const last = needle.length - RUN;
+    // A few runs spread over the needle, first and last included, are enough to find a rare one;
+    // looking up every run's slot cost more than it saved (each lookup is a miss in a large table).
+    const spacing = Math.max(1, Math.floor(last / (SAMPLED_RUNS - 1)));
+    for (let at = 0; at <= last; at++) {
+      if (at % spacing === 0 || at === last) {
+        const bucket = slot(hash);
+        if (count[bucket] === 0) return -1;
+        if (at === 0) firstBucket = bucket;
+        if (at === last) lastBucket = bucket;
+        if (fewest < 0 || count[bucket]! < count[fewest]!) {
+          fewest = bucket;
+          shiftOfFewest = at;
+        }
       }
-      if (at + RUN < needle.length)
+      if (at < last)
         hash = (Math.imul(hash - Math.imul(needle.charCodeAt(at), TOP), BASE) + needle.charCodeAt(at + RUN)) | 0;
     }
+    // A place is compared character by character only when the needle's first and last runs fall
+    // in the same slots there: a common phrase can have hundreds of places.
     for (let place = head[fewest]!; place >= 0; place = next[place]!) {
       const start = place - shiftOfFewest;
-      if (start >= 0 && text.startsWith(needle, start)) return start;
+      if (start < 0 || start + last >= positions) continue;
+      if (slots[start] !== firstBucket || slots[start + last] !== lastBucket) continue;
+      if (text.startsWith(needle, start)) return start;
     }
     return -1;
   };
@@ -185,16 +201,42 @@ export function quoteFinder(source: NormalizedText): (quote: string) => QuoteMat
  */
 export function quoteChecker(sourceText: string): (quote: string) => boolean {
   const indexOf = indexOfRuns(normalizeQuote(sourceText));
-  const known = new Map<string, boolean>();
+  // Remembered by a hash made here rather than in a Map keyed by the quote: the quotes are strings
+  // sliced from a large file, and a Map hashing each one cost more than the searches it spared.
+  const known = new Map<number, Known>();
   return (quote) => {
-    let found = known.get(quote);
-    if (found === undefined) {
-      const needle = normalizeQuote(quote);
-      found = needle.length > 0 && indexOf(needle) >= 0;
-      known.set(quote, found);
-    }
+    const hash = textHash(quote);
+    for (let entry = known.get(hash); entry; entry = entry.next) if (sameText(entry.quote, quote)) return entry.found;
+    const needle = normalizeQuote(quote);
+    const found = needle.length > 0 && indexOf(needle) >= 0;
+    known.set(hash, { quote, found, next: known.get(hash) });
     return found;
   };
+}
+
+interface Known {
+  quote: string;
+  found: boolean;
+  /** Another quote with the same hash. */
+  next: Known | undefined;
+}
+
+/** a === b, compared here: on two strings sliced from one file, === took a slower way. */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
+
+/** A hash of a text's length and its first and last few characters: sameText settles a match. */
+function textHash(text: string): number {
+  const ends = 12;
+  let hash = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
+  const head = Math.min(ends, text.length);
+  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = Math.max(head, text.length - ends); i < text.length; i++)
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
 }
 
 /**

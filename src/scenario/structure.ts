@@ -4,7 +4,7 @@
  * Endings that cannot be reached are found by the engine's analysis, which also sees world state.
  */
 import type { Scenario } from './schema.ts';
-import { eachTarget } from './texts.ts';
+import { targetsOf } from './texts.ts';
 import type { Reporter } from './validate.ts';
 
 export function checkStructure(scenario: Scenario, report: Reporter): void {
@@ -28,18 +28,23 @@ export function checkStructure(scenario: Scenario, report: Reporter): void {
   const edgeTo: number[] = [];
   const forwardOf = new Int32Array(nodeOf.size).fill(-1);
   const firstEdge: number[] = [];
-  scenario.decisions.forEach((decision, d) => {
+  const addEdge = (from: number, target: string) => {
+    const to = nodeOf.get(target);
+    if (to === undefined) return;
+    edgeFrom.push(from);
+    edgeTo.push(to);
+  };
+  // A plain loop: a callback per decision point would be made again for each of thousands.
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
     firstEdge.push(edgeTo.length);
-    forwardOf[decisionNodes[d]!] = d;
-    for (const option of decision.options) {
-      eachTarget(option, (next) => {
-        const to = nodeOf.get(next);
-        if (to === undefined) return;
-        edgeFrom.push(decisionNodes[d]!);
-        edgeTo.push(to);
-      });
+    const from = decisionNodes[d]!;
+    forwardOf[from] = d;
+    for (const option of decisions[d]!.options) {
+      if (typeof option.next === 'string') addEdge(from, option.next);
+      else for (const target of targetsOf(option)) addEdge(from, target);
     }
-  });
+  }
   firstEdge.push(edgeTo.length);
 
   const nodes = nodeOf.size;

@@ -59,12 +59,6 @@ export const routesOf = (option: Option): Route[] =>
 export const targetsOf = (option: Option): string[] =>
   typeof option.next === 'string' ? [option.next] : [...new Set(option.next.map((route) => route.to))];
 
-/** Calls `visit` with each place an option may lead to, without making a list for a plain `next`. */
-export function eachTarget(option: Option, visit: (target: string) => void): void {
-  if (typeof option.next === 'string') visit(option.next);
-  else targetsOf(option).forEach(visit);
-}
-
 /** The text to show where no path is known (structure views, graph labels): the plain text, or the fallback (last) variant. */
 export const plainText = (value: VariantText): string => (typeof value === 'string' ? value : value.at(-1)!.text);
 
@@ -85,7 +79,10 @@ export interface TextSite {
  * of thousands of plain texts.
  */
 export function forEachText(scenario: Scenario, visit: (site: TextSite) => void, listsOnly = false): void {
-  scenario.decisions.forEach((decision, d) => {
+  // Plain loops: a callback per decision point would be made again for each of thousands.
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
+    const decision = decisions[d]!;
     if (!listsOnly || typeof decision.situation !== 'string')
       visit({
         kind: 'situation',
@@ -93,7 +90,9 @@ export function forEachText(scenario: Scenario, visit: (site: TextSite) => void,
         variants: situationVariants(decision),
         isList: typeof decision.situation !== 'string',
       });
-    decision.options.forEach((option, o) => {
+    const options = decision.options;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o]!;
       if (!listsOnly || typeof option.outcome !== 'string')
         visit({
           kind: 'outcome',
@@ -101,8 +100,8 @@ export function forEachText(scenario: Scenario, visit: (site: TextSite) => void,
           variants: outcomeVariants(option),
           isList: typeof option.outcome !== 'string',
         });
-    });
-  });
+    }
+  }
   scenario.endings.forEach((ending, e) => {
     if (!listsOnly || typeof ending.text !== 'string')
       visit({
@@ -121,49 +120,64 @@ export function forEachWhen(
   scenario: Scenario,
   visit: (when: Condition[], path: DocPath, guards: Guards) => void,
 ): void {
-  // Paths are made only where there is a `when`: most options have none.
-  const listed = (value: VariantText, at: () => DocPath) => {
-    if (typeof value !== 'string') value.forEach((v, i) => v.when && visit(v.when, [...at(), i, 'when'], 'variant'));
+  // Paths are made only where there is a `when` (most options have none), in plain loops that
+  // hold no function: one made per option would cost an allocation for each of tens of thousands.
+  const listed = (value: VariantText, at: DocPath) => {
+    if (typeof value !== 'string') value.forEach((v, i) => v.when && visit(v.when, [...at, i, 'when'], 'variant'));
   };
-  scenario.decisions.forEach((decision, d) => {
-    listed(decision.situation, () => ['decisions', d, 'situation']);
-    decision.options.forEach((option, o) => {
-      const at = (): DocPath => ['decisions', d, 'options', o];
-      if (option.when) visit(option.when, [...at(), 'when'], 'option');
-      if (typeof option.outcome !== 'string') listed(option.outcome, () => [...at(), 'outcome']);
-      if (typeof option.next !== 'string')
-        option.next.forEach((route, r) => route.when && visit(route.when, [...at(), 'next', r, 'when'], 'route'));
-    });
-  });
-  scenario.endings.forEach((ending, e) => listed(ending.text, () => ['endings', e, 'text']));
+  const routes = (list: Route[], d: number, o: number) =>
+    list.forEach(
+      (route, r) => route.when && visit(route.when, ['decisions', d, 'options', o, 'next', r, 'when'], 'route'),
+    );
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
+    const decision = decisions[d]!;
+    if (typeof decision.situation !== 'string') listed(decision.situation, ['decisions', d, 'situation']);
+    const options = decision.options;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o]!;
+      if (option.when) visit(option.when, ['decisions', d, 'options', o, 'when'], 'option');
+      if (typeof option.outcome !== 'string') listed(option.outcome, ['decisions', d, 'options', o, 'outcome']);
+      if (typeof option.next !== 'string') routes(option.next, d, o);
+    }
+  }
+  scenario.endings.forEach((ending, e) => listed(ending.text, ['endings', e, 'text']));
 }
 
-interface FoundCondition {
+export interface FoundCondition {
   condition: Condition;
   path: DocPath;
   guards: Guards;
 }
 
-/** Found once per scenario object: several checks read every condition. */
+/** Every single condition, anyOf members included, with its path, found afresh. */
+export function findConditions(scenario: Scenario): FoundCondition[] {
+  const list: FoundCondition[] = [];
+  const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
+    conditions.forEach((condition, c) => {
+      const path = [...at, c];
+      list.push({ condition, path, guards });
+      if (condition.anyOf) each(condition.anyOf, [...path, 'anyOf'], guards);
+    });
+  forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
+  return list;
+}
+
+/** Found once per scenario object for the engine, which reads every condition several times. */
 const foundConditions = new WeakMap<Scenario, FoundCondition[]>();
 
-/** Every single condition, anyOf members included, with its path. */
+/**
+ * Every single condition, anyOf members included, with its path. The validator uses findConditions
+ * instead: its scenario may be the document's own object, validated afresh each time.
+ */
 export function forEachCondition(
   scenario: Scenario,
   visit: (condition: Condition, path: DocPath, guards: Guards) => void,
 ): void {
   let found = foundConditions.get(scenario);
   if (!found) {
-    const list: FoundCondition[] = [];
-    const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
-      conditions.forEach((condition, c) => {
-        const path = [...at, c];
-        list.push({ condition, path, guards });
-        if (condition.anyOf) each(condition.anyOf, [...path, 'anyOf'], guards);
-      });
-    forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
-    foundConditions.set(scenario, list);
-    found = list;
+    found = findConditions(scenario);
+    foundConditions.set(scenario, found);
   }
   for (const { condition, path, guards } of found) visit(condition, path, guards);
 }

@@ -6,11 +6,11 @@ import type { Diagnostic, DocPath, Severity } from './diagnostic.ts';
 import { formatPath, hasErrors, sortDiagnostics } from './diagnostic.ts';
 import { decodeText, parseScenarioText, type ParsedFile, type ParseLimits } from './parse.ts';
 import { quoteChecker } from './quote.ts';
-import type { Citation, Scenario } from './schema.ts';
+import type { Citation, Effect, Route, Scenario } from './schema.ts';
 import { shapeScenario } from './format.ts';
 import { schemaDiagnostics } from './schema-issues.ts';
 import { checkStructure } from './structure.ts';
-import { forEachCondition, forEachText, routesOf } from './texts.ts';
+import { findConditions, forEachText, type FoundCondition } from './texts.ts';
 import { namesIn, optionResolver } from './option-refs.ts';
 import { checkLengths, checkStage, checkTeacher, checkVariantOrder } from './checks-format2.ts';
 import { didYouMean } from '../lib/similar.ts';
@@ -97,8 +97,11 @@ function runChecks(
 ): Diagnostic[] | Map<string, LoadedSource> {
   const sources = loadSources(scenario, readFile, report);
   checkIds(scenario, report);
-  checkReferences(scenario, report);
-  checkVariables(scenario, report);
+  // Found once for the checks that read every condition; never kept on the scenario object,
+  // which may be the document's own (see schema-accept.ts).
+  const conditions = findConditions(scenario);
+  checkReferences(scenario, conditions, report);
+  checkVariables(scenario, conditions, report);
   const cited = checkCitations(scenario, sources, report);
   checkVariantOrder(scenario, report);
   checkStage(scenario, report);
@@ -107,7 +110,7 @@ function runChecks(
   // Reachability and unused ids look at the whole scenario: with parts set aside they would mislead.
   if (whole || !report.partial) {
     checkStructure(scenario, report);
-    checkUnused(scenario, cited, report);
+    checkUnused(scenario, cited, conditions, report);
   }
   if (writtenIn === 2) checkLengths(scenario, report);
   return whole ? sources : report.list;
@@ -190,20 +193,36 @@ function loadSources(scenario: Scenario, readFile: ReadFile, report: Reporter): 
   return loaded;
 }
 
+/** Ids seen so far in one namespace: each id's number in the order seen, and the lists they came from. */
+interface SeenIds {
+  numbers: Map<string, number>;
+  lists: Array<{ what: string; at: (index: number) => DocPath; first: number }>;
+  count: number;
+}
+
 function checkIds(scenario: Scenario, report: Reporter): void {
-  // Where each id was first seen is described only when it is used again, which is rare.
+  // Where each id was first seen is described only when it is used again, which is rare: until
+  // then an id is kept with a number, not with a function describing it.
+  const describe = (seen: SeenIds, number: number) => {
+    const list = seen.lists.findLast((l) => l.first <= number)!;
+    return firstUse(list.what, list.at(number - list.first), number - list.first, report);
+  };
   const unique = (
     items: ReadonlyArray<{ id: string }>,
     at: (index: number) => DocPath,
     what: string,
-    seen = new Map<string, () => string>(),
+    seen: SeenIds = { numbers: new Map(), lists: [], count: 0 },
   ) => {
+    const first = seen.count;
+    seen.lists.push({ what, at, first });
     for (let index = 0; index < items.length; index++) {
       const id = items[index]!.id;
-      const earlier = seen.get(id);
-      if (earlier) report.error([...at(index), 'id'], `the id "${id}" is already used by ${earlier()}`);
-      else seen.set(id, () => firstUse(what, at(index), index, report));
+      const earlier = seen.numbers.get(id);
+      if (earlier !== undefined)
+        report.error([...at(index), 'id'], `the id "${id}" is already used by ${describe(seen, earlier)}`);
+      else seen.numbers.set(id, first + index);
     }
+    seen.count = first + items.length;
     return seen;
   };
   unique(scenario.sources, (i) => ['sources', i], 'source');
@@ -214,13 +233,15 @@ function checkIds(scenario: Scenario, report: Reporter): void {
   unique(scenario.endings, (i) => ['endings', i], 'ending', steps);
   // Options are checked within each decision point; most have two to four, so a pairwise look
   // costs less than a map per decision point, which is made only when there is a repeat.
-  scenario.decisions.forEach((decision, d) => {
-    const options = decision.options;
+  const repeatedOptions = (options: ReadonlyArray<{ id: string }>, d: number) =>
+    unique(options, (i) => ['decisions', d, 'options', i], 'option');
+  for (let d = 0; d < scenario.decisions.length; d++) {
+    const options = scenario.decisions[d]!.options;
     let repeated = false;
     for (let i = 1; i < options.length && !repeated; i++)
       for (let j = 0; j < i; j++) if (options[i]!.id === options[j]!.id) repeated = true;
-    if (repeated) unique(options, (i) => ['decisions', d, 'options', i], 'option');
-  });
+    if (repeated) repeatedOptions(options, d);
+  }
   if (scenario.map) {
     unique(scenario.map.places, (i) => ['map', 'places', i], 'place');
     unique(scenario.map.ranges ?? [], (i) => ['map', 'ranges', i], 'range');
@@ -234,12 +255,13 @@ function firstUse(what: string, path: DocPath, index: number, report: Reporter):
   return `${what} ${index + 1}${owner}${line ? `, on line ${line}` : ''}: give each its own id`;
 }
 
-function checkReferences(scenario: Scenario, report: Reporter): void {
+function checkReferences(scenario: Scenario, conditions: readonly FoundCondition[], report: Reporter): void {
   // Sets, not arrays, and paths made only for a broken reference: a large scenario has tens of
   // thousands of references into thousands of ids.
   const ids = (items: ReadonlyArray<{ id: string }>) => new Set(items.map((item) => item.id));
   const decisions = ids(scenario.decisions);
-  const steps = new Set([...decisions, ...ids(scenario.endings)]);
+  const steps = new Set(decisions);
+  for (const ending of scenario.endings) steps.add(ending.id);
   const refer = (value: string, known: ReadonlySet<string>, what: string, path: () => DocPath) => {
     if (known.has(value)) return;
     const guess = didYouMean(value, known);
@@ -248,24 +270,31 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
   refer(scenario.start, decisions, 'decision point', () => ['start']);
   const actors = ids(scenario.actors);
   const variables = ids(scenario.variables);
-  scenario.decisions.forEach((decision, d) => {
-    refer(decision.actor, actors, 'actor', () => ['decisions', d, 'actor']);
-    decision.options.forEach((option, o) => {
-      const at = (...rest: Array<string | number>): DocPath => ['decisions', d, 'options', o, ...rest];
-      if (typeof option.next === 'string') refer(option.next, steps, 'decision point or ending', () => at('next'));
-      else
-        routesOf(option).forEach((route, r) =>
-          refer(route.to, steps, 'decision point or ending', () => at('next', r, 'to')),
-        );
-      option.effects?.forEach((effect, e) =>
-        refer(effect.variable, variables, 'variable', () => at('effects', e, 'variable')),
-      );
-    });
-  });
+  // Plain loops holding no function, and paths made only when a reference is broken: a function
+  // in a loop body that reads the loop's variables costs an allocation per option, even unmade.
+  const broken = (value: string, known: ReadonlySet<string>, what: string, ...path: Array<string | number>) =>
+    refer(value, known, what, () => path);
+  const decisionsList = scenario.decisions;
+  for (let d = 0; d < decisionsList.length; d++) {
+    const decision = decisionsList[d]!;
+    if (!actors.has(decision.actor)) broken(decision.actor, actors, 'actor', 'decisions', d, 'actor');
+    const options = decision.options;
+    for (let o = 0; o < options.length; o++) {
+      const option = options[o]!;
+      const next = option.next;
+      if (typeof next !== 'string') checkRoutes(next, steps, broken, d, o);
+      else if (!steps.has(next)) broken(next, steps, 'decision point or ending', 'decisions', d, 'options', o, 'next');
+      const effects = option.effects;
+      if (effects)
+        for (let e = 0; e < effects.length; e++)
+          if (!variables.has(effects[e]!.variable))
+            broken(effects[e]!.variable, variables, 'variable', 'decisions', d, 'options', o, 'effects', e, 'variable');
+    }
+  }
   // Built on the first option name: most scenarios name none, and it indexes every option.
   let resolver: ReturnType<typeof optionResolver> | undefined;
   const resolve = (name: string) => (resolver ??= optionResolver(scenario))(name);
-  forEachCondition(scenario, (condition, path) => {
+  for (const { condition, path } of conditions) {
     if (condition.variable !== undefined) refer(condition.variable, variables, 'variable', () => [...path, 'variable']);
     for (const key of ['chose', 'notChose'] as const) {
       const names = namesIn(condition[key]);
@@ -282,14 +311,22 @@ function checkReferences(scenario: Scenario, report: Reporter): void {
         ),
       );
     }
-  });
+  }
   const places = ids(scenario.map?.places ?? []);
   scenario.map?.ranges?.forEach((range, r) =>
     refer(range.center, places, 'place', () => ['map', 'ranges', r, 'center']),
   );
 }
 
-function checkVariables(scenario: Scenario, report: Reporter): void {
+type Broken = (value: string, known: ReadonlySet<string>, what: string, ...path: Array<string | number>) => void;
+
+function checkRoutes(routes: readonly Route[], steps: ReadonlySet<string>, broken: Broken, d: number, o: number) {
+  routes.forEach((route, r) =>
+    broken(route.to, steps, 'decision point or ending', 'decisions', d, 'options', o, 'next', r, 'to'),
+  );
+}
+
+function checkVariables(scenario: Scenario, conditions: readonly FoundCondition[], report: Reporter): void {
   // A variable whose own range is wrong is reported once, not again at every option that uses it.
   const byId = new Map(
     scenario.variables.filter((variable) => variable.min < variable.max).map((variable) => [variable.id, variable]),
@@ -304,31 +341,31 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
       );
     }
   });
-  scenario.decisions.forEach((decision, d) =>
-    decision.options.forEach((option, o) => {
-      const at: DocPath = ['decisions', d, 'options', o];
-      option.effects?.forEach((effect, e) => {
-        const variable = byId.get(effect.variable);
-        if (!variable) return;
-        const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
-        if (effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max)) {
-          report.error(
-            [...at, 'effects', e, 'set'],
-            `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`,
-          );
-        }
-        if (effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min) {
-          report.error(
-            [...at, 'effects', e, 'add'],
-            `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`,
-          );
-        }
-      });
-    }),
-  );
-  forEachCondition(scenario, (condition, path, guards) => {
-    const variable = condition.variable === undefined ? undefined : byId.get(condition.variable);
+  // Plain loops: callbacks per decision point and per option would be made for each of thousands.
+  const inRange = (effect: Effect, d: number, o: number, e: number) => {
+    const variable = byId.get(effect.variable);
     if (!variable) return;
+    const outOfRange = effect.set !== undefined && (effect.set < variable.min || effect.set > variable.max);
+    const tooLarge = effect.add !== undefined && Math.abs(effect.add) > variable.max - variable.min;
+    // Words and paths are made only for a problem: a large scenario has tens of thousands of effects.
+    if (!outOfRange && !tooLarge) return;
+    const range = `${variable.label} runs from ${variable.min} to ${variable.max}`;
+    const at: DocPath = ['decisions', d, 'options', o, 'effects', e];
+    if (outOfRange) report.error([...at, 'set'], `sets "${variable.id}" to ${effect.set}, outside its range: ${range}`);
+    if (tooLarge)
+      report.error([...at, 'add'], `adds ${effect.add} to "${variable.id}", more than its whole range: ${range}`);
+  };
+  const decisions = scenario.decisions;
+  for (let d = 0; d < decisions.length; d++) {
+    const options = decisions[d]!.options;
+    for (let o = 0; o < options.length; o++) {
+      const effects = options[o]!.effects;
+      if (effects) for (let e = 0; e < effects.length; e++) inRange(effects[e]!, d, o, e);
+    }
+  }
+  for (const { condition, path, guards } of conditions) {
+    const variable = condition.variable === undefined ? undefined : byId.get(condition.variable);
+    if (!variable) continue;
     // Format 1 only had option conditions; their words stay as they were.
     const never = guards === 'option' ? 'the option is never offered' : 'this condition never holds';
     const neverCan = guards === 'option' ? 'the option can never be offered' : 'this condition can never hold';
@@ -345,32 +382,45 @@ function checkVariables(scenario: Scenario, report: Reporter): void {
     if (condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
       report.error(path, `atLeast ${condition.atLeast} is above atMost ${condition.atMost}: ${neverCan}`);
     }
-  });
+  }
 }
 
 /** Citations name a known source and quote it word for word. Returns the ids of the sources cited. */
 function checkCitations(scenario: Scenario, sources: Map<string, LoadedSource>, report: Reporter): Set<string> {
   const known = new Set(scenario.sources.map((source) => source.id));
   const cited = new Set<string>();
-  forEachCitation(scenario, (citation, path) => {
-    cited.add(citation.source);
-    if (!known.has(citation.source)) {
-      const guess = didYouMean(citation.source, known);
-      report.error(
-        [...path(), 'source'],
-        `there is no source "${citation.source}"${guess ? `: did you mean "${guess}"?` : ''}`,
-      );
-      return;
+  // Most citations name the source the one before named: its lookups are kept, since a set or map
+  // lookup of a string read from a large file costs more than comparing it with the last one.
+  let lastId: string | undefined;
+  let lastSource: LoadedSource | undefined;
+  forEachCitation(scenario, (citation, owner, c) => {
+    if (citation.source !== lastId) {
+      cited.add(citation.source);
+      if (!known.has(citation.source)) {
+        const guess = didYouMean(citation.source, known);
+        report.error(
+          [...owner(), 'citations', c, 'source'],
+          `there is no source "${citation.source}"${guess ? `: did you mean "${guess}"?` : ''}`,
+        );
+        return;
+      }
+      lastId = citation.source;
+      lastSource = sources.get(citation.source);
     }
-    const source = sources.get(citation.source);
+    const source = lastSource;
     if (!source || source.hasQuote(citation.quote)) return;
     const { message, detail } = misquote(citation.quote, citation.source, source.raw, source.hasQuote);
-    report.error([...path(), 'quote'], message, detail);
+    report.error([...owner(), 'citations', c, 'quote'], message, detail);
   });
   return cited;
 }
 
-function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Reporter): void {
+function checkUnused(
+  scenario: Scenario,
+  cited: ReadonlySet<string>,
+  conditions: readonly FoundCondition[],
+  report: Reporter,
+): void {
   scenario.sources.forEach((source, s) => {
     if (!cited.has(source.id)) report.warning(['sources', s, 'id'], `source "${source.id}" is never cited`);
   });
@@ -384,7 +434,7 @@ function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Rep
       option.effects?.forEach((effect) => used.add(effect.variable));
     }
   }
-  forEachCondition(scenario, (condition) => condition.variable !== undefined && used.add(condition.variable));
+  for (const { condition } of conditions) if (condition.variable !== undefined) used.add(condition.variable);
   scenario.variables.forEach((variable, v) => {
     if (!used.has(variable.id))
       report.warning(['variables', v, 'id'], `variable "${variable.id}" is never changed or tested`);
@@ -392,18 +442,31 @@ function checkUnused(scenario: Scenario, cited: ReadonlySet<string>, report: Rep
 }
 
 /**
- * Calls `visit` with every citation in the scenario and a way to make its path: every variant of
- * every text included. Paths are made only when asked for (for a problem): a large scenario has
- * tens of thousands of citations.
+ * Calls `visit` with every citation in the scenario, a way to make the path of what holds it and
+ * its index there: every variant of every text included. Paths are made only when asked for (for
+ * a problem): a large scenario has tens of thousands of citations. `owner` gives the right path
+ * only during the call to `visit`.
  */
-export function forEachCitation(scenario: Scenario, visit: (citation: Citation, path: () => DocPath) => void): void {
+export function forEachCitation(
+  scenario: Scenario,
+  visit: (citation: Citation, owner: () => DocPath, index: number) => void,
+): void {
   const each = (citations: readonly Citation[] | undefined, at: () => DocPath) => {
-    if (citations) for (let c = 0; c < citations.length; c++) visit(citations[c]!, () => [...at(), 'citations', c]);
+    if (citations) for (let c = 0; c < citations.length; c++) visit(citations[c]!, at, c);
   };
-  scenario.decisions.forEach((decision, d) => {
-    each(decision.citations, () => ['decisions', d]);
-    decision.options.forEach((option, o) => each(option.citations, () => ['decisions', d, 'options', o]));
-  });
+  // One path function for all decision points and one for all options, reading where the loop is:
+  // a function per option would be made for every one of tens of thousands.
+  const decisions = scenario.decisions;
+  let d = 0;
+  let o = 0;
+  const decisionPath = (): DocPath => ['decisions', d];
+  const optionPath = (): DocPath => ['decisions', d, 'options', o];
+  for (d = 0; d < decisions.length; d++) {
+    const decision = decisions[d]!;
+    if (decision.citations) each(decision.citations, decisionPath);
+    const options = decision.options;
+    for (o = 0; o < options.length; o++) each(options[o]!.citations, optionPath);
+  }
   scenario.endings.forEach((ending, e) => each(ending.citations, () => ['endings', e]));
   // Variants carry their own citations; a plain text's are the ones visited above.
   forEachText(

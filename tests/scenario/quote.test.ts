@@ -7,6 +7,7 @@ import {
   findQuote,
   normalize,
   quoteFinder,
+  quoteChecker,
 } from '../../src/scenario/quote.ts';
 
 const SOURCE = [
@@ -121,6 +122,26 @@ describe('quoteFinder', () => {
     fc.assert(
       fc.property(passage, (quote) => {
         expect(find(quote)).toEqual(findQuote(normalized, quote));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('quoteChecker says whether findQuote finds a quote, asked once or again', () => {
+    const text = `${SOURCE}\nThe council met again on Tuesday. The council met on Monday, they said.`;
+    const normalized = normalize(text);
+    const has = quoteChecker(text);
+    const passage = fc
+      .tuple(fc.nat(text.length), fc.integer({ min: 1, max: 60 }), fc.boolean())
+      .map(([start, length, garble]) => {
+        const piece = text.slice(start, start + length);
+        return garble ? piece.replace(/e/g, 'a') : piece;
+      });
+    fc.assert(
+      fc.property(passage, (quote) => {
+        const found = findQuote(normalized, quote) !== undefined;
+        expect(has(quote)).toBe(found);
+        expect(has(` ${quote}`.slice(1))).toBe(found);
       }),
       { numRuns: 300 },
     );
