@@ -8,8 +8,8 @@
  * true. The world then holds all a condition can ask, so (decision point, world) is still a
  * complete state, and it grows only with the facts authors actually use.
  */
-import type { Effect, Scenario } from '../scenario/schema.ts';
-import { forEachCondition } from '../scenario/texts.ts';
+import type { Condition, Effect, Scenario } from '../scenario/schema.ts';
+import { forEachWhen } from '../scenario/texts.ts';
 import { namesIn } from '../scenario/option-refs.ts';
 import { compileWhen, resolverFor, type Resolve, type Test } from './conditions.ts';
 import { Rules } from './rules.ts';
@@ -337,11 +337,16 @@ const noPathNames: Resolve = (name) => {
   throw new Error(`unexpected option name "${name}"`);
 };
 
+/** Walked afresh each time (no cache on the scenario object), so the analysis bench times it on every run. */
 function hasPathConditions(scenario: Scenario): boolean {
   let found = false;
-  forEachCondition(scenario, (c) => {
-    if (namesIn(c.chose).length || namesIn(c.notChose).length) found = true;
-  });
+  const look = (conditions: readonly Condition[]): void => {
+    for (const c of conditions) {
+      if (namesIn(c.chose).length || namesIn(c.notChose).length) found = true;
+      if (c.anyOf) look(c.anyOf);
+    }
+  };
+  forEachWhen(scenario, (when) => look(when));
   return found;
 }
 

@@ -150,7 +150,7 @@ export interface FoundCondition {
   guards: Guards;
 }
 
-/** Every single condition, anyOf members included, with its path, found afresh. */
+/** Every single condition, anyOf members included, with its path, found afresh on each call. */
 export function findConditions(scenario: Scenario): FoundCondition[] {
   const list: FoundCondition[] = [];
   const each = (conditions: Condition[], at: DocPath, guards: Guards) =>
@@ -161,25 +161,6 @@ export function findConditions(scenario: Scenario): FoundCondition[] {
     });
   forEachWhen(scenario, (when, at, guards) => each(when, at, guards));
   return list;
-}
-
-/** Found once per scenario object for the engine, which reads every condition several times. */
-const foundConditions = new WeakMap<Scenario, FoundCondition[]>();
-
-/**
- * Every single condition, anyOf members included, with its path. The validator uses findConditions
- * instead: its scenario may be the document's own object, validated afresh each time.
- */
-export function forEachCondition(
-  scenario: Scenario,
-  visit: (condition: Condition, path: DocPath, guards: Guards) => void,
-): void {
-  let found = foundConditions.get(scenario);
-  if (!found) {
-    found = findConditions(scenario);
-    foundConditions.set(scenario, found);
-  }
-  for (const { condition, path, guards } of found) visit(condition, path, guards);
 }
 
 /** Every list of stage directions, with where it is. */

@@ -9,7 +9,7 @@ import { analyzeScenario } from '../../src/engine/analyze.ts';
 import { compileScenario } from '../../src/engine/compile.ts';
 import type { Diagnostic } from '../../src/scenario/diagnostic.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
-import { forEachCondition } from '../../src/scenario/texts.ts';
+import { findConditions } from '../../src/scenario/texts.ts';
 import { validScenario } from './arbitraries.ts';
 import { CORRUPTERS } from './corruptions.ts';
 import { checkGenerated, checkInMemory, generatedBundle } from './helpers/load.ts';
@@ -98,10 +98,10 @@ function bruteForceFigures(scenario: Scenario, walked: WalkedPath[]) {
 function factsRead(scenario: Scenario): string[] {
   const found = new Set<string>();
   const names = (v: string | string[] | undefined) => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
-  forEachCondition(scenario, (c) => {
+  for (const { condition: c } of findConditions(scenario)) {
     for (const name of [...names(c.chose), ...names(c.notChose)]) found.add(name);
     for (const name of [...names(c.passed), ...names(c.notPassed)]) found.add(name);
-  });
+  }
   return [...found].sort();
 }
 
