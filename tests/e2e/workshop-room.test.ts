@@ -64,11 +64,18 @@ async function showsOutcome(page: Page, path: string[]): Promise<void> {
 }
 
 /** Whether an element is wholly inside the window without scrolling. */
-const inView = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((element) => {
-    const box = element.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight && box.height > 0;
-  });
+/**
+ * Whether the element is within the window, measured in one step in the page: a view arriving
+ * between finding the element and measuring it redraws the screen, and the old element, detached,
+ * measures 0 x 0 (this test failed about one run in three that way). A drawn element answers at once.
+ */
+const inView = async (page: Page, selector: string): Promise<boolean> => {
+  const answer = await page.waitForFunction((css) => {
+    const box = document.querySelector(css)?.getBoundingClientRect();
+    return box && box.height > 0 ? { within: box.top >= 0 && box.bottom <= window.innerHeight } : false;
+  }, selector);
+  return ((await answer.jsonValue()) as { within: boolean }).within;
+};
 
 describe('the room sees the consequences', () => {
   it('runs the flagship with outcomes, an override, a timed vote and a debrief', { timeout: 180_000 }, async () => {
