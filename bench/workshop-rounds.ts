@@ -151,7 +151,9 @@ export async function openRoom(url: string, affinity = false, from?: string): Pr
     transports: ['websocket'],
     ...(from ? { localAddress: from } : {}),
   } as Partial<ManagerOptions & SocketOptions>);
-  const created = (await creator.emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as CreateAck;
+  const created = (await creator
+    .timeout(30_000)
+    .emitWithAck('create', { v: 1, scenarioId: 'atacms-2024' })) as CreateAck;
   creator.close();
   if (!created.ok) throw new Error(`create: ${created.error.message}`);
   const roomUrl = affinity ? `${url}?room=${created.code}` : url;

@@ -252,5 +252,6 @@ export class TestClient {
   }
 }
 
+/** A facilitator's request; an answer lost with a killed process fails after 30 s instead of waiting for ever. */
 export const control = (client: TestClient, intent: Parameters<ClientToServerEvents['control']>[0]['intent']) =>
-  client.socket.emitWithAck('control', { v: 1, intent });
+  client.socket.timeout(30_000).emitWithAck('control', { v: 1, intent });
