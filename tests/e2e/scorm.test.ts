@@ -201,7 +201,8 @@ describe.each(VERSIONS)('the SCORM %s package', (version) => {
       expect(v12 ? finished.core.lesson_location : finished.location).toBe(ending.endingId);
       const sessionTime = v12 ? finished.core.session_time : finished.session_time;
       expect(sessionTime).toMatch(v12 ? /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/ : /^PT(\d+H)?(\d+M)?\d+(\.\d+)?S$/);
-      expect(sessionTime).not.toMatch(v12 ? /^00:00:00/ : /^PT0S$/);
+      // Time passed, however quickly a keyboard plays: a fast machine gets through in under a second.
+      expect(sessionTime).not.toMatch(v12 ? /^0+:00:00(\.0+)?$/ : /^PT0(\.0+)?S$/);
       if (!v12) expect(finished.success_status).toBe('unknown');
 
       const interactions = Object.values(finished.interactions) as Cmi[];
