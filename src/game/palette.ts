@@ -36,6 +36,8 @@ export const palette = {
 
   text: '#d8e0e8',
   textMuted: '#8d9aa8',
+  /** Country names: quieter than the places' names, still legible on land (contrast above 4.5:1). */
+  countryName: '#9aa8b6',
   textOnFocus: '#1a1408',
   textFocus: '#e8c57e',
   labelStroke: '#0b1016',

@@ -34,6 +34,8 @@ export interface StageOptions {
   reducedMotion: boolean;
   /** Called when the student picks a place or an actor on the stage itself (click or tap). */
   onPick?: (target: StageTarget | undefined) => void;
+  /** Called with the countries the map names whenever they change (the view moved, the shapes loaded). */
+  onCountries?: (names: readonly string[]) => void;
 }
 
 export type MountStage = (parent: HTMLElement, index: ScenarioIndex, options: StageOptions) => Promise<Stage>;

@@ -36,6 +36,8 @@ export interface StageProbe {
   view(): MapView;
   /** The place or actor ringed on the stage, if any. */
   selected(): StageTarget | undefined;
+  /** The countries whose names the map shows now, largest visible part first. */
+  countries(): string[];
   /** Where a place or actor is now, in CSS px from the stage's top left (undefined if unknown). */
   pointOf(target: StageTarget): { x: number; y: number } | undefined;
 }
@@ -66,6 +68,7 @@ export const mountStage: MountStage = async (parent, index, options) => {
     // Made with the canvas below; the scene asks for it only once the game has booted.
     backdrop: (): Backdrop => backdrop,
     onCreated: (s) => created(s),
+    onCountries: (names) => options.onCountries?.(names),
   });
 
   // The canvas has the parent's size in CSS pixels and the screen's pixel density in device
@@ -151,6 +154,7 @@ export const mountStage: MountStage = async (parent, index, options) => {
     drawn: () => scene.drawn(),
     view: () => scene.mapView(),
     selected: () => scene.selection(),
+    countries: () => scene.countriesNamed(),
     pointOf: (target) => scene.pointOf(target),
   };
 

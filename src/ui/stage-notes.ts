@@ -23,6 +23,7 @@ export const STAGE_HELP_ID = 'stage-help';
 export class StageNotes {
   private readonly said: HTMLParagraphElement;
   private readonly words: HTMLSpanElement;
+  private readonly countryLine: HTMLSpanElement;
   private readonly legend: HTMLDListElement;
   private readonly view: HTMLDivElement;
   private readonly things: HTMLUListElement;
@@ -40,7 +41,9 @@ export class StageNotes {
     const lead = el('strong');
     lead.textContent = 'On the map: ';
     this.words = el('span');
-    this.said.append(lead, this.words);
+    // The countries the map names, as the map names them now (set by the stage as its view changes).
+    this.countryLine = el('span', 'stage-countries');
+    this.said.append(lead, this.words, this.countryLine);
 
     const details = el('details', 'stage-legend');
     const summary = el('summary');
@@ -114,6 +117,12 @@ export class StageNotes {
     if (this.words.textContent !== text) this.words.textContent = text;
     this.describePicked();
     this.element.hidden = false;
+  }
+
+  /** Says which countries the map names (none: says nothing). */
+  countries(names: readonly string[]): void {
+    const text = names.length > 0 ? ` Countries on the map: ${names.join(', ')}.` : '';
+    if (this.countryLine.textContent !== text) this.countryLine.textContent = text;
   }
 
   /** Shows what the scenario says about a place or actor picked on the stage (undefined: nothing picked). */

@@ -57,6 +57,7 @@ export class StageSync {
         const stage = await mount(this.element, scene.index, {
           reducedMotion: this.reducedMotion,
           onPick: (target) => this.notes?.pick(target),
+          onCountries: (names) => this.notes?.countries(names),
         });
         // The student may have left the game while Phaser started.
         if (this.mountedFor !== id) return stage.destroy();
@@ -96,6 +97,7 @@ export class StageSync {
     this.stage?.destroy();
     this.stage = undefined;
     this.notes?.connect(undefined);
+    this.notes?.countries([]);
     const stage = this.element;
     stage.setAttribute('aria-hidden', 'true');
     stage.removeAttribute('tabindex');

@@ -79,6 +79,48 @@ describe('exploring the stage', () => {
     await context.close();
   });
 
+  it(
+    'names the countries in view on the map and says so in the page, as the view moves',
+    { timeout: 240_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { viewport: { width: 1366, height: 768 } });
+      await page.goto(playUrl(baseUrl));
+      await stageReady(page);
+      const countries = () => page.evaluate(() => window.__branchpointStage!.countries());
+      const named = await countries();
+      expect(named).toEqual(expect.arrayContaining(['Ukraine', 'Russia']));
+      // Drawn as SVG text in the map's layer, in capitals, and never over a place's name.
+      const drawn = await page.evaluate(() =>
+        [...document.querySelectorAll('#stage svg text.country-name')].map((t) => t.textContent),
+      );
+      expect(drawn).toEqual(named.map((name) => name.toLocaleUpperCase('en')));
+      const overlaps = await page.evaluate(() => {
+        const layer = document.querySelector('#stage svg text.country-name')!.closest('svg')!;
+        const boxes = (selector: string) => [...layer.querySelectorAll(selector)].map((t) => t.getBoundingClientRect());
+        const places = boxes('text:not(.country-name)');
+        return boxes('text.country-name').filter((c) =>
+          places.some((p) => c.left < p.right && p.left < c.right && c.top < p.bottom && p.top < c.bottom),
+        ).length;
+      });
+      expect(overlaps).toBe(0);
+      const said = page.locator('.stage-said');
+      await expect.poll(() => said.textContent()).toContain(`Countries on the map: ${named.join(', ')}.`);
+
+      // Zoomed far in on one corner, fewer countries are in view, and the page follows the map.
+      const box = (await page.locator('#stage').boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -400);
+      await viewBecomes(page, 'v.scale > 4');
+      await page.waitForFunction((before) => window.__branchpointStage!.countries().join() !== before, named.join());
+      const after = await countries();
+      await expect
+        .poll(() => said.textContent())
+        .toContain(after.length ? `Countries on the map: ${after.join(', ')}.` : '');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
   it('pinches to zoom, drags with one finger and picks by a tap on a phone', { timeout: 240_000 }, async () => {
     // A phone as Chromium emulates one: touch only, two device pixels per CSS pixel.
     const context = await browser.current.newContext({

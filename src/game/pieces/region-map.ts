@@ -25,6 +25,7 @@ import { dashedPath, strokeLines } from './draw.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { measuredText } from './text.ts';
 import { svgText } from '../svg-text.ts';
+import { countriesInView, placeCountryNames, type PlacedCountry } from '../country-labels.ts';
 
 interface PlaceMarker {
   /** Where the dot is (CSS px), its radius and its halo's. */
@@ -51,12 +52,17 @@ export class RegionMap {
   private atlas: Atlas | undefined;
   private layout: StageLayout | undefined;
   private projection: GeoProjection | undefined;
+  /** Measures the countries' names (one Text per name met so far). */
+  private readonly countryTexts = new Map<string, Phaser.GameObjects.Text>();
+  private countryNames: PlacedCountry[] = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly map: MapLayers,
     private readonly backdrop: Backdrop,
     private readonly redraw: () => void = () => {},
+    /** Told the countries named on the map, whenever they change. */
+    private readonly onCountries: (names: readonly string[]) => void = () => {},
   ) {
     this.baked = scene.add.renderTexture(0, 0, 16, 16).setOrigin(0, 0).setDepth(0);
     this.base = scene.make.graphics({}, false);
@@ -113,6 +119,8 @@ export class RegionMap {
   setAtlas(atlas: Atlas): void {
     this.atlas = atlas;
     this.drawBase();
+    // The countries' names come with their shapes.
+    this.drawOverlay();
     this.bake();
   }
 
@@ -275,7 +283,52 @@ export class RegionMap {
       marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
 
     this.drawScaleBar(g, projection, layout);
+    this.placeCountries(projection, layout, bounds, [...avoid, ...this.markerBoxes(), this.scaleBox()]);
     this.drawMarks(unit);
+  }
+
+  /** The countries named on the map now, largest visible part first. */
+  countriesNamed(): string[] {
+    return this.countryNames.map((c) => c.name);
+  }
+
+  /** Names the countries in view where they keep clear of everything in `avoid` (the places first). */
+  private placeCountries(projection: GeoProjection, layout: StageLayout, bounds: Box, avoid: Box[]): void {
+    const before = this.countriesNamed().join('\n');
+    const size = Math.max(12, Math.round(layout.unit * 0.8));
+    const sizeOf = (name: string) => {
+      const text = this.countryText(name)
+        .setFontSize(size)
+        .setStroke(palette.labelStroke, Math.max(3, layout.unit / 4));
+      // The SVG letter-spacing widens the name by a fraction of the font size per letter.
+      return { width: text.width + name.length * size * COUNTRY_SPACING, height: text.height };
+    };
+    this.countryNames = this.atlas
+      ? placeCountryNames(countriesInView(projection, this.atlas.countries, bounds), sizeOf, bounds, avoid)
+      : [];
+    for (const { name, x, y } of this.countryNames) this.countryText(name).setPosition(Math.round(x), Math.round(y));
+    const after = this.countriesNamed();
+    if (after.join('\n') !== before) this.onCountries(after);
+  }
+
+  private countryText(name: string): Phaser.GameObjects.Text {
+    let text = this.countryTexts.get(name);
+    if (!text) {
+      text = measuredText(this.scene, name.toLocaleUpperCase('en'), {
+        fontFamily,
+        color: palette.countryName,
+        stroke: palette.labelStroke,
+        strokeThickness: 3,
+      });
+      this.countryTexts.set(name, text);
+    }
+    return text;
+  }
+
+  /** Where the scale's words are (CSS px). */
+  private scaleBox(): Box {
+    const l = this.scaleLabel;
+    return { x: l.x - l.displayOriginX, y: l.y - l.displayOriginY, width: l.width, height: l.height };
   }
 
   /** The places' dots, halos and names, and the scale's words, as SVG over the consequences. */
@@ -295,6 +348,13 @@ export class RegionMap {
           'stroke-width': 1.5,
         }),
       );
+    // The countries' names first, so the places' names are drawn over them.
+    for (const { name } of this.countryNames) {
+      const text = svgText(this.countryText(name));
+      text.setAttribute('letter-spacing', `${COUNTRY_SPACING}em`);
+      text.setAttribute('class', 'country-name');
+      marks.append(text);
+    }
     for (const { label } of this.markers) marks.append(svgText(label));
     marks.append(svgText(this.scaleLabel));
     this.backdrop.marks.replaceChildren(marks);
@@ -320,6 +380,9 @@ export class RegionMap {
       .setPosition(x + length + unit * 0.45, y + unit * 0.3);
   }
 }
+
+/** Country names are letter-spaced by this fraction of their font size: quieter than the places. */
+const COUNTRY_SPACING = 0.12;
 
 /** Each place's ripple grows for this long, one place after another by the stagger. */
 const RIPPLE_MS = 1100;

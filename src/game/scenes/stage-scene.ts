@@ -31,6 +31,8 @@ export interface StageSceneOptions {
   backdrop: () => Backdrop;
   /** Called once create() has run and the scene can show views. */
   onCreated: (scene: StageScene) => void;
+  /** Told the countries named on the map whenever they change. */
+  onCountries?: (names: readonly string[]) => void;
 }
 
 /** Objects at this depth and above belong to the panel (they never pan or zoom). */
@@ -70,7 +72,14 @@ export class StageScene extends Phaser.Scene {
     const toMap = (object: Phaser.GameObjects.GameObject) => this.panelCamera.ignore(object);
     this.events.on(Phaser.Scenes.Events.ADDED_TO_SCENE, toMap);
     const backdrop = this.options.backdrop();
-    if (scenario.map) this.map = new RegionMap(this, scenario.map, backdrop, () => this.invalidate());
+    if (scenario.map)
+      this.map = new RegionMap(
+        this,
+        scenario.map,
+        backdrop,
+        () => this.invalidate(),
+        (names) => this.options.onCountries?.(names),
+      );
     if (this.map) this.consequences = new Consequences(this, scenario.map!, this.map, reducedMotion, backdrop.drawing);
     this.placeRing = this.add.circle(0, 0, 10).setFillStyle().setDepth(5).setVisible(false);
     this.panel = new Panel(backdrop);
@@ -103,6 +112,11 @@ export class StageScene extends Phaser.Scene {
     if (this.pending.view) this.showView(this.pending.view, this.pending.moment);
     this.pending = {};
     this.options.onCreated(this);
+  }
+
+  /** The countries named on the map now, largest visible part first. */
+  countriesNamed(): string[] {
+    return this.map?.countriesNamed() ?? [];
   }
 
   /** What the stage draws now: the picture on the map and the stances on the actors (for the test probe). */
