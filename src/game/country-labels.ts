@@ -30,9 +30,6 @@ export interface PlacedCountry extends Box {
 /** Below this share of the visible map a country is a sliver at the edge, not a country in view. */
 export const MIN_SHARE = 0.02;
 
-/** How many other points a name may try when the places crowd its first. */
-const MAX_OTHER_POINTS = 12;
-
 /** The pole search works on at most this many points of a ring. */
 const MAX_RING_POINTS = 150;
 
@@ -191,8 +188,15 @@ export function placeCountryNames(
     for (const point of [candidate, ...candidate.others]) {
       // Too near the visible part's edge, the name would read as a neighbour's.
       if (point.room * 2 < height) continue;
-      const at = (dy: number): Box => ({ x: point.x - width / 2, y: point.y - height / 2 + dy, width, height });
-      options.push(at(0), at(-height), at(height), at(-2 * height), at(2 * height));
+      const at = (dy: number, dx = 0): Box => ({
+        x: point.x - width / 2 + dx,
+        y: point.y - height / 2 + dy,
+        width,
+        height,
+      });
+      // Sideways moves stay within the point's room, so the name stays over its country.
+      const side = Math.min(width / 2, point.room);
+      options.push(at(0), at(-height), at(height), at(-2 * height), at(2 * height), at(0, -side), at(0, side));
     }
     if (options.length === 0) continue;
     const choice = clearestBox(options, [...avoid, ...placed], bounds);
@@ -325,6 +329,7 @@ export function poleOfInaccessibility(
     halfW /= 4;
     halfH /= 4;
   }
-  const others = coarse.sort((a, b) => b.room - a.room).slice(0, MAX_OTHER_POINTS);
+  // Every inside point of the coarse grid: on a small map the places may crowd all the roomiest.
+  const others = coarse.sort((a, b) => b.room - a.room);
   return { ...best, others };
 }
