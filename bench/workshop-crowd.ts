@@ -14,7 +14,7 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../src/workshop/protocol.ts';
-import { PHONE_RECONNECTION } from '../src/workshop/reconnection.ts';
+import { BackoffSkip, PHONE_RECONNECTION } from '../src/workshop/reconnection.ts';
 
 export interface CrowdRoom {
   code: string;
@@ -78,8 +78,8 @@ class Participant {
   /** Clock of each join after a reconnection that Socket.IO could not recover. */
   readonly rejoinedAt: number[] = [];
   private joining: Promise<void> | undefined;
-  /** Waiting out Socket.IO's backoff before the next try to reconnect (as the page tracks it). */
-  betweenTries = false;
+  /** As the page: a vote while the line waits out its backoff tries to reconnect at once. */
+  readonly backoff: BackoffSkip;
 
   constructor(
     url: string,
@@ -100,11 +100,8 @@ class Participant {
       this.round = view.vote.round;
       this.phase = view.vote.phase;
     });
-    this.socket.on('disconnect', () => (this.betweenTries = this.socket.active));
-    this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
-    this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
+    this.backoff = new BackoffSkip(this.socket);
     this.socket.on('connect', () => {
-      this.betweenTries = false;
       if (this.token && !this.socket.recovered) {
         this.rejoins++;
         this.joining = this.join().then(() => void this.rejoinedAt.push(clock()));
@@ -163,10 +160,7 @@ class Participant {
         const back = new Promise<void>((resolve) => this.socket.once('connect', () => resolve()));
         // As the page (src/ui/workshop/connection.ts request()): a tap while the line is down tries
         // to reconnect now instead of when the backoff timer says.
-        if (this.betweenTries) {
-          this.betweenTries = false;
-          this.socket.disconnect().connect();
-        }
+        this.backoff.now();
         await back;
       }
       if (this.joining) await this.joining.catch(() => {});
@@ -298,10 +292,10 @@ function dropConnection(p: Participant, downMs: number): void {
   const manager = p.socket.io;
   manager.reconnection(false);
   manager.engine.close();
-  p.betweenTries = false; // off the network: no try can work until it is back
+  p.backoff.forget(); // off the network: no try can work until it is back
   setTimeout(() => {
     manager.reconnection(true);
-    p.betweenTries = false; // a try is under way
+    p.backoff.forget(); // a try is under way
     p.socket.connect();
   }, downMs);
 }

@@ -37,22 +37,12 @@ export class Backdrop {
     parent: HTMLElement,
     private readonly canvas: HTMLElement,
   ) {
-    this.frame = document.createElement('div');
-    this.frame.setAttribute('aria-hidden', 'true');
-    Object.assign(this.frame.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      width: '100%',
-      height: '100%',
-      overflow: 'hidden',
-      pointerEvents: 'none',
-    });
+    this.frame = overlayLayer({ width: '100%', height: '100%', overflow: 'hidden' });
     this.picture = fullSize(document.createElement('div'));
     Object.assign(this.picture.style, { backgroundRepeat: 'no-repeat', backgroundSize: '100% 100%' });
     this.vectors = fullSize(document.createElement('div'));
-    this.drawing = fullSize(document.createElementNS(SVG_NS, 'svg'));
-    this.marks = fullSize(document.createElementNS(SVG_NS, 'svg'));
+    this.drawing = fullSize(svgElement('svg', {}));
+    this.marks = fullSize(svgElement('svg', {}));
     this.vectors.append(this.drawing, this.marks);
     this.frame.append(this.picture, this.vectors);
     parent.insertBefore(this.frame, canvas);
@@ -171,6 +161,24 @@ export class Backdrop {
     if (this.url) URL.revokeObjectURL(this.url);
     this.url = undefined;
   }
+}
+
+/** A decorative element of the stage's own (hidden from assistive technology, never hit by the pointer). */
+export function overlayLayer(style: Partial<CSSStyleDeclaration> = {}): HTMLDivElement {
+  const element = document.createElement('div');
+  element.setAttribute('aria-hidden', 'true');
+  Object.assign(element.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none', ...style });
+  return element;
+}
+
+/** An SVG element for the backdrop's layers, with its attributes. */
+export function svgElement<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
 }
 
 function fullSize<T extends HTMLElement | SVGSVGElement>(element: T): T {

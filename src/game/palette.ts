@@ -45,6 +45,11 @@ export const palette = {
 
 export const fontFamily = '"Atkinson Hyperlegible", "Segoe UI", system-ui, -apple-system, sans-serif';
 
+/** A palette colour at `alpha`, for CSS. */
+export function rgba(color: number, alpha: number): string {
+  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
+}
+
 export function css(color: number): string {
   return `#${color.toString(16).padStart(6, '0')}`;
 }

@@ -4,8 +4,7 @@
  * where it stands, in its font, colour and outline.
  */
 import type Phaser from 'phaser';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { svgElement } from './backdrop.ts';
 
 export function svgText(label: Phaser.GameObjects.Text): SVGTextElement {
   const style = label.style;
@@ -17,7 +16,6 @@ export function svgText(label: Phaser.GameObjects.Text): SVGTextElement {
   const top = label.y - label.displayOriginY;
   const centred = style.align === 'center';
   const x = centred ? left + label.width / 2 : left + stroke / 2;
-  const text = document.createElementNS(SVG_NS, 'text');
   const attributes: Record<string, string> = {
     'font-family': style.fontFamily,
     'font-size': String(style.fontSize),
@@ -32,11 +30,12 @@ export function svgText(label: Phaser.GameObjects.Text): SVGTextElement {
       'stroke-linejoin': 'round',
       'paint-order': 'stroke',
     });
-  for (const [name, value] of Object.entries(attributes)) text.setAttribute(name, value);
+  const text = svgElement('text', attributes);
   for (const [i, line] of label.getWrappedText().entries()) {
-    const span = document.createElementNS(SVG_NS, 'tspan');
-    span.setAttribute('x', (Math.round(x * 10) / 10).toString());
-    span.setAttribute('y', (Math.round((top + stroke / 2 + i * lineHeight + metrics.ascent) * 10) / 10).toString());
+    const span = svgElement('tspan', {
+      x: Math.round(x * 10) / 10,
+      y: Math.round((top + stroke / 2 + i * lineHeight + metrics.ascent) * 10) / 10,
+    });
     span.textContent = line;
     text.append(span);
   }

@@ -25,17 +25,8 @@ function parseWith<T>(schema: z.ZodType<T>, fast: ((value: unknown) => unknown) 
 }
 
 // Made on first use: a process that never validates a scenario pays nothing.
-let fast2: ReturnType<typeof accepter>;
-let fast1: ReturnType<typeof accepter>;
-let made = false;
-const accepters = () => {
-  if (!made) {
-    fast2 = accepter(ScenarioSchema);
-    fast1 = accepter(ScenarioSchemaV1);
-    made = true;
-  }
-  return { fast2, fast1 };
-};
+let made: { fast1: ReturnType<typeof accepter>; fast2: ReturnType<typeof accepter> } | undefined;
+const accepters = () => (made ??= { fast2: accepter(ScenarioSchema), fast1: accepter(ScenarioSchemaV1) });
 
 export function shapeScenario(value: unknown): Shaped {
   const { fast1, fast2 } = accepters();

@@ -231,11 +231,12 @@ function sameText(a: string, b: string): boolean {
 /** A hash of a text's length and its first and last few characters: sameText settles a match. */
 function textHash(text: string): number {
   const ends = 12;
-  let hash = Math.imul(0x811c9dc5 ^ text.length, 0x01000193);
+  // FNV-1a, whose prime is the rolling hash's BASE.
+  let hash = Math.imul(0x811c9dc5 ^ text.length, BASE);
   const head = Math.min(ends, text.length);
-  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < head; i++) hash = Math.imul(hash ^ text.charCodeAt(i), BASE);
   for (let i = Math.max(head, text.length - ends); i < text.length; i++)
-    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ text.charCodeAt(i), BASE);
   return hash | 0;
 }
 

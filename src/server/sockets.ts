@@ -64,6 +64,9 @@ export const DEFAULT_LIMITS: SocketLimits = {
 type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply = { ok: true } | ErrorReply;
 const refuse = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });
+/** What a join proves itself with: the facilitator's secret or a participant's token (128 bits each). */
+const credentialOf = (request: z.infer<typeof JoinRequest>): string | undefined =>
+  request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
 const KNOWN = new Set<string>(['create', 'join', 'vote', 'control', 'record']);
 /** Rejected messages logged per connection: enough to diagnose a broken page, too few to fill a disk. */
 const LOGGED_REJECTIONS = 20;
@@ -254,11 +257,11 @@ export function attachSockets({
      */
     async function lookedUp(request: z.infer<typeof JoinRequest>): Promise<{ room?: LiveRoom; proven: boolean }> {
       const room = await host.find(request.code);
+      const credential = credentialOf(request);
       const proven =
         room !== undefined &&
-        (request.role === 'facilitator'
-          ? host.isFacilitator(room, request.secret)
-          : host.holdsToken(room, request.role === 'participant' ? request.token : undefined));
+        credential !== undefined &&
+        (request.role === 'facilitator' ? host.isFacilitator(room, credential) : host.holdsToken(room, credential));
       return { ...(room ? { room } : {}), proven };
     }
 
@@ -268,12 +271,11 @@ export function attachSockets({
       found?: { room?: LiveRoom },
     ): Promise<LiveRoom | ErrorReply> {
       const { ip } = socket.data;
-      // Charged as a failure before anything is awaited, in one step with the check, so joins that
-      // arrive together cannot all pass; a join whose code (and secret) prove right gets it back.
+      // Charged as a failure in one step with the check (before the room is looked up, unless a
+      // credential already had it looked up), so joins that arrive together cannot all pass; a join whose code (and secret) prove right gets it back.
       const charge = await failedJoins.consume(ip);
       const tooMany = () => refuse('rate-limited', 'too many failed attempts to join from this network; wait a minute');
-      const credential =
-        request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
+      const credential = credentialOf(request);
       // Over the limit, a join that could be a guess is not even looked at: only a secret or token
       // (unguessable) or a room this address already got into.
       if (!charge.allowed && credential === undefined && !known.has(ip, request.code)) return tooMany();
@@ -301,8 +303,7 @@ export function attachSockets({
 
     handle('join', JoinRequest, async (request) => {
       const { ip } = socket.data;
-      const credential =
-        request.role === 'facilitator' ? request.secret : request.role === 'participant' ? request.token : undefined;
+      const credential = credentialOf(request);
       const found = credential === undefined ? undefined : await lookedUp(request);
       const room = found?.proven ? found.room! : await checkedRoom(request, found);
       if ('ok' in room) return room;

@@ -38,3 +38,41 @@ export const PHONE_RECONNECTION: Reconnection = {
 
 export const reconnectionFor = (role: Role): Reconnection =>
   role === 'participant' ? PHONE_RECONNECTION : SCREEN_RECONNECTION;
+
+/** What BackoffSkip needs of a Socket.IO client socket. */
+interface ReconnectingSocket {
+  readonly active: boolean;
+  on(event: 'connect' | 'disconnect', listener: () => void): unknown;
+  readonly io: { on(event: 'reconnect_attempt' | 'reconnect_error', listener: () => void): unknown };
+  disconnect(): { connect(): unknown };
+}
+
+/**
+ * Knows when a socket whose line dropped is waiting out Socket.IO's backoff before its next try
+ * (as opposed to a try under way, or a line closed on purpose), so that a tap need not wait for
+ * that timer: `now()` tries at once. Used by the page (src/ui/workshop/connection.ts) and by the
+ * bench's simulated phones, which must behave as the page does.
+ */
+export class BackoffSkip {
+  private waiting = false;
+
+  constructor(private readonly socket: ReconnectingSocket) {
+    socket.on('connect', () => (this.waiting = false));
+    // Active: Socket.IO reconnects on its own once its timer fires (not after a close on purpose).
+    socket.on('disconnect', () => (this.waiting = socket.active));
+    socket.io.on('reconnect_attempt', () => (this.waiting = false));
+    socket.io.on('reconnect_error', () => (this.waiting = true));
+  }
+
+  /** Tries to reconnect now if the socket is waiting for its next try; otherwise does nothing. */
+  now(): void {
+    if (!this.waiting) return;
+    this.waiting = false;
+    this.socket.disconnect().connect();
+  }
+
+  /** No try can work for now (the line is off on purpose): `now()` does nothing until it drops again. */
+  forget(): void {
+    this.waiting = false;
+  }
+}

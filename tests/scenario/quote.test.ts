@@ -109,16 +109,18 @@ describe('findQuote', () => {
 });
 
 describe('quoteFinder', () => {
+  const text = `${SOURCE}\nThe council met again on Tuesday. The council met on Monday, they said.`;
+  /** Passages of the text, some garbled into misquotes. */
+  const passage = fc
+    .tuple(fc.nat(text.length), fc.integer({ min: 1, max: 60 }), fc.boolean())
+    .map(([start, length, garble]) => {
+      const piece = text.slice(start, start + length);
+      return garble ? piece.replace(/e/g, 'a') : piece;
+    });
+
   it('finds exactly what findQuote finds, for passages of the source and for misquotes', () => {
-    const text = `${SOURCE}\nThe council met again on Tuesday. The council met on Monday, they said.`;
     const normalized = normalize(text);
     const find = quoteFinder(normalized);
-    const passage = fc
-      .tuple(fc.nat(text.length), fc.integer({ min: 1, max: 60 }), fc.boolean())
-      .map(([start, length, garble]) => {
-        const piece = text.slice(start, start + length);
-        return garble ? piece.replace(/e/g, 'a') : piece;
-      });
     fc.assert(
       fc.property(passage, (quote) => {
         expect(find(quote)).toEqual(findQuote(normalized, quote));
@@ -128,15 +130,8 @@ describe('quoteFinder', () => {
   });
 
   it('quoteChecker says whether findQuote finds a quote, asked once or again', () => {
-    const text = `${SOURCE}\nThe council met again on Tuesday. The council met on Monday, they said.`;
     const normalized = normalize(text);
     const has = quoteChecker(text);
-    const passage = fc
-      .tuple(fc.nat(text.length), fc.integer({ min: 1, max: 60 }), fc.boolean())
-      .map(([start, length, garble]) => {
-        const piece = text.slice(start, start + length);
-        return garble ? piece.replace(/e/g, 'a') : piece;
-      });
     fc.assert(
       fc.property(passage, (quote) => {
         const found = findQuote(normalized, quote) !== undefined;

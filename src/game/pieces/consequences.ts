@@ -23,8 +23,7 @@ import { clearestBox } from '../labels.ts';
 import type { Box } from '../projection.ts';
 import { arcPoint } from '../arc.ts';
 import { linesPath, strikePaths } from '../svg-path.ts';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { svgElement } from '../backdrop.ts';
 
 export class Consequences {
   /** The newest strikes, drawn live while their arcs grow. */
@@ -329,10 +328,5 @@ function setLabel(label: Phaser.GameObjects.Text, text: string, size: number, wr
 
 /** A path in the SVG: no fill or stroke unless given, round joins like the WebGL lines. */
 function shape(d: string, paint: Record<string, string | number>): SVGPathElement {
-  const path = document.createElementNS(SVG_NS, 'path');
-  path.setAttribute('d', d);
-  path.setAttribute('fill', 'none');
-  path.setAttribute('stroke-linejoin', 'round');
-  for (const [name, value] of Object.entries(paint)) path.setAttribute(name, String(value));
-  return path;
+  return svgElement('path', { d, fill: 'none', 'stroke-linejoin': 'round', ...paint });
 }

@@ -2,13 +2,13 @@
  * The calm backdrop behind the actors, fading into the map along its inner edge: elements under
  * the canvas (see backdrop.ts), so WebGL never fills their area in a frame.
  */
-import type { Backdrop } from '../backdrop.ts';
+import { overlayLayer, type Backdrop } from '../backdrop.ts';
 import type { StageLayout } from '../stage-layout.ts';
-import { palette } from '../palette.ts';
+import { palette, rgba } from '../palette.ts';
 
 export class Panel {
-  private readonly fill = layer();
-  private readonly fade = layer();
+  private readonly fill = overlayLayer({ boxSizing: 'border-box' });
+  private readonly fade = overlayLayer({ boxSizing: 'border-box' });
 
   constructor(host: Pick<Backdrop, 'under'>) {
     host.under(this.fade);
@@ -37,20 +37,9 @@ export class Panel {
   }
 }
 
-function layer(): HTMLDivElement {
-  const element = document.createElement('div');
-  element.setAttribute('aria-hidden', 'true');
-  Object.assign(element.style, { position: 'absolute', boxSizing: 'border-box', pointerEvents: 'none' });
-  return element;
-}
-
 const box = (x: number, y: number, width: number, height: number) => ({
   left: `${x}px`,
   top: `${y}px`,
   width: `${width}px`,
   height: `${height}px`,
 });
-
-export function rgba(color: number, alpha: number): string {
-  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
-}

@@ -9,7 +9,7 @@ import type Phaser from 'phaser';
 import { geoGraticule10, type GeoProjection } from 'd3-geo';
 import type { MapLayers } from '../../scenario/schema.ts';
 import type { Atlas } from '../atlas.ts';
-import type { Backdrop } from '../backdrop.ts';
+import { svgElement, type Backdrop } from '../backdrop.ts';
 import { placeLabels } from '../labels.ts';
 import type { StageLayout } from '../stage-layout.ts';
 import {
@@ -389,11 +389,9 @@ const RIPPLE_MS = 1100;
 const RIPPLE_STAGGER_MS = 90;
 
 function circle(x: number, y: number, r: number, paint: Record<string, string | number>): SVGCircleElement {
-  const element = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
-  const attributes = { cx: x, cy: y, r, fill: 'none', ...paint };
-  for (const [name, value] of Object.entries(attributes))
-    element.setAttribute(name, String(typeof value === 'number' ? Math.round(value * 10) / 10 : value));
-  return element;
+  // A tenth of a CSS px is finer than any screen shows, and keeps the attributes short.
+  const tenth = (value: number) => Math.round(value * 10) / 10;
+  return svgElement('circle', { cx: tenth(x), cy: tenth(y), r: tenth(r), fill: 'none', ...paint });
 }
 
 function fillRing(g: Phaser.GameObjects.Graphics, ring: ScreenLine): void {

@@ -5,10 +5,9 @@
  * frame under software WebGL). Never played when reduced motion is asked for (the scene does not
  * call it then).
  */
-import type { Backdrop } from '../backdrop.ts';
+import { overlayLayer, type Backdrop } from '../backdrop.ts';
 import type { StageLayout } from '../stage-layout.ts';
-import { palette } from '../palette.ts';
-import { rgba } from './panel.ts';
+import { palette, rgba } from '../palette.ts';
 
 export class Sweep {
   private readonly band: HTMLDivElement;
@@ -17,15 +16,7 @@ export class Sweep {
   private animation: Animation | undefined;
 
   constructor(host: Pick<Backdrop, 'over'>) {
-    this.band = document.createElement('div');
-    this.band.setAttribute('aria-hidden', 'true');
-    Object.assign(this.band.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      pointerEvents: 'none',
-      visibility: 'hidden',
-    });
+    this.band = overlayLayer({ visibility: 'hidden' });
     host.over(this.band);
   }
 

@@ -21,7 +21,7 @@ import {
   type Tally,
   type VoteAck,
 } from '../../workshop/protocol.ts';
-import { reconnectionFor } from '../../workshop/reconnection.ts';
+import { BackoffSkip, reconnectionFor } from '../../workshop/reconnection.ts';
 
 /** How the line stands, for the status shown on every screen. */
 export type LinkState = 'connecting' | 'joined' | 'reconnecting' | 'refused';
@@ -60,11 +60,8 @@ export class RoomConnection {
   /** The facilitator removed this participant: the server closed the line and it stays closed. */
   private removed = false;
   private readonly waiting = new Set<() => void>();
-  /**
-   * The line dropped and Socket.IO is waiting out its backoff before the next try (as opposed to
-   * a try under way). A request made meanwhile does not wait for that timer: see request().
-   */
-  private betweenTries = false;
+  /** A request made while the line waits out its backoff does not wait for that timer: see request(). */
+  private readonly backoff: BackoffSkip;
 
   constructor(
     private readonly joinRequest: () => JoinRequest,
@@ -81,19 +78,12 @@ export class RoomConnection {
       rememberUpgrade: true,
       ...reconnectionFor(joinRequest().role),
     });
-    this.socket.on('connect', () => {
-      this.betweenTries = false;
-      void this.onConnect();
-    });
+    this.backoff = new BackoffSkip(this.socket);
+    this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
       this.joined = false;
-      // Active: Socket.IO reconnects on its own once its backoff timer fires (not after the
-      // server or this page closed the line on purpose).
-      this.betweenTries = this.socket.active;
       if (!this.removed) handlers.link('reconnecting');
     });
-    this.socket.io.on('reconnect_attempt', () => (this.betweenTries = false));
-    this.socket.io.on('reconnect_error', () => (this.betweenTries = true));
     this.socket.on('removed', (notice) => {
       this.removed = true;
       handlers.link('refused');
@@ -169,10 +159,7 @@ export class RoomConnection {
       // When a server process dies, all its rooms' phones lose their line at once and come back
       // spread over a second or more (src/workshop/reconnection.ts); the ones with a vote to send
       // come back first, at the pace people tap, which is no storm.
-      if (this.betweenTries && !this.removed) {
-        this.betweenTries = false;
-        this.socket.disconnect().connect();
-      }
+      if (!this.removed) this.backoff.now();
       const ready = await new Promise<boolean>((resolve) => {
         const resume = () => resolve(true);
         this.waiting.add(resume);
