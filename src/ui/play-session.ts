@@ -16,6 +16,8 @@ export class PlaySession {
   readonly machine: GameMachine;
   progress: Progress;
   private actor: GameActor;
+  /** The view of the actor's current snapshot: a choice and the screen it leads to read it several times. */
+  private viewed: { snapshot: unknown; view: GameView } | undefined;
   /** Told of every choice, ending and change of place (none in the ordinary page). */
   listener: PlayListener | undefined;
 
@@ -31,7 +33,11 @@ export class PlaySession {
   }
 
   view(): GameView {
-    return viewOf(this.index, this.actor.getSnapshot());
+    // A snapshot is immutable (XState makes a new one on every change), and a view is a pure
+    // function of it, so one view per snapshot is enough.
+    const snapshot = this.actor.getSnapshot();
+    if (this.viewed?.snapshot !== snapshot) this.viewed = { snapshot, view: viewOf(this.index, snapshot) };
+    return this.viewed.view;
   }
 
   /** The option ids chosen so far. */
