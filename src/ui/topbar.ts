@@ -4,6 +4,9 @@ import type { PlaySession } from './play-session.ts';
 import { formatRoute, type Route } from './routes.ts';
 
 export class Topbar {
+  /** What the bar shows now: it is drawn again only when that changes (not on every choice). */
+  private drawn: { screen: Route['screen']; session: PlaySession | undefined; authored: boolean } | undefined;
+
   /** `tell` shows a line to the student (here: the copied link). */
   constructor(
     private readonly element: HTMLElement,
@@ -12,6 +15,9 @@ export class Topbar {
 
   /** `authored`: the scenario was opened by an author, so it has a structure view. */
   draw(route: Route, session: PlaySession | undefined, authored: boolean): void {
+    const drawn = this.drawn;
+    if (drawn && drawn.screen === route.screen && drawn.session === session && drawn.authored === authored) return;
+    this.drawn = { screen: route.screen, session, authored };
     const copyLink = (session: PlaySession) => void copyLinkNotice(session).then(this.tell);
     replaceChildren(this.element, topbarContent(route, session, authored, copyLink));
   }
