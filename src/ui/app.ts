@@ -8,6 +8,7 @@ import type { CatalogEntry } from '../engine/catalog.ts';
 import type { GameView } from '../engine/view.ts';
 import type { ScenarioBundle } from '../scenario/validate.ts';
 import type { MountStage } from '../game/stage-contract.ts';
+import { afterFrames } from './after-frames.ts';
 import { AuthoringBridge, type LoadAuthoring } from './authoring-bridge.ts';
 import { replaceChildren } from './dom.ts';
 import { announceScreen, optionForKey } from './keys.ts';
@@ -18,7 +19,7 @@ import { formatRoute, parseRoute, type Route } from './routes.ts';
 import { screenFor, type Shell } from './screen-for-route.ts';
 import { initialShellState, shellReducer, type ShellEvent, type ShellState } from './shell-state.ts';
 import { SourcePanel } from './source-panel.ts';
-import { StageSync } from './stage-sync.ts';
+import { StageSync, type StageScene } from './stage-sync.ts';
 import { openSharedLink, resumeGame, returnToOwnGame } from './shared-link.ts';
 import { Topbar } from './topbar.ts';
 
@@ -62,8 +63,17 @@ export class App {
       if (event) this.dispatch(event);
       this.render();
     },
-    choose: (option) => this.shell.act(() => ({ type: 'chose', accepted: this.session?.choose(option) ?? false })),
+    choose: (option) => {
+      // Options are offered only on a decision screen; one still in view while its outcome is
+      // being drawn must not take a second choice.
+      if (this.state.showingOutcome) return;
+      this.dispatch({ type: 'acted' });
+      this.dispatch({ type: 'chose', accepted: this.session?.choose(option) ?? false });
+      this.renderAfterTransitionStarts();
+    },
   };
+  /** Cancels the new screen's drawing while it waits for the transition's first frame (see renderAfterTransitionStarts). */
+  private pendingDraw: (() => void) | undefined;
 
   constructor(
     private readonly elements: Elements,
@@ -94,6 +104,10 @@ export class App {
     );
     window.addEventListener('hashchange', () => void this.follow(location.hash));
     document.addEventListener('keydown', (event) => this.onKey(event));
+    // Input that arrives while a new screen waits to be drawn acts on that screen, never on the
+    // old one still in view: the screen is drawn (and takes focus) before the input is handled.
+    for (const type of ['keydown', 'pointerdown'] as const)
+      window.addEventListener(type, () => this.drawPendingNow(), { capture: true });
   }
 
   start(): Promise<void> {
@@ -156,10 +170,52 @@ export class App {
   }
 
   private render(): void {
-    const { route, session, state, elements } = this;
+    this.pendingDraw?.();
+    this.pendingDraw = undefined;
+    const scene = this.present();
+    this.draw();
+    void this.stage.sync(scene);
+  }
+
+  /**
+   * After a choice: the game has moved and the stage starts its transition at once; the new
+   * screen's DOM (its build, style and layout take longer than a frame on a slow machine) is drawn
+   * in a task after the transition's first frame, so the key is answered and the transition starts
+   * without waiting for it. Screen readers are told the text is being replaced meanwhile.
+   */
+  private renderAfterTransitionStarts(): void {
+    this.pendingDraw?.();
+    void this.stage.sync(this.present());
+    this.elements.content.setAttribute('aria-busy', 'true');
+    // Two frames: the key's own (the stage schedules its transition after it), then the first of the transition.
+    this.pendingDraw = afterFrames(2, () => {
+      this.pendingDraw = undefined;
+      this.draw();
+    });
+  }
+
+  private drawPendingNow(): void {
+    if (!this.pendingDraw) return;
+    this.pendingDraw();
+    this.pendingDraw = undefined;
+    this.draw();
+  }
+
+  /** Records what the number keys now act on, and returns what the stage should show. */
+  private present(): StageScene | undefined {
+    const { route, session, state } = this;
     const view =
       route.screen === 'title' || route.screen === 'open' || route.screen === 'edit' ? undefined : session?.view();
     this.shown = { route, view };
+    const playing = route.screen === 'play' && session && view ? { index: session.index, view } : undefined;
+    return playing && { ...playing, moment: state.showingOutcome ? 'outcome' : 'decision' };
+  }
+
+  /** Draws the screen for what present() recorded, moves focus to its heading and announces it. */
+  private draw(): void {
+    const started = performance.now();
+    const { session, state, elements } = this;
+    const { route, view } = this.shown;
     const { catalog, workshopHref } = this.options;
     const { authoring, sources, shell } = this;
     const screen = screenFor({ route, session, view, state, catalog, workshopHref, authoring, sources, shell });
@@ -168,11 +224,13 @@ export class App {
         ? () => this.shell.act(() => (returnToOwnGame(session), { type: 'link-returned' }))
         : undefined;
     replaceChildren(elements.content, noticeBanner(state.notice, restore), screen);
+    elements.content.removeAttribute('aria-busy');
     this.renderTopbar();
     document.body.dataset.screen = route.screen === 'play' ? (view?.kind ?? 'play') : route.screen;
-    const playing = route.screen === 'play' && session && view ? { index: session.index, view } : undefined;
-    announceScreen(elements.content, elements.announcer, state.showingOutcome ? undefined : playing?.view);
-    void this.stage.sync(playing && { ...playing, moment: state.showingOutcome ? 'outcome' : 'decision' });
+    const decision = route.screen === 'play' && !state.showingOutcome ? view : undefined;
+    announceScreen(elements.content, elements.announcer, decision);
+    // In the performance timeline (npm run bench:web observes it): what drawing a screen costs.
+    performance.measure('branchpoint:draw', { start: started });
   }
 
   private renderTopbar(): void {
