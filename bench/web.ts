@@ -17,7 +17,9 @@
  *   first decision), with the stage drawing; Phaser's own frame count over the same second beside it.
  * - Longest main-thread task on a choice: PerformanceObserver 'longtask' (which reports tasks over
  *   50 ms) over that same second; beside it the choice's own keydown handler (timed by listeners
- *   on window before and after the page's) and the time to the next animation frame.
+ *   on window before and after the page's), the time to the next animation frame, and the task that
+ *   draws the new screen after the transition's first frame (the page's `branchpoint:draw` measure;
+ *   a build without it draws the screen inside the handler).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -52,6 +54,10 @@ interface AppRun {
   longestTaskMs: number;
   longTasks: number;
   choiceHandlerMs: number;
+  /** The task that drew the new screen after the key (-1: drawn inside the handler). */
+  screenDrawMs: number;
+  /** From the key to the new screen in the page (-1: drawn inside the handler). */
+  choiceToScreenMs: number;
   choiceToFrameMs: number;
   choiceToPaintMs: number;
   files: JsEntry[];
@@ -80,6 +86,8 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 const base = (url: string) => url.split('/').pop()!.replace(/\?.*$/, '');
+/** A figure of the deferred screen drawing; -1 when the build drew the screen inside the handler. */
+const drawn = (value: number) => (value >= 0 ? ms(value) : 'in the handler');
 const isAtlas = (name: string) => /\/countries-(?:50m|110m)-[^/]*\.js$/.test(name);
 
 /** Every .js response the page has received, from Resource Timing. */
@@ -103,6 +111,7 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
       frames: [] as number[],
       longTasks: [] as Array<{ start: number; duration: number }>,
       events: [] as Array<{ name: string; start: number; duration: number; processing: number }>,
+      draws: [] as Array<{ start: number; duration: number }>,
       choiceAt: -1,
       phaserAtChoice: -1,
       handlerEnd: -1,
@@ -128,6 +137,11 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
         });
       }),
     ).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    new PerformanceObserver((list) =>
+      list
+        .getEntriesByName('branchpoint:draw')
+        .forEach((e) => bench.draws.push({ start: e.startTime, duration: e.duration })),
+    ).observe({ type: 'measure' });
     // In the capture phase on window: before the page's own handler (on document) sees the key;
     // in the bubbling phase on window: after it has rebuilt the screen and told the stage.
     window.addEventListener(
@@ -169,6 +183,7 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
           frames: number[];
           longTasks: Array<{ start: number; duration: number }>;
           events: Array<{ name: string; start: number; duration: number; processing: number }>;
+          draws: Array<{ start: number; duration: number }>;
           choiceAt: number;
           phaserAtChoice: number;
           phaserAfter?: number;
@@ -183,6 +198,8 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
     const tasks = bench.longTasks.filter((t) => t.start + t.duration > from && t.start < to);
     // The only key pressed since the observer started; its start can precede the handler by a busy task.
     const keydown = bench.events.filter((e) => e.name === 'keydown');
+    // A draw that starts after the handler has ended is the new screen drawn in a task of its own.
+    const draw = bench.draws.find((d) => d.start >= bench.handlerEnd && d.start < to);
     return {
       rafFps: (frames * 1000) / w,
       phaserFps:
@@ -192,6 +209,8 @@ async function measureChoice(page: Page, key: string, windowMs = 1000) {
       longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)),
       longTasks: tasks.length,
       choiceHandlerMs: bench.handlerEnd - from,
+      screenDrawMs: draw ? draw.duration : -1,
+      choiceToScreenMs: draw ? draw.start + draw.duration - from : -1,
       choiceToFrameMs: bench.nextFrameAt - from,
       // Event Timing reports only events over 16 ms: 0 means the key was answered within 16 ms.
       choiceToPaintMs: Math.max(0, ...keydown.map((e) => e.duration)),
@@ -322,7 +341,7 @@ async function main(): Promise<void> {
       const b = bareRuns.at(-1)!;
       log(
         `  run ${run + 1}: first decision ${ms(a.firstDecisionMs)} (bare first frame ${ms(b.firstFrameMs)}), JS ${kb(a.jsBeforeBytes)} before / ${kb(a.jsAllBytes)} all, ` +
-          `${a.rafFps.toFixed(0)} fps (Phaser ${a.phaserFps.toFixed(0)}), longest task ${ms(a.longestTaskMs)} (${a.longTasks} over 50 ms), choice handler ${ms(a.choiceHandlerMs)}, next frame ${ms(a.choiceToFrameMs)}`,
+          `${a.rafFps.toFixed(0)} fps (Phaser ${a.phaserFps.toFixed(0)}), longest task ${ms(a.longestTaskMs)} (${a.longTasks} over 50 ms), choice handler ${ms(a.choiceHandlerMs)}, screen drawn ${drawn(a.screenDrawMs)}, next frame ${ms(a.choiceToFrameMs)}`,
       );
     }
 
@@ -340,6 +359,8 @@ async function main(): Promise<void> {
       longestTaskMs: median(appRuns.map((r) => r.longestTaskMs)),
       longTasks: median(appRuns.map((r) => r.longTasks)),
       choiceHandlerMs: median(appRuns.map((r) => r.choiceHandlerMs)),
+      screenDrawMs: median(appRuns.map((r) => r.screenDrawMs)),
+      choiceToScreenMs: median(appRuns.map((r) => r.choiceToScreenMs)),
       choiceToFrameMs: median(appRuns.map((r) => r.choiceToFrameMs)),
       choiceToPaintMs: median(appRuns.map((r) => r.choiceToPaintMs)),
     };
@@ -430,6 +451,20 @@ async function main(): Promise<void> {
         goal: '',
       },
       {
+        figure: '  the new screen, drawn in a task after the transition starts',
+        ours: drawn(m.screenDrawMs),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
+        figure: '  keydown to the new screen in the page',
+        ours: drawn(m.choiceToScreenMs),
+        baseline: '',
+        ratio: '',
+        goal: '',
+      },
+      {
         figure: '  keydown to the next animation frame',
         ours: ms(m.choiceToFrameMs),
         baseline: '',
@@ -502,6 +537,8 @@ async function main(): Promise<void> {
         longestTaskMs: round(m.longestTaskMs),
         longTasksOver50ms: m.longTasks,
         choiceHandlerMs: round(m.choiceHandlerMs),
+        screenDrawMs: round(m.screenDrawMs),
+        choiceToScreenMs: round(m.choiceToScreenMs),
         choiceToFrameMs: round(m.choiceToFrameMs),
         choiceToPaintMs: round(m.choiceToPaintMs),
         ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, round(v, 3)])),
