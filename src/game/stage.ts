@@ -182,8 +182,9 @@ export const mountStage: MountStage = async (parent, index, options) => {
     }),
   );
 
-  // A choice first repaints the page's text; the stage follows in a task of its own after that
-  // frame, so neither makes the other's task long. Only the latest view is drawn.
+  // A choice's keydown task only tells the stage; the stage draws in a task of its own after that
+  // frame, and the page draws its new screen after the next (src/ui/app.ts), so neither makes the
+  // other's task long. Only the latest view is drawn.
   let shown: { view: GameView; moment: StageMoment } | undefined;
   const showLatest = () => {
     const next = shown;
