@@ -444,7 +444,7 @@ async function main(): Promise<void> {
       },
       { figure: '  tasks over 50 ms in that second', ours: String(m.longTasks), baseline: '', ratio: '', goal: '' },
       {
-        figure: '  the choice itself (keydown handler: new screen, stage told)',
+        figure: '  the choice itself (keydown handler: game moved, stage told)',
         ours: ms(m.choiceHandlerMs),
         baseline: '',
         ratio: '',
