@@ -62,8 +62,12 @@ export class RoomPresence {
     private readonly self: string,
     /** The room's screens should get their views again, through Redis. */
     private readonly onShared: (code: string) => void,
-    /** How long to wait before asking again when a process did not answer. */
-    private readonly retryMs = 12_000,
+    /**
+     * How long to wait before asking again when a process did not answer (the question itself
+     * waits 5 s). A process that died is counted until the others miss its heartbeat (10 s), so
+     * the rooms it held are settled on their new process some 10-20 s after it died.
+     */
+    private readonly retryMs = 6_000,
   ) {
     bus.onAsked((code, from) => {
       const room = this.rooms.get(code);
