@@ -19,6 +19,7 @@ import {
   type ServerToClientEvents,
 } from '../workshop/protocol.ts';
 import { facilitatorView, participantView, presenterView, tallyOf, type ViewContext } from '../workshop/views.ts';
+import type { InterServerEvents } from './presence-bus.ts';
 import type { Change, LiveRoom } from './room-host.ts';
 import { Throttle } from './throttle.ts';
 
@@ -31,7 +32,7 @@ export interface SocketData {
   participant?: string;
 }
 
-export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type WorkshopServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const roleRoom = (code: string, role: Role) => `${code}/${role}`;
 export const participantRoom = (code: string, participant: string) => `${code}/p/${participant}`;
@@ -44,6 +45,8 @@ export class Broadcaster {
    * that holds the room (all of them, with room affinity) keep up during the outage.
    */
   cutOff: () => boolean = () => false;
+  /** True for a room whose sockets are all on this process (room-presence.ts): its messages stay here. */
+  localOnly: (code: string) => boolean = () => false;
 
   constructor(
     private readonly io: WorkshopServer,
@@ -69,14 +72,14 @@ export class Broadcaster {
   /** Every socket in the room gets its role's view. */
   views(room: LiveRoom): void {
     const context = this.context(room);
-    this.target()
+    this.target(room.code)
       .to(roleRoom(room.code, 'facilitator'))
       .emit('view', facilitatorView(room.scenario, room.durable, context));
-    this.target()
+    this.target(room.code)
       .to(roleRoom(room.code, 'presenter'))
       .emit('view', presenterView(room.scenario, room.durable, context));
     for (const participant of Object.keys(room.durable.participants))
-      this.target()
+      this.target(room.code)
         .to(participantRoom(room.code, participant))
         .emit('view', participantView(room.scenario, room.durable, participant, context));
   }
@@ -93,8 +96,8 @@ export class Broadcaster {
     this.throttles.delete(code);
   }
 
-  private target() {
-    return this.cutOff() ? this.io.local : this.io;
+  private target(code: string) {
+    return this.cutOff() || this.localOnly(code) ? this.io.local : this.io;
   }
 
   private context(room: LiveRoom): ViewContext {
@@ -108,11 +111,11 @@ export class Broadcaster {
       const made: { room: LiveRoom; tally: Throttle; people: Throttle } = {
         room,
         tally: new Throttle(TALLY_INTERVAL_MS, () => {
-          this.target().to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
-          this.target().to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
+          this.target(code).to(roleRoom(code, 'presenter')).emit('tally', tallyOf(made.room.durable, 'public'));
+          this.target(code).to(roleRoom(code, 'facilitator')).emit('tally', tallyOf(made.room.durable, 'facilitator'));
         }),
         people: new Throttle(PEOPLE_INTERVAL_MS, () => {
-          this.target()
+          this.target(code)
             .to(roleRoom(code, 'facilitator'))
             .emit('view', facilitatorView(made.room.scenario, made.room.durable, this.context(made.room)));
         }),

@@ -75,7 +75,10 @@ export function serverProcess(
     alive,
     async start() {
       if (alive()) throw new Error(`The server on port ${port} is already running`);
-      const started = spawn(process.execPath, ['--import', 'tsx', entry], {
+      // BRANCHPOINT_CPU_PROF=<folder>: each process writes a V8 CPU profile there when it stops (not when SIGKILLed).
+      const profile = process.env.BRANCHPOINT_CPU_PROF;
+      const args = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', entry];
+      const started = spawn(process.execPath, args, {
         cwd: repoRoot,
         env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

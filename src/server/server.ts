@@ -17,6 +17,7 @@ import { startAssignments, type AssignmentOptions } from './assignments.ts';
 import { Broadcaster, type WorkshopServer } from './broadcast.ts';
 import { clientAddress } from './forwarded.ts';
 import { serveHealth } from './health.ts';
+import { watchRoomPresence } from './presence-bus.ts';
 import { allowedOrigins, reachableOrigins } from './lan.ts';
 import type { RedisLink } from './redis.ts';
 import { RoomHost } from './room-host.ts';
@@ -115,7 +116,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
-  if (options.redis) broadcaster.cutOff = () => !options.redis!.client.isReady;
+  if (options.redis) {
+    broadcaster.cutOff = () => !options.redis!.client.isReady;
+    watchRoomPresence(io, broadcaster, host, options.redis, log);
+  }
   if (options.trustProxy)
     io.use((socket, next) => {
       socket.data.ip = clientAddress(socket.handshake, true);

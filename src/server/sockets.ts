@@ -21,6 +21,7 @@ import {
 } from '../workshop/protocol.ts';
 import { participantRoom, roleRoom, type Broadcaster, type SocketData, type WorkshopServer } from './broadcast.ts';
 import { KnownRooms } from './known-rooms.ts';
+import type { InterServerEvents } from './presence-bus.ts';
 import { memoryLimiters, type LimiterFactory, type RateLimit } from './limiter.ts';
 import type { LiveRoom, RoomHost } from './room-host.ts';
 
@@ -61,7 +62,7 @@ export const DEFAULT_LIMITS: SocketLimits = {
   messages: { capacity: 40, perMinute: 1200 },
 };
 
-type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type WorkshopSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type Reply = { ok: true } | ErrorReply;
 const refuse = (code: ErrorCode, message: string): ErrorReply => ({ ok: false, error: { code, message } });
 /** What a join proves itself with: the facilitator's secret or a participant's token (128 bits each). */
@@ -132,9 +133,16 @@ export function attachSockets({
     const who = () =>
       `${socket.id} (${socket.data.ip}${socket.data.role ? `, ${socket.data.role} in ${socket.data.code}` : ''})`;
 
-    // Back after a short drop, with rooms and data restored by connection-state recovery.
+    // Back after a short drop, with rooms and data restored by connection-state recovery. The
+    // replay of what it missed comes from the Redis stream, which does not hold what a room whose
+    // sockets are all on one process was sent (room-presence.ts): the socket gets its view now.
     if (socket.recovered && socket.data.code)
-      enter(socket.data.code).catch((error) => log(`error restoring ${who()}: ${String(error)}`));
+      enter(socket.data.code)
+        .then((room) => {
+          const { role, participant } = socket.data;
+          if (room && role) socket.emit('view', broadcaster.viewFor(room, role, participant));
+        })
+        .catch((error) => log(`error restoring ${who()}: ${String(error)}`));
 
     /** Rejections logged per connection; beyond this, one line says the rest are not. */
     let rejections = 0;
@@ -201,11 +209,12 @@ export function attachSockets({
     // A middleware error (the limiter's store failing) ends up here; the packet is dropped.
     socket.on('error', (error) => log(`error checking a message from ${who()}: ${String(error)}`));
 
-    async function enter(code: string) {
+    async function enter(code: string): Promise<LiveRoom | undefined> {
       const room = await host.find(code);
-      if (!room) return;
+      if (!room) return undefined;
       host.socketEntered(room);
       if (socket.data.participant && host.connected(room, socket.data.participant, 1)) broadcaster.people(room);
+      return room;
     }
 
     async function leave() {

@@ -69,10 +69,21 @@ export interface PostgresStoreOptions {
  * A pool on the database with the schema migrated, shared by the workshop store and the assignment
  * store. `what` names the store in the error a teacher sees if the database cannot be prepared.
  */
-export async function openPool(url: string, size: number, log: (line: string) => void, what: string): Promise<pg.Pool> {
+/**
+ * `warm`: the pool's connections are opened at once and kept open, for a store whose work comes
+ * in bursts (see openPostgresStore).
+ */
+export async function openPool(
+  url: string,
+  size: number,
+  log: (line: string) => void,
+  what: string,
+  { warm = false } = {},
+): Promise<pg.Pool> {
   const pool = new pg.Pool({
     connectionString: url,
     max: size,
+    ...(warm ? { min: size } : {}),
     connectionTimeoutMillis: 5000,
     // Every connection promises durable commits, whatever the server's default says.
     options: '-c synchronous_commit=on',
@@ -82,6 +93,10 @@ export async function openPool(url: string, size: number, log: (line: string) =>
   pool.on('error', (error) => log(`PostgreSQL connection lost: ${error.message}`));
   try {
     await migrate(pool);
+    if (warm)
+      await Promise.all(Array.from({ length: size }, () => pool.connect())).then((clients) =>
+        clients.forEach((c) => c.release()),
+      );
   } catch (error) {
     await pool.end();
     throw new Error(`Could not prepare the PostgreSQL ${what} at ${redact(url)}: ${(error as Error).message}`, {
@@ -93,7 +108,11 @@ export async function openPool(url: string, size: number, log: (line: string) =>
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<WorkshopStore> {
   const log = options.log ?? ((line: string) => console.error(`[workshop] ${line}`));
-  const pool = await openPool(url, options.poolSize ?? 10, log, 'store');
+  // A process taking over the rooms of one that died loads dozens of rooms in the same second. With
+  // connections opened on demand (and closed after 10 s idle), each load first waited for a new
+  // PostgreSQL connection: 0.5-1.4 s each on a loaded 2-core machine, while the query took 20-50 ms
+  // (bench:cluster, docs/performance.md). So the store's connections are opened at start and kept.
+  const pool = await openPool(url, options.poolSize ?? 10, log, 'store', { warm: true });
 
   return {
     shared: true,

@@ -9,8 +9,9 @@
  * 0.1-0.3 s, so the room is loaded on its new process and the projector shows votes again before
  * the phones arrive. The phones (fifty per room) come back spread over 1-4 s, so that thousands
  * of them do not hit the remaining processes in the same second, while those processes take over
- * the rooms; a phone whose participant taps meanwhile does not wait for its turn, it reconnects
- * at once (src/ui/workshop/connection.ts), at the pace people tap. Measured with
+ * the rooms; a phone whose participant taps, touches the page or brings it back to the front
+ * meanwhile does not wait for its turn, it reconnects at once (src/ui/workshop/connection.ts), at
+ * the pace people pick up their phones. Measured with
  * `npm run bench:cluster` (docs/performance.md): with Socket.IO's 0.5-1.5 s for phones, the
  * returning phones crowded out the taps and the other rooms' votes.
  */

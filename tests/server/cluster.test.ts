@@ -11,6 +11,7 @@
  * - an address's failed joins count once, whichever process they reach (limits in Redis).
  */
 import pg from 'pg';
+import { createClient } from 'redis';
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type LocalCluster, type ServerProcess } from '../../src/server/local-cluster.ts';
@@ -86,6 +87,22 @@ async function firstDecision(facilitator: TestClient, participant: TestClient) {
   expect(await control(facilitator, { type: 'open' })).toMatchObject({ ok: true });
 }
 
+const newRedis = (url: string) => createClient({ url });
+type Redis = ReturnType<typeof newRedis>;
+/** The Socket.IO adapter's stream in Redis (its default name). */
+const STREAM = 'socket.io';
+
+async function lastEntry(redis: Redis): Promise<string> {
+  const [last] = (await redis.xRevRange(STREAM, '+', '-', { COUNT: 1 })) ?? [];
+  return last?.id ?? '0-0';
+}
+
+/** How many broadcasts to the room's sockets went into the stream after `after`. */
+async function broadcastsTo(redis: Redis, code: string, after: string): Promise<number> {
+  const entries = (await redis.xRange(STREAM, `(${after}`, '+')) ?? [];
+  return entries.filter((e) => e.message.type === '3' && e.message.data?.includes(`"${code}`)).length;
+}
+
 // A shared, busy 2-core machine starts processes slowly: each test gets a minute.
 describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 60_000 }, () => {
   it('answers /healthz and /readyz on every process, and passes the upgrade through nginx', async () => {
@@ -132,6 +149,52 @@ describe('three processes behind nginx, with PostgreSQL and Redis', { timeout: 6
     await presenter.until(() => presenter.tally?.voters === 2, 'the projector to count both votes');
     expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
     await presenter.until(() => presenter.view?.vote.results?.total === 2, 'the results on the projector');
+  });
+
+  it("keeps a room's messages off Redis while its sockets are all on one process, and shares them when one is not", async () => {
+    const { code, secret } = await createRoom(cluster.url);
+    const holder = await holderOf(code);
+    const other = cluster.servers.find((s) => s !== holder && s.alive())!;
+    const facilitator = client(`${cluster.url}?room=${code}`);
+    const presenter = client(`${cluster.url}?room=${code}`);
+    await facilitator.join({ v: 1, role: 'facilitator', code, secret });
+    await presenter.join({ v: 1, role: 'presenter', code });
+    const phone = client(`${cluster.url}?room=${code}`);
+    expect(await phone.join({ v: 1, role: 'participant', code, nickname: 'Near' })).toMatchObject({ ok: true });
+    // The holder asks the other processes whether they have sockets in the room (answered in ms).
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const redis = newRedis(cluster.redisUrl);
+    await redis.connect();
+    try {
+      const mark = await lastEntry(redis);
+      expect(await control(facilitator, { type: 'open' })).toMatchObject({ ok: true });
+      await phone.until(() => phone.view?.vote.phase === 'open', 'the phone to see the open vote');
+      expect(await phone.socket.emitWithAck('vote', { v: 1, option: FIRST })).toMatchObject({ ok: true });
+      await presenter.until(() => presenter.tally?.voters === 1, 'the projector to count the vote');
+      expect(await broadcastsTo(redis, code, mark)).toBe(0);
+
+      // A phone of the room reaches another process (the balancer changed its mind): from then on
+      // the room's messages go through Redis, and that phone is sent the views it may have missed.
+      const far = client(`${other.url}?room=${code}`);
+      expect(await far.join({ v: 1, role: 'participant', code, nickname: 'Far' })).toMatchObject({ ok: true });
+      expect(await control(facilitator, { type: 'reveal' })).toMatchObject({ ok: true });
+      await far.until(() => far.view?.vote.phase === 'revealed', 'the phone on the other process to see the results');
+      expect(await broadcastsTo(redis, code, mark)).toBeGreaterThan(0);
+      // And a vote on the other process reaches the projector on the holder.
+      expect(await control(facilitator, { type: 'advance' })).toMatchObject({ ok: true });
+      expect(await control(facilitator, { type: 'open' })).toMatchObject({ ok: true });
+      await far.until(
+        () => far.view?.vote.phase === 'open' && far.view.vote.round === 2,
+        'the second vote on the far phone',
+      );
+      expect(await far.socket.emitWithAck('vote', { v: 1, option: OPTIONS[0]! })).toMatchObject({ ok: true });
+      await presenter.until(
+        () => presenter.tally?.round === 2 && presenter.tally.voters === 1,
+        'the projector to count the far vote',
+      );
+    } finally {
+      await redis.close();
+    }
   });
 
   it('fences two processes holding one room: the copy that is behind fails its append and is read again', async () => {

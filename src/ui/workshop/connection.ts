@@ -39,6 +39,13 @@ export interface ConnectionHandlers {
 type WorkshopSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const ANSWER_MS = 10_000;
+/** What says someone is using the page now (see RoomConnection's constructor). */
+const WAKE_EVENTS: ReadonlyArray<readonly [() => EventTarget | undefined, string]> = [
+  [() => globalThis.document, 'pointerdown'],
+  [() => globalThis.document, 'keydown'],
+  [() => globalThis.document, 'visibilitychange'],
+  [() => globalThis.window, 'online'],
+];
 const failure = (message: string): ErrorReply => ({ ok: false, error: { code: 'server-error', message } });
 
 /** Opens a connection only long enough to create a room. */
@@ -79,6 +86,10 @@ export class RoomConnection {
       ...reconnectionFor(joinRequest().role),
     });
     this.backoff = new BackoffSkip(this.socket);
+    // Someone picking up the device (a touch, a key, the tab shown again, the network back) tries
+    // at once instead of waiting out the backoff: after a server process dies, a phone nobody
+    // touches comes back within seconds, one someone looks at comes back now.
+    for (const [target, event] of WAKE_EVENTS) target()?.addEventListener(event, this.wake, { passive: true });
     this.socket.on('connect', () => void this.onConnect());
     this.socket.on('disconnect', () => {
       this.joined = false;
@@ -119,8 +130,16 @@ export class RoomConnection {
   }
 
   close(): void {
+    for (const [target, event] of WAKE_EVENTS) target()?.removeEventListener(event, this.wake);
     this.socket.disconnect();
   }
+
+  /** Tries to reconnect now when the line is down and waiting for its next try. */
+  private readonly wake = (): void => {
+    if (this.removed || this.joined) return;
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    this.backoff.now();
+  };
 
   private async onConnect(): Promise<void> {
     // A short drop that Socket.IO recovered keeps the socket in its room; anything else joins again.
