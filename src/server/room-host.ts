@@ -3,8 +3,9 @@
  *
  * Every change goes: decide (room.ts) -> evolve in memory -> write to the store -> acknowledge and
  * publish. Writes are grouped: all the events that arrive in one turn of the event loop are
- * written in one transaction, and nobody hears of an event (no ack, no view) before its
- * transaction has committed. Views are built from `durable`, the state as of the last commit, so
+ * written in one transaction (a room's events wait while an earlier batch of that room is being
+ * written; other rooms' are written beside it), and nobody hears of an event (no ack, no view)
+ * before its transaction has committed. Views are built from `durable`, the state as of the last commit, so
  * no screen ever shows something a crash could take back.
  *
  * Rooms are loaded from the store on first use, so after a restart they continue where the last
@@ -62,6 +63,8 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Writes of different rooms under way at once (the PostgreSQL store has 10 connections; room loads need some). */
+const MAX_WRITES = 4;
 /** How many times a decision is taken on a room read again after a collision. */
 const REREADS = 4;
 
@@ -71,7 +74,10 @@ export class RoomHost {
   private readonly rooms = new Map<string, LiveRoom>();
   private readonly loading = new Map<string, Promise<LiveRoom | undefined>>();
   private pending: Pending[] = [];
-  private flushing: Promise<void> | undefined;
+  /** Rooms with a write under way: a room's events are written one batch after another, in order. */
+  private readonly writing = new Set<LiveRoom>();
+  /** Writes under way (of different rooms). */
+  private readonly writes = new Set<Promise<void>>();
   private flushScheduled = false;
   /** The clock of each room with a timed vote open: closes the vote when its time runs out. */
   private readonly clocks = new Map<string, { at: number; timer: ReturnType<typeof setTimeout> }>();
@@ -301,9 +307,9 @@ export class RoomHost {
 
   /** Waits for every write in progress. */
   async settle(): Promise<void> {
-    while (this.pending.length > 0 || this.flushing) {
-      if (this.flushing) await this.flushing;
-      else await this.flush();
+    while (this.pending.length > 0 || this.writes.size > 0) {
+      if (this.writes.size > 0) await Promise.all(this.writes);
+      else this.flush();
     }
   }
 
@@ -367,43 +373,55 @@ export class RoomHost {
   private write(room: LiveRoom, stored: StoredEvent): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pending.push({ room, stored, resolve, reject });
-      if (!this.flushScheduled && !this.flushing) {
+      if (!this.flushScheduled) {
         this.flushScheduled = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => this.flush());
       }
     });
   }
 
-  private async flush(): Promise<void> {
+  /**
+   * Writes the events waiting, in one transaction, except those of rooms with a write under way,
+   * which wait for it (and go in the next batch, with whatever else arrived meanwhile). Writes of
+   * different rooms run side by side, up to MAX_WRITES: a vote waits for one commit, not for the
+   * commit of another room's batch before its own as when all writes went one after another
+   * (bench:cluster, docs/performance.md).
+   */
+  private flush(): void {
     this.flushScheduled = false;
-    if (this.flushing || this.pending.length === 0) return;
-    const batch = this.pending;
-    this.pending = [];
+    if (this.writes.size >= MAX_WRITES) return; // the next write to end flushes again
+    const batch = this.pending.filter((p) => !this.writing.has(p.room));
+    if (batch.length === 0) return;
+    this.pending = this.pending.filter((p) => this.writing.has(p.room));
     // States are immutable: keeping a reference is keeping the snapshot this batch makes durable.
     const reached = new Map(batch.map((p) => [p.room, p.room.state]));
-    const run = (async () => {
+    for (const room of reached.keys()) this.writing.add(room);
+    const run = this.writeBatch(batch, reached).finally(() => {
+      for (const room of reached.keys()) this.writing.delete(room);
+      this.writes.delete(run);
+      if (this.pending.length > 0) this.flush();
+    });
+    this.writes.add(run);
+  }
+
+  private async writeBatch(batch: Pending[], reached: Map<LiveRoom, RoomState>): Promise<void> {
+    try {
+      await this.store.append(batch.map((p) => p.stored));
+    } catch (error) {
+      this.fail(batch, error);
+      return;
+    }
+    for (const [room, state] of reached) room.durable = state;
+    for (const p of batch) p.resolve();
+    for (const [room] of reached) this.watchClock(room);
+    for (const [room] of reached) {
       try {
-        await this.store.append(batch.map((p) => p.stored));
+        this.onChange(room, changeOf(batch.filter((p) => p.room === room).map((p) => p.stored.event)));
       } catch (error) {
-        this.fail(batch, error);
-        return;
+        // The events are committed and acknowledged; a screen misses one update and gets the next.
+        this.log(`could not publish a change of room ${room.code}: ${(error as Error).stack ?? String(error)}`);
       }
-      for (const [room, state] of reached) room.durable = state;
-      for (const p of batch) p.resolve();
-      for (const [room] of reached) this.watchClock(room);
-      for (const [room] of reached) {
-        try {
-          this.onChange(room, changeOf(batch.filter((p) => p.room === room).map((p) => p.stored.event)));
-        } catch (error) {
-          // The events are committed and acknowledged; a screen misses one update and gets the next.
-          this.log(`could not publish a change of room ${room.code}: ${(error as Error).stack ?? String(error)}`);
-        }
-      }
-    })();
-    this.flushing = run;
-    await run;
-    this.flushing = undefined;
-    if (this.pending.length > 0) await this.flush();
+    }
   }
 
   /**

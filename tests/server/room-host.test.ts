@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RoomHost, type Change } from '../../src/server/room-host.ts';
+import { RoomHost, type Change, type LiveRoom } from '../../src/server/room-host.ts';
 import type { StoredEvent, WorkshopStore } from '../../src/server/store.ts';
 import { SMALL_ID, smallScenario } from '../workshop/helpers.ts';
 
@@ -8,11 +8,20 @@ class FakeStore implements WorkshopStore {
   readonly rows: StoredEvent[] = [];
   failing = false;
   writes = 0;
+  /** While set, a write of this room waits until `release()`. */
+  holding: string | undefined;
+  private held: Array<() => void> = [];
 
   async append(events: readonly StoredEvent[]) {
     this.writes++;
+    if (this.holding && events.some((e) => e.room === this.holding))
+      await new Promise<void>((resolve) => this.held.push(resolve));
     if (this.failing) throw new Error('disk full');
     this.rows.push(...events);
+  }
+  release() {
+    this.holding = undefined;
+    for (const resume of this.held.splice(0)) resume();
   }
   async load(room: string) {
     const events = this.rows.filter((r) => r.room === room).map((r) => r.event);
@@ -45,6 +54,30 @@ describe('the room host', () => {
     expect(store.rows.map((r) => r.seq)).toEqual([1, 2, 3, 4]);
     expect(changes.at(-1)).toEqual([room.code, 'people']);
     expect(room.durable).toBe(room.state);
+  });
+
+  it("writes other rooms' events while one room's write is under way, and a room's own in order after it", async () => {
+    const { store, host: rooms } = host();
+    const made = await Promise.all([rooms.create('workshop-small'), rooms.create('workshop-small')]);
+    const [slow, quick] = made.map((m) => {
+      if (!m.ok) throw new Error(m.error.message);
+      return m.value.room;
+    }) as [LiveRoom, LiveRoom];
+    store.holding = slow.code;
+    const first = rooms.join(slow, 'Ana', undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    // The slow room's write is under way: its next event waits, the other room's is written now.
+    const second = rooms.join(slow, 'Ben', undefined);
+    expect(await rooms.join(quick, 'Cy', undefined)).toMatchObject({ ok: true });
+    expect(store.rows.filter((r) => r.room === slow.code).map((r) => r.seq)).toEqual([1]);
+    expect(slow.durable.seq).toBe(1);
+
+    store.release();
+    expect(await first).toMatchObject({ ok: true });
+    expect(await second).toMatchObject({ ok: true });
+    await rooms.settle();
+    expect(store.rows.filter((r) => r.room === slow.code).map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(slow.durable).toBe(slow.state);
   });
 
   it('acknowledges nothing and publishes nothing when the write fails, and reloads the room from what was written', async () => {
