@@ -226,8 +226,10 @@ function borderLines(ring: readonly Point[], view: Box, stride: number): Point[]
 /**
  * Places the names in the candidates' order (see countriesInView): a box of the name's size
  * centred on the country's pole, or nudged up, down or sideways within its room, if one of those
- * is clear (of `avoid`, of the names placed before, inside `bounds`); else the clear spot nearest
- * the pole that is well inside the country (see clearSpot); else the name is dropped.
+ * is clear (of `avoid`, of the names placed before, inside `bounds`); else, for a country the
+ * scenario's places are in, the clear spot nearest the pole that is well inside the country (see
+ * clearSpot); else the name is dropped. Boxes with a little air around them are preferred (a name
+ * snug against a place's reads as part of it); a snug one is taken only when there is no other.
  */
 export function placeCountryNames(
   candidates: readonly CountryCandidate[],
@@ -239,27 +241,41 @@ export function placeCountryNames(
   for (const candidate of candidates) {
     const { width, height } = sizeOf(candidate.name);
     const obstacles = [...avoid, ...placed];
+    const room = height * needsRoom(candidate);
     let box: Box | undefined;
-    // Too near the visible part's edge, the name would read as a neighbour's.
-    if (candidate.room >= height * needsRoom(candidate)) {
-      const at = (dy: number, dx = 0): Box => ({
-        x: candidate.x - width / 2 + dx,
-        y: candidate.y - height / 2 + dy,
-        width,
-        height,
-      });
-      // Sideways moves stay within the point's room, so the name stays over its country.
-      const side = Math.min(width / 2, candidate.room);
-      const options = [at(0), at(-height), at(height), at(-2 * height), at(2 * height), at(0, -side), at(0, side)];
-      const choice = clearestBox(options, obstacles, bounds);
-      if (choice.clear) box = options[choice.index];
+    for (const near of [obstacles.map(padded(height / 4)), obstacles]) {
+      box = nearPole(candidate, width, height, room, bounds, near);
+      // A country the scenario's places are not in yields: named only if its middle is clear.
+      if (!box && candidate.places > 0) box = clearSpot(candidate, width, height, room, bounds, near);
+      if (box) break;
     }
-    // A country the scenario's places are not in yields: named only if its middle is clear.
-    if (!box && candidate.places > 0)
-      box = clearSpot(candidate, width, height, height * needsRoom(candidate), bounds, obstacles);
     if (box) placed.push({ name: candidate.name, ...box });
   }
   return placed;
+}
+
+/** A box at the pole, or nudged up or down by a line or two, or sideways within its room, if one is clear. */
+function nearPole(
+  candidate: CountryCandidate,
+  width: number,
+  height: number,
+  room: number,
+  bounds: Box,
+  obstacles: readonly Box[],
+): Box | undefined {
+  // Too near the visible part's edge, the name would read as a neighbour's.
+  if (candidate.room < room) return undefined;
+  const at = (dy: number, dx = 0): Box => ({
+    x: candidate.x - width / 2 + dx,
+    y: candidate.y - height / 2 + dy,
+    width,
+    height,
+  });
+  // Sideways moves stay within the point's room, so the name stays over its country.
+  const side = Math.min(width / 2, candidate.room);
+  const options = [at(0), at(-height), at(height), at(-2 * height), at(2 * height), at(0, -side), at(0, side)];
+  const choice = clearestBox(options, obstacles, bounds);
+  return choice.clear ? options[choice.index] : undefined;
 }
 
 /**
@@ -344,6 +360,10 @@ function nearestFirst(at: number, from: number, to: number, step: number, extra:
   values.push(to);
   for (const v of extra) if (v >= from && v <= to) values.push(v);
   return values.sort((a, b) => Math.abs(a - at) - Math.abs(b - at));
+}
+
+function padded(by: number): (box: Box) => Box {
+  return (box) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
 }
 
 function onEdge([x, y]: Point, box: Box): boolean {

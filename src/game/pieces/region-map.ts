@@ -25,6 +25,7 @@ import { dashedPath, strokeLines } from './draw.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { measuredText } from './text.ts';
 import { svgText } from '../svg-text.ts';
+import { panelFade } from './panel.ts';
 import { countriesInView, placeCountryNames, type PlacedCountry } from '../country-labels.ts';
 
 interface PlaceMarker {
@@ -285,7 +286,14 @@ export class RegionMap {
       marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
 
     this.drawScaleBar(g, projection, layout);
-    this.placeCountries(projection, layout, bounds, [...avoid, ...this.markerBoxes(), this.scaleBox()]);
+    // The countries' names keep out of the panel's fade too, where they would be dimmed.
+    const fade = panelFade(unit);
+    const namesBounds = {
+      ...bounds,
+      width: bounds.width - (layout.mode === 'side' ? fade : 0),
+      height: bounds.height - (layout.mode === 'below' ? fade : 0),
+    };
+    this.placeCountries(projection, layout, namesBounds, [...avoid, ...this.markerBoxes(), this.scaleBox()]);
     this.drawMarks(unit);
   }
 
