@@ -297,7 +297,7 @@ export class RegionMap {
     this.drawMarks(unit);
   }
 
-  /** The countries named on the map now, largest visible part first. */
+  /** The countries named on the map now, the scenario's own first (see country-labels.ts). */
   countriesNamed(): string[] {
     return this.countryNames.map((c) => c.name);
   }
