@@ -9,6 +9,7 @@ import {
   type CountryCandidate,
   type PlacedCountry,
 } from '../../src/game/country-labels.ts';
+import { placeLabels } from '../../src/game/labels.ts';
 import { fitRegion, type Box, type LonLat } from '../../src/game/projection.ts';
 import type { Point } from '../../src/game/rings.ts';
 
@@ -199,6 +200,65 @@ describe('placeCountryNames', () => {
     );
     expect(placed.map((p) => p.name)).toEqual(['Russia', 'Belarus']);
     expect(overlaps(placed[0]!, placed[1]!)).toBe(false);
+  });
+});
+
+describe("a phone's small map", () => {
+  // The 360x640 stage's map: a band 356 px wide and under 100 px tall, the coarse atlas, and the
+  // flagship's places with their dots and names (sized roughly as the stage draws them).
+  const coarse = buildAtlas(
+    JSON.parse(readFileSync(require.resolve('world-atlas/countries-110m.json'), 'utf8')),
+    'coarse',
+  );
+  const named = [
+    { name: 'Kursk region', lat: 51.73, lon: 36.19 },
+    { name: 'Land Ukraine is occupying', lat: 51.2, lon: 35.3 },
+    { name: 'Military sites deeper', lat: 53.2, lon: 38.0 },
+    { name: 'Kyiv', lat: 50.45, lon: 30.52 },
+    { name: 'Crimea', lat: 45.3, lon: 34.4 },
+    { name: 'Zaporizhzhia region', lat: 47.2, lon: 35.7 },
+  ];
+  const band: Box = { x: 2, y: 2, width: 356, height: 95 };
+  const phone = fitRegion(
+    named,
+    ranges,
+    { x: 19, y: 19, width: 322, height: 80 },
+    { x: -4, y: -4, width: 368, height: 226 },
+  );
+  const dots = named.map((p) => {
+    const [x, y] = phone([p.lon, p.lat])!;
+    return { x, y };
+  });
+  const sizes = named.map((p) => ({ width: p.name.length * 6.3, height: 14 }));
+  const labels = placeLabels(dots, sizes, band, 8.6);
+  const avoid: Box[] = [
+    ...dots.map((d) => ({ x: d.x - 8, y: d.y - 8, width: 16, height: 16 })),
+    ...labels.map((l, i) => ({ x: l.x, y: l.y, ...sizes[i]! })),
+  ];
+  // Capitals of 12 px with their outline: 11 px tall.
+  const sizeOf = (name: string) => ({ width: name.length * 8.5 + 4, height: 11 });
+
+  it('still names Russia and Ukraine, each over itself, clear of the places, and Russia never in Crimea', () => {
+    const candidates = countriesInView(
+      phone,
+      coarse.countries,
+      band,
+      named.map((p): LonLat => [p.lon, p.lat]),
+    );
+    const placed = placeCountryNames(candidates, sizeOf, band, avoid);
+    const names = placed.map((p) => p.name);
+    expect(names.slice(0, 2)).toEqual(['Russia', 'Ukraine']);
+    for (const name of ['Russia', 'Ukraine']) {
+      const box = placed.find((p) => p.name === name)!;
+      expect(
+        avoid.some((a) => overlaps(a, box)),
+        name,
+      ).toBe(false);
+      const middle = phone.invert!([box.x + box.width / 2, box.y + box.height / 2])! as [number, number];
+      const feature = coarse.countries.features.find((f) => f.properties?.name === name)!;
+      expect(contains(feature, middle), name).toBe(true);
+      if (name === 'Russia') expect(middle[1] < 46.6 && middle[0] > 32 && middle[0] < 37).toBe(false);
+    }
   });
 });
 
