@@ -1,26 +1,36 @@
 /**
- * Which countries the map names, and where: each country with a good share of the visible map
- * gets its name at the point of its visible part farthest from that part's edge (a grid search for
- * the pole of inaccessibility of its largest visible piece). Names yield to the places: one that
- * cannot be put clear of the places' dots and names, and of names already placed, is dropped.
- * Pure: no Phaser, no DOM.
+ * Which countries the map names, and where. The countries the scenario's places are in come
+ * first (the scenario is about them), then the others, larger visible part first; each picks its
+ * spot in that order, so a minor country never takes the room a major one needs. A name goes at
+ * the point of its country's visible part farthest from that part's edge (a grid search for the
+ * pole of inaccessibility of its largest visible piece); when the places' dots and names cover
+ * that point, at the clear spot nearest it that is still well inside the country. A name with no
+ * clear spot is dropped: names yield to the places. Pure: no Phaser, no DOM.
  */
 import type { GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { clearestBox } from './labels.ts';
 import { projectLines, type Box, type LonLat } from './projection.ts';
+import { clipRing, distanceToLine, poleOfInaccessibility, ringArea, ringContains, type Point } from './rings.ts';
 
 export interface CountryCandidate {
   name: string;
-  /** Where the name's middle goes (CSS px). */
+  /** Where the name's middle goes at best (CSS px): the pole of the visible part. */
   x: number;
   y: number;
   /** The visible part's area, in px². */
   area: number;
   /** How far the point is from the visible part's edge (px): the room the name has. */
   room: number;
-  /** Other points of the visible part with their room, roomiest first: for when places crowd the first. */
-  others: Array<{ x: number; y: number; room: number }>;
+  /** How many of the scenario's places lie in the country (in the part that may carry its name). */
+  places: number;
+  /** The visible part's largest piece (CSS px), to look for another spot in when the places cover the pole. */
+  ring: readonly Point[];
+  /**
+   * That piece's borders and coasts, without the stretches the view's edge cut: the lines a name
+   * keeps its distance from (the view's edge is not a neighbour; the bounds keep a name in view).
+   */
+  borders: ReadonlyArray<readonly Point[]>;
 }
 
 export interface PlacedCountry extends Box {
@@ -121,13 +131,15 @@ function inPart(ring: readonly Position[], where: (p: LonLat) => boolean): boole
 }
 
 /**
- * The countries in view, largest visible part first, each with the point for its name. The
- * projection should clip to `view` (its clipExtent) or wider; pieces are clipped to `view` here.
+ * The countries in view, each with the point for its name: those holding any of `places` first,
+ * then the rest, larger visible part first within each. The projection should clip to `view`
+ * (its clipExtent) or wider; pieces are clipped to `view` here.
  */
 export function countriesInView(
   projection: GeoProjection,
   countries: FeatureCollection,
   view: Box,
+  places: readonly LonLat[] = [],
   minShare = MIN_SHARE,
 ): CountryCandidate[] {
   const viewArea = view.width * view.height;
@@ -138,7 +150,8 @@ export function countriesInView(
     const name = (country.properties as { name?: unknown } | null)?.name;
     if (typeof name !== 'string' || !name) continue;
     // Only the polygons that may reach the view are projected: a whole atlas costs tens of ms.
-    const polygons = nameablePolygons(country)
+    const shape = nameablePolygons(country);
+    const polygons = shape
       .filter(
         ({ bounds }) =>
           !near || (bounds[0] <= near[2] && bounds[2] >= near[0] && bounds[1] <= near[3] && bounds[3] >= near[1]),
@@ -150,7 +163,7 @@ export function countriesInView(
       .map((ring) => clipRing(toPoints(ring.points), view))
       .filter((ring) => ring.length >= 3);
     let area = 0;
-    let largest: { ring: Array<[number, number]>; area: number } | undefined;
+    let largest: { ring: Point[]; area: number } | undefined;
     for (const ring of rings) {
       const a = Math.abs(ringArea(ring));
       area += a;
@@ -162,18 +175,61 @@ export function countriesInView(
     const stride = Math.ceil(largest.ring.length / MAX_RING_POINTS);
     const pole = poleOfInaccessibility(
       largest.ring,
-      // The points the clipping made on the view's edge are kept: the name must stay in view.
+      // The points the clipping made on the view's edge are kept: the pole stays off the view's edge.
       largest.ring.filter((p, i) => i % stride === 0 || onEdge(p, view)),
     );
-    found.push({ name, x: pole.x, y: pole.y, area, room: pole.distance, others: pole.others });
+    found.push({
+      name,
+      x: pole.x,
+      y: pole.y,
+      area,
+      room: pole.distance,
+      places: places.filter((place) => shape.some((p) => inPolygon(p, place))).length,
+      ring: largest.ring,
+      borders: borderLines(largest.ring, view, stride),
+    });
   }
-  return found.sort((a, b) => b.area - a.area);
+  return found.sort((a, b) => Number(b.places > 0) - Number(a.places > 0) || b.area - a.area);
+}
+
+/** Whether a point (lon, lat) is in a polygon with its holes (planar in degrees: fine at a country's scale). */
+function inPolygon({ polygon, bounds }: BoundedPolygon, [lon, lat]: LonLat): boolean {
+  if (lon < bounds[0] || lon > bounds[2] || lat < bounds[1] || lat > bounds[3]) return false;
+  let inside = false;
+  for (const ring of polygon) if (ringContains(ring as Point[], lon, lat)) inside = !inside;
+  return inside;
 }
 
 /**
- * Places the names: a box of the name's size centred on its point (or on one of its others), nudged up or down by a
- * line if that is clear; a name with no clear box (of `avoid`, of the other names, inside
- * `bounds`) or with too little room in its country is dropped.
+ * A clipped ring's stretches that are real borders or coasts, as polylines of every `stride`-th
+ * point (keeping where each meets the view's edge): a segment along the view's edge is left out.
+ */
+function borderLines(ring: readonly Point[], view: Box, stride: number): Point[][] {
+  const lines: Point[][] = [];
+  let line: Point[] = [];
+  const n = ring.length;
+  for (let i = 1; i <= n; i++) {
+    const a = ring[i - 1]!;
+    const b = ring[i % n]!;
+    if (alongEdge(a, b, view)) {
+      if (line.length > 1) lines.push(line);
+      line = [];
+      continue;
+    }
+    if (line.length === 0) line.push(a);
+    if (i % stride === 0 || i === n || onEdge(b, view)) line.push(b);
+  }
+  if (line.length > 1) lines.push(line);
+  return lines;
+}
+
+/**
+ * Places the names in the candidates' order (see countriesInView): a box of the name's size
+ * centred on the country's pole, or nudged up, down or sideways within its room, if one of those
+ * is clear (of `avoid`, of the names placed before, inside `bounds`); else, for a country the
+ * scenario's places are in, the clear spot nearest the pole that is well inside the country (see
+ * clearSpot); else the name is dropped. Boxes with a little air around them are preferred (a name
+ * snug against a place's reads as part of it); a snug one is taken only when there is no other.
  */
 export function placeCountryNames(
   candidates: readonly CountryCandidate[],
@@ -184,152 +240,152 @@ export function placeCountryNames(
   const placed: PlacedCountry[] = [];
   for (const candidate of candidates) {
     const { width, height } = sizeOf(candidate.name);
-    const options: Box[] = [];
-    for (const point of [candidate, ...candidate.others]) {
-      // Too near the visible part's edge, the name would read as a neighbour's.
-      if (point.room * 2 < height) continue;
-      const at = (dy: number, dx = 0): Box => ({
-        x: point.x - width / 2 + dx,
-        y: point.y - height / 2 + dy,
-        width,
-        height,
-      });
-      // Sideways moves stay within the point's room, so the name stays over its country.
-      const side = Math.min(width / 2, point.room);
-      options.push(at(0), at(-height), at(height), at(-2 * height), at(2 * height), at(0, -side), at(0, side));
+    const obstacles = [...avoid, ...placed];
+    const room = height * needsRoom(candidate);
+    let box: Box | undefined;
+    for (const near of [obstacles.map(padded(height / 4)), obstacles]) {
+      box = nearPole(candidate, width, height, room, bounds, near);
+      // A country the scenario's places are not in yields: named only if its middle is clear.
+      if (!box && candidate.places > 0) box = clearSpot(candidate, width, height, room, bounds, near);
+      if (box) break;
     }
-    if (options.length === 0) continue;
-    const choice = clearestBox(options, [...avoid, ...placed], bounds);
-    if (!choice.clear) continue;
-    placed.push({ name: candidate.name, ...options[choice.index]! });
+    if (box) placed.push({ name: candidate.name, ...box });
   }
   return placed;
 }
 
-function onEdge([x, y]: [number, number], box: Box): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
-  return near(x, box.x) || near(x, box.x + box.width) || near(y, box.y) || near(y, box.y + box.height);
-}
-
-function toPoints(flat: readonly number[]): Array<[number, number]> {
-  const points: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) points.push([flat[i]!, flat[i + 1]!]);
-  return points;
-}
-
-/** Sutherland–Hodgman clipping of a ring to a box. */
-export function clipRing(ring: ReadonlyArray<[number, number]>, box: Box): Array<[number, number]> {
-  const edges: Array<{
-    inside: (p: [number, number]) => boolean;
-    cut: (a: [number, number], b: [number, number]) => [number, number];
-  }> = [edge(0, box.x, 1), edge(0, box.x + box.width, -1), edge(1, box.y, 1), edge(1, box.y + box.height, -1)];
-  let out: Array<[number, number]> = [...ring];
-  for (const { inside, cut } of edges) {
-    const input = out;
-    out = [];
-    for (let i = 0; i < input.length; i++) {
-      const current = input[i]!;
-      const previous = input[(i + input.length - 1) % input.length]!;
-      if (inside(current)) {
-        if (!inside(previous)) out.push(cut(previous, current));
-        out.push(current);
-      } else if (inside(previous)) out.push(cut(previous, current));
-    }
-    if (out.length === 0) break;
-  }
-  return out;
-}
-
-function edge(axis: 0 | 1, at: number, sign: 1 | -1) {
-  return {
-    inside: (p: [number, number]) => sign * (p[axis] - at) >= 0,
-    cut: (a: [number, number], b: [number, number]): [number, number] => {
-      const t = (at - a[axis]) / (b[axis] - a[axis]);
-      return [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])];
-    },
-  };
-}
-
-export function ringArea(ring: ReadonlyArray<[number, number]>): number {
-  let sum = 0;
-  for (let i = 0; i < ring.length; i++) {
-    const [x0, y0] = ring[i]!;
-    const [x1, y1] = ring[(i + 1) % ring.length]!;
-    sum += x0 * y1 - x1 * y0;
-  }
-  return sum / 2;
-}
-
-function contains(ring: ReadonlyArray<[number, number]>, x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function distanceToEdge(ring: ReadonlyArray<[number, number]>, x: number, y: number): number {
-  let best = Infinity;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [ax, ay] = ring[j]!;
-    const [bx, by] = ring[i]!;
-    const dx = bx - ax;
-    const dy = by - ay;
-    const length = dx * dx + dy * dy;
-    const t = length > 0 ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length)) : 0;
-    best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
-  }
-  return best;
+/** A box at the pole, or nudged up or down by a line or two, or sideways within its room, if one is clear. */
+function nearPole(
+  candidate: CountryCandidate,
+  width: number,
+  height: number,
+  room: number,
+  bounds: Box,
+  obstacles: readonly Box[],
+): Box | undefined {
+  // Too near the visible part's edge, the name would read as a neighbour's.
+  if (candidate.room < room) return undefined;
+  const at = (dy: number, dx = 0): Box => ({
+    x: candidate.x - width / 2 + dx,
+    y: candidate.y - height / 2 + dy,
+    width,
+    height,
+  });
+  // Sideways moves stay within the point's room, so the name stays over its country.
+  const side = Math.min(width / 2, candidate.room);
+  const options = [at(0), at(-height), at(height), at(-2 * height), at(2 * height), at(0, -side), at(0, side)];
+  const choice = clearestBox(options, obstacles, bounds);
+  return choice.clear ? options[choice.index] : undefined;
 }
 
 /**
- * The point inside a ring farthest from its edge, to within a few px: a coarse grid over the
- * ring's bounds, then finer grids around the best point so far.
+ * How far a name's middle must be from its country's edge, in name heights. Half a height keeps
+ * the whole name over its country. The countries the scenario's places are in must be named, even
+ * on a phone's small map where their places cover most of them: their names may come to a quarter
+ * of a height from the edge, so the line through the middle of their letters is still over them.
  */
-export function poleOfInaccessibility(
-  ring: ReadonlyArray<[number, number]>,
-  edge: ReadonlyArray<[number, number]> = ring,
-): {
-  x: number;
-  y: number;
-  distance: number;
-  others: Array<{ x: number; y: number; room: number }>;
-} {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
+function needsRoom(candidate: CountryCandidate): number {
+  return candidate.places > 0 ? 0.25 : 0.5;
+}
+
+/**
+ * Where a name fits when its country's pole is covered: the box nearest the pole that is clear of
+ * `obstacles`, inside `bounds`, with its middle in the country's visible piece at least `room` px
+ * from its borders. Boxes are tried on a grid a quarter of the name's height apart, and snug against
+ * the obstacles' and the bounds' edges (where tight gaps are), rows nearest the pole first, until a
+ * row is farther from the pole than the best box found.
+ */
+function clearSpot(
+  candidate: CountryCandidate,
+  width: number,
+  height: number,
+  room: number,
+  bounds: Box,
+  obstacles: readonly Box[],
+): Box | undefined {
+  const { ring, x: px, y: py } = candidate;
+  if (ring.length < 3) return undefined;
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of ring) {
     minX = Math.min(minX, x);
     minY = Math.min(minY, y);
     maxX = Math.max(maxX, x);
     maxY = Math.max(maxY, y);
   }
-  let best = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, distance: 0 };
-  let cx = best.x;
-  let cy = best.y;
-  let halfW = (maxX - minX) / 2;
-  let halfH = (maxY - minY) / 2;
-  const steps = 10;
-  const coarse: Array<{ x: number; y: number; room: number }> = [];
-  for (let round = 0; round < 4 && Math.max(halfW, halfH) > 1; round++) {
-    for (let i = 0; i <= steps; i++)
-      for (let j = 0; j <= steps; j++) {
-        const x = cx - halfW + (2 * halfW * i) / steps;
-        const y = cy - halfH + (2 * halfH * j) / steps;
-        if (!contains(ring, x, y)) continue;
-        const distance = distanceToEdge(edge, x, y);
-        if (round === 0) coarse.push({ x, y, room: distance });
-        if (distance > best.distance) best = { x, y, distance };
-      }
-    cx = best.x;
-    cy = best.y;
-    halfW /= 4;
-    halfH /= 4;
+  const [hw, hh] = [width / 2, height / 2];
+  const x0 = Math.max(minX, bounds.x + hw);
+  const x1 = Math.min(maxX, bounds.x + bounds.width - hw);
+  const y0 = Math.max(minY, bounds.y + hh);
+  const y1 = Math.min(maxY, bounds.y + bounds.height - hh);
+  const step = Math.max(1, height / 4);
+  const ys = nearestFirst(
+    py,
+    y0,
+    y1,
+    step,
+    obstacles.flatMap((o) => [o.y - hh, o.y + o.height + hh]),
+  );
+  let best: { x: number; y: number; far: number } | undefined;
+  for (const y of ys) {
+    if (best && (y - py) ** 2 >= best.far) break;
+    const row = obstacles.filter((o) => o.y < y + hh && o.y + o.height > y - hh);
+    const xs = nearestFirst(
+      px,
+      x0,
+      x1,
+      step,
+      row.flatMap((o) => [o.x - hw, o.x + o.width + hw]),
+    );
+    for (const x of xs) {
+      const far = (x - px) ** 2 + (y - py) ** 2;
+      if (best && far >= best.far) break;
+      if (row.some((o) => o.x < x + hw && x - hw < o.x + o.width)) continue;
+      if (!ringContains(ring, x, y)) continue;
+      if (candidate.borders.some((line) => distanceToLine(line, x, y, false) < room)) continue;
+      best = { x, y, far };
+      break;
+    }
   }
-  // Every inside point of the coarse grid: on a small map the places may crowd all the roomiest.
-  const others = coarse.sort((a, b) => b.room - a.room);
-  return { ...best, others };
+  return best && { x: best.x - hw, y: best.y - hh, width, height };
+}
+
+/**
+ * The values from `from` to `to` on a grid of `step`, with the `extra` ones that fall between,
+ * nearest to `at` first.
+ */
+function nearestFirst(at: number, from: number, to: number, step: number, extra: readonly number[]): number[] {
+  if (!(from <= to)) return [];
+  const values: number[] = [];
+  for (let v = from; v <= to; v += step) values.push(v);
+  values.push(to);
+  for (const v of extra) if (v >= from && v <= to) values.push(v);
+  return values.sort((a, b) => Math.abs(a - at) - Math.abs(b - at));
+}
+
+function padded(by: number): (box: Box) => Box {
+  return (box) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
+}
+
+function onEdge([x, y]: Point, box: Box): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  return near(x, box.x) || near(x, box.x + box.width) || near(y, box.y) || near(y, box.y + box.height);
+}
+
+/** Whether a segment runs along one side of the box (the clipping made it, not a border). */
+function alongEdge([ax, ay]: Point, [bx, by]: Point, box: Box): boolean {
+  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+  const right = box.x + box.width;
+  const bottom = box.y + box.height;
+  return (
+    (near(ax, box.x) && near(bx, box.x)) ||
+    (near(ax, right) && near(bx, right)) ||
+    (near(ay, box.y) && near(by, box.y)) ||
+    (near(ay, bottom) && near(by, bottom))
+  );
+}
+
+function toPoints(flat: readonly number[]): Point[] {
+  const points: Point[] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) points.push([flat[i]!, flat[i + 1]!]);
+  return points;
 }

@@ -36,7 +36,7 @@ export interface StageProbe {
   view(): MapView;
   /** The place or actor ringed on the stage, if any. */
   selected(): StageTarget | undefined;
-  /** The countries whose names the map shows now, largest visible part first. */
+  /** The countries whose names the map shows now, the scenario's own first (see country-labels.ts). */
   countries(): string[];
   /** Where a place or actor is now, in CSS px from the stage's top left (undefined if unknown). */
   pointOf(target: StageTarget): { x: number; y: number } | undefined;

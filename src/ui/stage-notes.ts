@@ -1,6 +1,8 @@
 /**
  * The stage in words, beside the canvas: a short "On the map" text made from the same picture
- * the stage draws (read out politely when it changes), a legend a student can open, buttons that
+ * the stage draws (read out politely when it changes, that is after a choice), the countries the
+ * map names (in the page, never read out: they change with every pan and zoom, which would talk
+ * over the student exploring the map), a legend a student can open, buttons that
  * zoom and reset the map, and a list of the places and actors on it: picking one (here, or on the
  * stage itself) says what the scenario says about it. The canvas itself is hidden from assistive
  * technology, so this is how its content reaches everyone.
@@ -23,7 +25,7 @@ export const STAGE_HELP_ID = 'stage-help';
 export class StageNotes {
   private readonly said: HTMLParagraphElement;
   private readonly words: HTMLSpanElement;
-  private readonly countryLine: HTMLSpanElement;
+  private readonly countryLine: HTMLParagraphElement;
   private readonly legend: HTMLDListElement;
   private readonly view: HTMLDivElement;
   private readonly things: HTMLUListElement;
@@ -41,9 +43,11 @@ export class StageNotes {
     const lead = el('strong');
     lead.textContent = 'On the map: ';
     this.words = el('span');
-    // The countries the map names, as the map names them now (set by the stage as its view changes).
-    this.countryLine = el('span', 'stage-countries');
-    this.said.append(lead, this.words, this.countryLine);
+    this.said.append(lead, this.words);
+    // The countries the map names, as the map names them now (set by the stage as its view
+    // changes): outside the live region, and never clamped on a phone (see styles.css).
+    this.countryLine = el('p', 'stage-countries');
+    this.countryLine.hidden = true;
 
     const details = el('details', 'stage-legend');
     const summary = el('summary');
@@ -83,7 +87,7 @@ export class StageNotes {
     this.picked.setAttribute('aria-live', 'polite');
     this.picked.setAttribute('aria-label', 'Picked on the map');
     this.picked.hidden = true;
-    element.append(this.said, details, this.view, thingsBox, this.picked);
+    element.append(this.said, this.countryLine, details, this.view, thingsBox, this.picked);
   }
 
   /** Connects the buttons and the list to a mounted stage (undefined: none mounted). */
@@ -119,10 +123,11 @@ export class StageNotes {
     this.element.hidden = false;
   }
 
-  /** Says which countries the map names (none: says nothing). */
+  /** Says which countries the map names (none: says nothing), quietly: see the class's comment. */
   countries(names: readonly string[]): void {
-    const text = names.length > 0 ? ` Countries on the map: ${names.join(', ')}.` : '';
+    const text = names.length > 0 ? `Countries on the map: ${names.join(', ')}.` : '';
     if (this.countryLine.textContent !== text) this.countryLine.textContent = text;
+    this.countryLine.hidden = names.length === 0;
   }
 
   /** Shows what the scenario says about a place or actor picked on the stage (undefined: nothing picked). */

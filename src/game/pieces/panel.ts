@@ -6,6 +6,11 @@ import { overlayLayer, type Backdrop } from '../backdrop.ts';
 import type { StageLayout } from '../stage-layout.ts';
 import { palette, rgba } from '../palette.ts';
 
+/** How far the panel's backdrop fades into the map (CSS px): what lies there is dimmed. */
+export function panelFade(unit: number): number {
+  return Math.round(unit * 2.4);
+}
+
 export class Panel {
   private readonly fill = overlayLayer({ boxSizing: 'border-box' });
   private readonly fade = overlayLayer({ boxSizing: 'border-box' });
@@ -20,7 +25,7 @@ export class Panel {
     const shown = layout.mode !== 'plain' && panel.width > 0 && panel.height > 0;
     for (const element of [this.fill, this.fade]) element.style.display = shown ? 'block' : 'none';
     if (!shown) return;
-    const fade = Math.round(unit * 2.4);
+    const fade = panelFade(unit);
     const side = layout.mode === 'side';
     const solid = rgba(palette.panel, palette.panelAlpha);
     const edge = `1px solid ${rgba(palette.panelEdge, 0.7)}`;

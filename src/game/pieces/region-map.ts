@@ -25,6 +25,7 @@ import { dashedPath, strokeLines } from './draw.ts';
 import { css, fontFamily, palette } from '../palette.ts';
 import { measuredText } from './text.ts';
 import { svgText } from '../svg-text.ts';
+import { panelFade } from './panel.ts';
 import { countriesInView, placeCountryNames, type PlacedCountry } from '../country-labels.ts';
 
 interface PlaceMarker {
@@ -55,6 +56,8 @@ export class RegionMap {
   /** Measures the countries' names (one Text per name met so far). */
   private readonly countryTexts = new Map<string, Phaser.GameObjects.Text>();
   private countryNames: PlacedCountry[] = [];
+  /** Per country name, how far its letters' top is below its Text's top (px), at the size last measured. */
+  private readonly countryInk = new Map<string, number>();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -283,11 +286,18 @@ export class RegionMap {
       marker.label.setPosition(Math.round(placed[i]!.x), Math.round(placed[i]!.y));
 
     this.drawScaleBar(g, projection, layout);
-    this.placeCountries(projection, layout, bounds, [...avoid, ...this.markerBoxes(), this.scaleBox()]);
+    // The countries' names keep out of the panel's fade too, where they would be dimmed.
+    const fade = panelFade(unit);
+    const namesBounds = {
+      ...bounds,
+      width: bounds.width - (layout.mode === 'side' ? fade : 0),
+      height: bounds.height - (layout.mode === 'below' ? fade : 0),
+    };
+    this.placeCountries(projection, layout, namesBounds, [...avoid, ...this.markerBoxes(), this.scaleBox()]);
     this.drawMarks(unit);
   }
 
-  /** The countries named on the map now, largest visible part first. */
+  /** The countries named on the map now, the scenario's own first (see country-labels.ts). */
   countriesNamed(): string[] {
     return this.countryNames.map((c) => c.name);
   }
@@ -296,17 +306,23 @@ export class RegionMap {
   private placeCountries(projection: GeoProjection, layout: StageLayout, bounds: Box, avoid: Box[]): void {
     const before = this.countriesNamed().join('\n');
     const size = Math.max(12, Math.round(layout.unit * 0.8));
+    const stroke = Math.max(3, layout.unit / 4);
     const sizeOf = (name: string) => {
-      const text = this.countryText(name)
-        .setFontSize(size)
-        .setStroke(palette.labelStroke, Math.max(3, layout.unit / 4));
+      const text = this.countryText(name).setFontSize(size).setStroke(palette.labelStroke, stroke);
+      // Capitals have no descenders: the name's box is its letters with their outline, not the
+      // line's full height (which on a phone's small map leaves no gap between the places for it).
+      const ink = inkOf(text, name.toLocaleUpperCase('en'), size);
+      const ascent = text.getTextMetrics().ascent;
+      this.countryInk.set(name, ascent - ink.ascent);
       // The SVG letter-spacing widens the name by a fraction of the font size per letter.
-      return { width: text.width + name.length * size * COUNTRY_SPACING, height: text.height };
+      return { width: text.width + name.length * size * COUNTRY_SPACING, height: ink.ascent + ink.descent + stroke };
     };
+    const places = this.map.places.map((p): [number, number] => [p.lon, p.lat]);
     this.countryNames = this.atlas
-      ? placeCountryNames(countriesInView(projection, this.atlas.countries, bounds), sizeOf, bounds, avoid)
+      ? placeCountryNames(countriesInView(projection, this.atlas.countries, bounds, places), sizeOf, bounds, avoid)
       : [];
-    for (const { name, x, y } of this.countryNames) this.countryText(name).setPosition(Math.round(x), Math.round(y));
+    for (const { name, x, y } of this.countryNames)
+      this.countryText(name).setPosition(Math.round(x), Math.round(y - (this.countryInk.get(name) ?? 0)));
     const after = this.countriesNamed();
     if (after.join('\n') !== before) this.onCountries(after);
   }
@@ -379,6 +395,22 @@ export class RegionMap {
       .setFontSize(Math.max(12, Math.round(unit * 0.8)))
       .setPosition(x + length + unit * 0.45, y + unit * 0.3);
   }
+}
+
+/**
+ * How far a text's letters reach above and below its baseline (px), measured on the Text's own
+ * canvas in the name's font; the font's ascent and descent stand in where the browser cannot say.
+ */
+function inkOf(text: Phaser.GameObjects.Text, words: string, size: number): { ascent: number; descent: number } {
+  const metrics = text.getTextMetrics();
+  const context = text.context;
+  context.font = `${size}px ${fontFamily}`;
+  const measured = context.measureText(words);
+  const ascent = measured.actualBoundingBoxAscent;
+  const descent = measured.actualBoundingBoxDescent;
+  return Number.isFinite(ascent) && Number.isFinite(descent) && ascent > 0
+    ? { ascent, descent: Math.max(0, descent) }
+    : { ascent: metrics.ascent, descent: metrics.descent };
 }
 
 /** Country names are letter-spaced by this fraction of their font size: quieter than the places. */

@@ -114,7 +114,7 @@ export class StageScene extends Phaser.Scene {
     this.options.onCreated(this);
   }
 
-  /** The countries named on the map now, largest visible part first. */
+  /** The countries named on the map now, the scenario's own first (see country-labels.ts). */
   countriesNamed(): string[] {
     return this.map?.countriesNamed() ?? [];
   }
