@@ -25,6 +25,8 @@ export const STAGE_HELP_ID = 'stage-help';
 export class StageNotes {
   private readonly said: HTMLParagraphElement;
   private readonly words: HTMLSpanElement;
+  /** On a phone the words are clamped to two lines: this shows them all (only when they do not fit). */
+  private readonly more: HTMLButtonElement;
   private readonly countryLine: HTMLParagraphElement;
   private readonly legend: HTMLDListElement;
   private readonly view: HTMLDivElement;
@@ -44,6 +46,14 @@ export class StageNotes {
     lead.textContent = 'On the map: ';
     this.words = el('span');
     this.said.append(lead, this.words);
+    this.said.id = 'stage-said';
+    this.more = el('button', 'stage-said-more');
+    this.more.type = 'button';
+    this.more.setAttribute('aria-controls', this.said.id);
+    this.more.addEventListener('click', () => this.unfold(!this.said.classList.contains('open')));
+    this.unfold(false);
+    // Whether the words fit depends on the width too (a phone turned, a window resized).
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.fitMore()).observe(this.said);
     // The countries the map names, as the map names them now (set by the stage as its view
     // changes): outside the live region, and never clamped on a phone (see styles.css).
     this.countryLine = el('p', 'stage-countries');
@@ -87,7 +97,7 @@ export class StageNotes {
     this.picked.setAttribute('aria-live', 'polite');
     this.picked.setAttribute('aria-label', 'Picked on the map');
     this.picked.hidden = true;
-    element.append(this.said, this.countryLine, details, this.view, thingsBox, this.picked);
+    element.append(this.said, this.more, this.countryLine, details, this.view, thingsBox, this.picked);
   }
 
   /** Connects the buttons and the list to a mounted stage (undefined: none mounted). */
@@ -118,9 +128,27 @@ export class StageNotes {
       this.view.hidden = !scenario.map;
     }
     const text = describePicture(frame, scenario.map, scenario.actors).join(' ');
-    if (this.words.textContent !== text) this.words.textContent = text;
+    if (this.words.textContent !== text) {
+      this.words.textContent = text;
+      this.unfold(false);
+    }
     this.describePicked();
     this.element.hidden = false;
+  }
+
+  /** Shows the words whole, or clamped again (new words start clamped). */
+  private unfold(open: boolean): void {
+    this.said.classList.toggle('open', open);
+    this.more.setAttribute('aria-expanded', String(open));
+    this.more.textContent = open ? 'Less' : 'More';
+    // Measured in the next frame, whose layout is done anyway, not forced now (this runs on a choice).
+    if (typeof requestAnimationFrame !== 'undefined') requestAnimationFrame(() => this.fitMore());
+  }
+
+  /** The button shows only when the clamp hides something, or to fold the words again. */
+  private fitMore(): void {
+    const open = this.said.classList.contains('open');
+    this.more.hidden = !open && this.said.scrollHeight <= this.said.clientHeight + 1;
   }
 
   /** Says which countries the map names (none: says nothing), quietly: see the class's comment. */

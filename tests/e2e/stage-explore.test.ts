@@ -181,6 +181,35 @@ describe('exploring the stage', () => {
     },
   );
 
+  it(
+    'shows the clamped "On the map" words whole on a phone with More, and folds them again',
+    { timeout: 240_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser.current, { viewport: { width: 360, height: 640 } });
+      await page.goto(playUrl(baseUrl));
+      await stageReady(page);
+      // After a choice the picture has more to say than two lines hold.
+      await page.keyboard.press('2');
+      await page.waitForFunction(() => (document.querySelector('.stage-said')?.textContent ?? '').length > 160);
+      const said = page.locator('#stage-notes .stage-said');
+      const more = page.locator('#stage-notes .stage-said-more');
+      const clipped = () => said.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+      await expect.poll(() => more.isVisible()).toBe(true);
+      expect(await clipped()).toBe(true);
+      expect(await more.getAttribute('aria-expanded')).toBe('false');
+      expect(await more.getAttribute('aria-controls')).toBe(await said.getAttribute('id'));
+      await more.click();
+      expect(await clipped()).toBe(false);
+      expect(await more.getAttribute('aria-expanded')).toBe('true');
+      expect(await more.textContent()).toBe('Less');
+      await more.click();
+      expect(await clipped()).toBe(true);
+      expect(await axeProblems(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+  );
+
   it('pinches to zoom, drags with one finger and picks by a tap on a phone', { timeout: 240_000 }, async () => {
     // A phone as Chromium emulates one: touch only, two device pixels per CSS pixel.
     const context = await browser.current.newContext({
