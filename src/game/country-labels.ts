@@ -11,7 +11,15 @@ import type { GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Position } from 'geojson';
 import { clearestBox } from './labels.ts';
 import { projectLines, type Box, type LonLat } from './projection.ts';
-import { clipRing, distanceToLine, poleOfInaccessibility, ringArea, ringContains, type Point } from './rings.ts';
+import {
+  clipRing,
+  distanceToLine,
+  extentOf,
+  poleOfInaccessibility,
+  ringArea,
+  ringContains,
+  type Point,
+} from './rings.ts';
 
 export interface CountryCandidate {
   name: string;
@@ -80,20 +88,9 @@ function nameablePolygons(country: Feature): BoundedPolygon[] {
   const rules = UNNAMED_PARTS.filter((rule) => rule.id === String(country.id ?? ''));
   known = polygons
     .filter((polygon) => !rules.some((rule) => inPart(polygon[0] ?? [], rule.where)))
-    .map((polygon) => ({ polygon, bounds: extent(polygon[0] ?? []) }));
+    .map((polygon) => ({ polygon, bounds: extentOf(polygon[0] ?? []) }));
   nameable.set(country, known);
   return known;
-}
-
-function extent(ring: readonly Position[]): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [lon, lat] of ring) {
-    box[0] = Math.min(box[0], lon!);
-    box[1] = Math.min(box[1], lat!);
-    box[2] = Math.max(box[2], lon!);
-    box[3] = Math.max(box[3], lat!);
-  }
-  return box;
 }
 
 /**
@@ -117,7 +114,7 @@ export function viewExtent(projection: GeoProjection, view: Box): [number, numbe
       points.push(point as LonLat);
     }
   }
-  const box = extent(points);
+  const box = extentOf(points);
   if (box[2] - box[0] > 90 || box[3] > 80 || box[1] < -80) return undefined;
   const margin = 1;
   return [box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin];
@@ -244,9 +241,10 @@ export function placeCountryNames(
     const room = height * needsRoom(candidate);
     let box: Box | undefined;
     for (const near of [obstacles.map(padded(height / 4)), obstacles]) {
-      box = nearPole(candidate, width, height, room, bounds, near);
+      const fit: Fit = { width, height, room, bounds, obstacles: near };
+      box = nearPole(candidate, fit);
       // A country the scenario's places are not in yields: named only if its middle is clear.
-      if (!box && candidate.places > 0) box = clearSpot(candidate, width, height, room, bounds, near);
+      if (!box && candidate.places > 0) box = clearSpot(candidate, fit);
       if (box) break;
     }
     if (box) placed.push({ name: candidate.name, ...box });
@@ -254,15 +252,17 @@ export function placeCountryNames(
   return placed;
 }
 
+/** What a name's box must fit: its size, its middle's distance from the country's edge, the map's bounds, what it must not cover. */
+interface Fit {
+  width: number;
+  height: number;
+  room: number;
+  bounds: Box;
+  obstacles: readonly Box[];
+}
+
 /** A box at the pole, or nudged up or down by a line or two, or sideways within its room, if one is clear. */
-function nearPole(
-  candidate: CountryCandidate,
-  width: number,
-  height: number,
-  room: number,
-  bounds: Box,
-  obstacles: readonly Box[],
-): Box | undefined {
+function nearPole(candidate: CountryCandidate, { width, height, room, bounds, obstacles }: Fit): Box | undefined {
   // Too near the visible part's edge, the name would read as a neighbour's.
   if (candidate.room < room) return undefined;
   const at = (dy: number, dx = 0): Box => ({
@@ -295,23 +295,10 @@ function needsRoom(candidate: CountryCandidate): number {
  * the obstacles' and the bounds' edges (where tight gaps are), rows nearest the pole first, until a
  * row is farther from the pole than the best box found.
  */
-function clearSpot(
-  candidate: CountryCandidate,
-  width: number,
-  height: number,
-  room: number,
-  bounds: Box,
-  obstacles: readonly Box[],
-): Box | undefined {
+function clearSpot(candidate: CountryCandidate, { width, height, room, bounds, obstacles }: Fit): Box | undefined {
   const { ring, x: px, y: py } = candidate;
   if (ring.length < 3) return undefined;
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
+  const [minX, minY, maxX, maxY] = extentOf(ring);
   const [hw, hh] = [width / 2, height / 2];
   const x0 = Math.max(minX, bounds.x + hw);
   const x1 = Math.min(maxX, bounds.x + bounds.width - hw);
@@ -366,14 +353,15 @@ function padded(by: number): (box: Box) => Box {
   return (box) => ({ x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by });
 }
 
+/** Within half a px: where the clipping put a point on the view's edge. */
+const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
+
 function onEdge([x, y]: Point, box: Box): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
   return near(x, box.x) || near(x, box.x + box.width) || near(y, box.y) || near(y, box.y + box.height);
 }
 
 /** Whether a segment runs along one side of the box (the clipping made it, not a border). */
 function alongEdge([ax, ay]: Point, [bx, by]: Point, box: Box): boolean {
-  const near = (a: number, b: number) => Math.abs(a - b) < 0.5;
   const right = box.x + box.width;
   const bottom = box.y + box.height;
   return (

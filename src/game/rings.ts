@@ -42,6 +42,18 @@ function edge(axis: 0 | 1, at: number, sign: 1 | -1) {
   };
 }
 
+/** The smallest box holding the points, as [minX, minY, maxX, maxY] (for a lon/lat ring: west, south, east, north). */
+export function extentOf(points: Iterable<readonly number[]>): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) {
+    box[0] = Math.min(box[0], x!);
+    box[1] = Math.min(box[1], y!);
+    box[2] = Math.max(box[2], x!);
+    box[3] = Math.max(box[3], y!);
+  }
+  return box;
+}
+
 export function ringArea(ring: readonly Point[]): number {
   let sum = 0;
   for (let i = 0; i < ring.length; i++) {
@@ -91,16 +103,7 @@ export function poleOfInaccessibility(
   edge: readonly Point[] = ring,
   precision = 2,
 ): { x: number; y: number; distance: number } {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const [x, y] of ring) {
-    minX = Math.min(minX, x);
-    minY = Math.min(minY, y);
-    maxX = Math.max(maxX, x);
-    maxY = Math.max(maxY, y);
-  }
+  const [minX, minY, maxX, maxY] = extentOf(ring);
   let best = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, distance: 0 };
   const consider = (x: number, y: number) => {
     if (!ringContains(ring, x, y)) return;
