@@ -53,10 +53,26 @@ describe('paths and origins', () => {
 
   it("lets sockets in from the server's own origins, configured extras and non-browser clients only", () => {
     const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
-    const allowed = ['http://192.168.1.20:5173', 'https://school.example'];
+    const list = ['http://192.168.1.20:5173', 'https://school.example'];
+    const allowed = () => list;
     expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
     expect(originAllowed(request(), allowed)).toBe(true);
     expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
     expect(originAllowed(request('https://school.example'), allowed)).toBe(true);
+  });
+
+  it('reads the addresses again only for an origin not on the list it remembers', () => {
+    const request = (origin: string) => ({ headers: { origin } });
+    const reads: boolean[] = [];
+    // The laptop moved to another network: its new address is on a fresh read only.
+    const allowed = (fresh: boolean) => (
+      reads.push(fresh),
+      fresh ? ['http://10.0.0.7:5173'] : ['http://192.168.1.20:5173']
+    );
+    expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
+    expect(reads).toEqual([false]);
+    expect(originAllowed(request('http://10.0.0.7:5173'), allowed)).toBe(true);
+    expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
+    expect(reads).toEqual([false, false, true, false, true]);
   });
 });
