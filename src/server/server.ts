@@ -18,7 +18,7 @@ import { Broadcaster, type WorkshopServer } from './broadcast.ts';
 import { clientAddress } from './forwarded.ts';
 import { serveHealth } from './health.ts';
 import { watchRoomPresence } from './presence-bus.ts';
-import { allowedOrigins, reachableOrigins } from './lan.ts';
+import { allowedOrigins, reachableOrigins, rememberedOrigins } from './lan.ts';
 import type { RedisLink } from './redis.ts';
 import { RoomHost } from './room-host.ts';
 import type { LimiterFactory } from './limiter.ts';
@@ -62,21 +62,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * A page at one of this server's own origins (see `allowedOrigins`) or a configured extra.
- * `allowed(fresh)` gives the list, remembered from an earlier call unless `fresh`: an origin not
- * on the remembered list is looked up again before it is refused (the laptop may have changed
- * networks), so the network's addresses are not read at every connection (after a server process
- * dies, hundreds of pages connect to the others within a second).
- */
-export function originAllowed(
-  request: Pick<IncomingMessage, 'headers'>,
-  allowed: (fresh: boolean) => readonly string[],
-): boolean {
+/** A page at one of this server's own origins (see `allowedOrigins`) or a configured extra. */
+export function originAllowed(request: Pick<IncomingMessage, 'headers'>, allows: (origin: string) => boolean): boolean {
   const origin = request.headers.origin;
   // Browsers always send Origin with WebSockets and cross-origin requests; other clients are not a page an attacker controls.
   if (origin === undefined) return true;
-  return allowed(false).includes(origin) || allowed(true).includes(origin);
+  return allows(origin);
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -102,7 +93,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveClient: false,
     maxHttpBufferSize: MAX_HTTP_BUFFER,
     allowRequest: (request, callback) => {
-      const allowed = originAllowed(request, allowedNow);
+      const allowed = originAllowed(request, allows);
       // Header values cannot hold line breaks (Node refuses them), so this cannot forge a log line.
       if (!allowed) log(`refused a connection from origin ${request.headers.origin}`);
       callback(allowed ? null : 'origin not allowed', allowed);
@@ -122,10 +113,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       )
     : undefined;
   const listeningPort = () => (http.address() as AddressInfo | null)?.port ?? options.port;
-  let allowedList: readonly string[] | undefined;
   // The port is known once listening; no connection can arrive before that.
-  const allowedNow = (fresh: boolean) =>
-    (allowedList = !fresh && allowedList ? allowedList : allowedOrigins(options.host, listeningPort(), extra));
+  const allows = rememberedOrigins(() => allowedOrigins(options.host, listeningPort(), extra));
   const broadcaster = new Broadcaster(io, (code) => origins.map((o) => joinUrl(o, code)));
   host.onChange = (room, change) => broadcaster.changed(room, change);
   if (options.redis) {

@@ -3,6 +3,7 @@ import { memoryLimiters } from '../../src/server/limiter.ts';
 import { Throttle } from '../../src/server/throttle.ts';
 import { safePath } from '../../src/server/static.ts';
 import { originAllowed } from '../../src/server/server.ts';
+import { rememberedOrigins } from '../../src/server/lan.ts';
 
 describe('rate limits', () => {
   it('allows a burst per key, charges in one step with the check, and gives tries back', async () => {
@@ -54,7 +55,7 @@ describe('paths and origins', () => {
   it("lets sockets in from the server's own origins, configured extras and non-browser clients only", () => {
     const request = (origin?: string) => ({ headers: { host: '192.168.1.20:5173', ...(origin ? { origin } : {}) } });
     const list = ['http://192.168.1.20:5173', 'https://school.example'];
-    const allowed = () => list;
+    const allowed = (origin: string) => list.includes(origin);
     expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
     expect(originAllowed(request(), allowed)).toBe(true);
     expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
@@ -62,17 +63,18 @@ describe('paths and origins', () => {
   });
 
   it('reads the addresses again only for an origin not on the list it remembers', () => {
-    const request = (origin: string) => ({ headers: { origin } });
-    const reads: boolean[] = [];
-    // The laptop moved to another network: its new address is on a fresh read only.
-    const allowed = (fresh: boolean) => (
-      reads.push(fresh),
-      fresh ? ['http://10.0.0.7:5173'] : ['http://192.168.1.20:5173']
-    );
-    expect(originAllowed(request('http://192.168.1.20:5173'), allowed)).toBe(true);
-    expect(reads).toEqual([false]);
-    expect(originAllowed(request('http://10.0.0.7:5173'), allowed)).toBe(true);
-    expect(originAllowed(request('http://evil.example'), allowed)).toBe(false);
-    expect(reads).toEqual([false, false, true, false, true]);
+    let reads = 0;
+    let network = ['http://192.168.1.20:5173'];
+    const allows = rememberedOrigins(() => (reads++, network));
+    expect(allows('http://192.168.1.20:5173')).toBe(true);
+    expect(allows('http://192.168.1.20:5173')).toBe(true);
+    expect(reads).toBe(1);
+    // The laptop moved to another network: its new address is found by reading again.
+    network = ['http://10.0.0.7:5173'];
+    expect(allows('http://10.0.0.7:5173')).toBe(true);
+    expect(reads).toBe(2);
+    expect(allows('http://10.0.0.7:5173')).toBe(true);
+    expect(allows('http://evil.example')).toBe(false);
+    expect(reads).toBe(3);
   });
 });
